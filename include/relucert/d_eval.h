@@ -1,0 +1,30 @@
+/* relucert: the same loss, gradient and Hessian in plain double precision.
+   FAST AND NOT RIGOROUS: no error bound is attached. For searches, starting
+   points and preconditioners only; nothing reported as proved may rest on
+   these functions. Matrices are row-major: W[i*d + a], V[j*d + a],
+   H[(i*d + a)*n*d + (i'*d + b)]. */
+#ifndef RELUCERT_D_EVAL_H
+#define RELUCERT_D_EVAL_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* F(W). */
+double rc_d_loss(const double * W, long n, const double * V, long k, long d);
+
+/* G = grad F(W) (n*d doubles). Zero student neurons contribute a zero row of
+   their own derivative (a subgradient choice, not a derivative). */
+void rc_d_gradient(double * G, const double * W, long n, const double * V,
+                   long k, long d);
+
+/* H = Hessian (nd x nd). Returns 0; returns 1 (H unspecified) if a student
+   neuron is exactly zero. */
+int rc_d_hessian(double * H, const double * W, long n, const double * V,
+                 long k, long d);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

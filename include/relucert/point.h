@@ -1,0 +1,83 @@
+/* relucert: a point of the teacher-student problem, held exactly.
+   W (n x d, rows are the student neurons w_i) and V (k x d, rows are the
+   teacher neurons v_j) are exact rationals; rc_point_get_arb turns them into
+   balls at a working precision, optionally widened into a box. */
+#ifndef RELUCERT_POINT_H
+#define RELUCERT_POINT_H
+
+#include "relucert/flint_arb.h"
+#include "relucert/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct
+{
+    slong n, d, k;       /* student neurons, input dimension, teacher neurons */
+    fmpq_mat_t W;        /* n x d */
+    fmpq_mat_t V;        /* k x d */
+    slong * w_line;      /* w_line[i]: source line of student row i (0: none) */
+    slong * v_line;      /* v_line[j]: source line of teacher row j (0: none) */
+    char * source;       /* file name used in messages ("<string>" if none) */
+}
+rc_point_struct;
+
+typedef rc_point_struct rc_point_t[1];
+
+/* Limits that keep a malformed header from allocating without bound. */
+#define RC_POINT_MAX_DIM 1000000
+#define RC_POINT_MAX_ENTRIES 100000000
+
+void rc_point_init(rc_point_t pt);
+void rc_point_clear(rc_point_t pt);
+
+/* Resizes to n x d student and k x d teacher, all entries 0. */
+void rc_point_set_dims(rc_point_t pt, slong n, slong k, slong d);
+
+/* Sets the file name used in messages (copied). */
+void rc_point_set_source(rc_point_t pt, const char * source);
+
+/* Sets V = I_k (so d = k) and W to n x k zeros. */
+void rc_point_set_identity_teacher(rc_point_t pt, slong n, slong k);
+
+/* Sets the n x d ball matrix Wb and k x d ball matrix Vb (initialised by the
+   caller with those sizes) to balls containing the exact W and V at precision
+   prec; if radius is not NULL, every student coordinate is widened by
+   +-radius, so Wb contains the box of that radius around W. */
+void rc_point_get_arb(arb_mat_t Wb, arb_mat_t Vb, const rc_point_t pt,
+                      const fmpq_t radius, slong prec);
+
+/* Reads the plain-text point format (docs/guide.md, "The point file"):
+       teacher K D  | teacher identity K     followed by K rows of D numbers
+       student N D                           followed by N rows of D numbers
+   '#' starts a comment; blank lines are ignored; numbers are read exactly.
+   Returns 0 on success; nonzero with err = "FILE:LINE: expected ..." on
+   malformed input (pt is then left empty). */
+int rc_point_read_file(rc_point_t pt, const char * path, rc_error_t err);
+
+/* Same as rc_point_read_file on the text of a file; name is used in messages. */
+int rc_point_read_string(rc_point_t pt, const char * text, const char * name,
+                         rc_error_t err);
+
+/* Rebuilds the point of one record (one JSON line) of the published dataset
+   (data/README.md there): V = I_k, W = M^T from vals and p. name and line are
+   used in messages. Returns 0 on success, nonzero with err filled. */
+int rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
+                                const char * name, slong line, rc_error_t err);
+
+/* Scans the JSON Lines file path for the record with the given k and index
+   and rebuilds it as above. Returns 0 on success; nonzero with err filled
+   (unreadable file, bad JSON on some line, no such record). */
+int rc_point_read_dataset(rc_point_t pt, const char * path, slong k,
+                          slong index, rc_error_t err);
+
+/* Returns -1 if every student row of the exact point is nonzero, else the
+   index of the first zero row. */
+slong rc_point_zero_student(const rc_point_t pt);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,17 @@
+/* relucert: proofs about the loss landscape of shallow ReLU networks.
+   Umbrella header: include this one. */
+#ifndef RELUCERT_H
+#define RELUCERT_H
+
+#include "relucert/flint_arb.h"
+#include "relucert/error.h"
+#include "relucert/number.h"
+#include "relucert/point.h"
+#include "relucert/pair.h"
+#include "relucert/eval.h"
+#include "relucert/spectrum.h"
+#include "relucert/d_eval.h"
+#include "relucert/enclosure.h"
+#include "relucert/version.h"
+
+#endif

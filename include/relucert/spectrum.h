@@ -1,0 +1,50 @@
+/* relucert: certified facts about the spectrum of a symmetric ball matrix.
+   A ball matrix A stands for every symmetric matrix whose entries lie in its
+   balls; a certified statement holds for all of them. */
+#ifndef RELUCERT_SPECTRUM_H
+#define RELUCERT_SPECTRUM_H
+
+#include "relucert/flint_arb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Returns 1 if every symmetric matrix in A - shift I (lower triangle used) is
+   certainly positive definite (ball Cholesky); 0 means undecided: not proved,
+   which can be because it is false or because the balls are too wide or prec
+   too low. shift may be NULL (no shift). */
+int rc_mat_spd_certify(const arb_mat_t A, const arb_t shift, slong prec);
+
+/* Sets *count to the number of eigenvalues < x of every symmetric matrix in A
+   (Sylvester inertia of an LDL^T factorisation of A - x I without pivoting).
+   Returns 1 when certified; 0 (undecided, *count untouched) when a pivot ball
+   contains 0, i.e. x may be an eigenvalue, or a leading minor vanishes. */
+int rc_mat_count_below(slong * count, const arb_mat_t A, const arb_t x,
+                       slong prec);
+
+/* Lower bound by Gershgorin discs: lo <= lambda_min of every symmetric matrix
+   in A. Always valid, usually loose. */
+void rc_mat_gershgorin_lower(arf_t lo, const arb_mat_t A, slong prec);
+
+/* Encloses the smallest eigenvalue: sets lam to a ball containing
+   lambda_min(A') for every symmetric A' in A. If u is not NULL (N entries,
+   initialised), it receives the exact unit-ish vector whose Rayleigh quotient
+   gives the upper end. Returns 1 when the lower end was certified by a
+   shifted ball Cholesky (tight); 0 when only the Gershgorin bound could be
+   certified (the enclosure is still valid, but wide). */
+int rc_mat_eig_min(arb_t lam, arb_ptr u, const arb_mat_t A, slong prec);
+
+/* Rayleigh quotient enclosure: res contains u^T A' u / u^T u for every A' in A. */
+void rc_mat_rayleigh(arb_t res, const arb_mat_t A, arb_srcptr u, slong prec);
+
+/* Floating point, no guarantee: the smallest eigenvalue *lam and a unit
+   eigenvector u (N doubles) of the symmetric N x N row-major matrix A, by
+   LAPACK dsyevr. Returns 0 on success, nonzero if LAPACK failed. */
+int rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,203 @@
+/* relucert eval: rigorous enclosures of F, grad F, |grad F|, the Hessian and
+   its smallest eigenvalue at a point or over a box, as JSON. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* Above this many parameters n*d the smallest Hessian eigenvalue is not
+   computed unless --hessian is given (the ball Hessian has (n d)^2 entries). */
+#define EVAL_EIG_MAX_DIM 1600
+
+static const char * eval_usage =
+"Usage: relucert eval POINT_FILE [OPTIONS]\n"
+"       relucert eval --dataset FILE --k K --index I [OPTIONS]\n"
+"\n"
+"Prints rigorous enclosures {\"lo\", \"hi\"} (lo <= exact value <= hi) of the\n"
+"loss F, the gradient and its norm, and the smallest Hessian eigenvalue, as\n"
+"JSON on stdout.\n"
+"\n"
+"Options:\n"
+"  --prec BITS        working precision in bits (default 256)\n"
+"  --box-radius R     enclose over the box of radius R (exact decimal or\n"
+"                     rational) around the student point, every coordinate\n"
+"  --hessian          also print the full Hessian (row-major, index i*D + a);\n"
+"                     a zero student neuron is then an error\n"
+"  --dataset FILE     read a record of the published dataset (JSON Lines)\n"
+"  --k K, --index I   which record of --dataset\n"
+"  -h, --help         this help\n"
+"\n"
+"The smallest eigenvalue is computed when n*d <= 1600 or with --hessian.\n"
+"Exit status: 0 printed, 2 bad input or usage.\n";
+
+int
+cmd_eval(int argc, char ** argv)
+{
+    static struct option opts[] = {
+        {"prec", required_argument, 0, 'p'},
+        {"box-radius", required_argument, 0, 'r'},
+        {"hessian", no_argument, 0, 'H'},
+        {"dataset", required_argument, 0, 'D'},
+        {"k", required_argument, 0, 'k'},
+        {"index", required_argument, 0, 'i'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}
+    };
+    slong prec = 256, k = -1, index = -1, zero, N;
+    int c, want_hessian = 0, have_radius = 0, res = RC_EXIT_OK;
+    const char * dataset = NULL, * file = NULL;
+    fmpq_t radius;
+    rc_point_t pt;
+    rc_error_t err;
+    arb_mat_t W, V, G, H;
+    arb_t loss, gnorm, lam;
+    json_t * root;
+
+    fmpq_init(radius);
+    rc_point_init(pt);
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 'p':
+                if (cli_parse_slong(&prec, "--prec", optarg, 16, 1 << 20))
+                    goto bad;
+                break;
+            case 'r':
+                if (cli_parse_fmpq(radius, "--box-radius", optarg))
+                    goto bad;
+                if (fmpq_sgn(radius) < 0)
+                {
+                    cli_fail("--box-radius: expected a radius >= 0, found '%s'", optarg);
+                    goto bad;
+                }
+                have_radius = !fmpq_is_zero(radius);
+                break;
+            case 'H': want_hessian = 1; break;
+            case 'D': dataset = optarg; break;
+            case 'k':
+                if (cli_parse_slong(&k, "--k", optarg, 1, 1000000))
+                    goto bad;
+                break;
+            case 'i':
+                if (cli_parse_slong(&index, "--index", optarg, 0, 1000000000))
+                    goto bad;
+                break;
+            case 'h':
+                fputs(eval_usage, stdout);
+                goto out;
+            default:
+                cli_fail("eval: unknown or incomplete option '%s' (see 'relucert eval --help')",
+                         argv[optind - 1]);
+                goto bad;
+        }
+    }
+    if (optind < argc)
+        file = argv[optind++];
+    if (optind < argc)
+    {
+        cli_fail("eval: expected one point file, found also '%s'", argv[optind]);
+        goto bad;
+    }
+    if ((file == NULL) == (dataset == NULL))
+    {
+        cli_fail("eval: expected a point file or --dataset FILE --k K --index I "
+                 "(see 'relucert eval --help')");
+        goto bad;
+    }
+    if (dataset != NULL && (k < 0 || index < 0))
+    {
+        cli_fail("eval: --dataset needs --k K and --index I");
+        goto bad;
+    }
+
+    if (file != NULL ? rc_point_read_file(pt, file, err)
+                     : rc_point_read_dataset(pt, dataset, k, index, err))
+    {
+        cli_fail("%s", err->msg);
+        goto bad;
+    }
+
+    arb_mat_init(W, pt->n, pt->d);
+    arb_mat_init(V, pt->k, pt->d);
+    arb_init(loss); arb_init(gnorm); arb_init(lam);
+    rc_point_get_arb(W, V, pt, have_radius ? radius : NULL, prec);
+
+    root = json_object();
+    json_object_set_new(root, "n", json_integer(pt->n));
+    json_object_set_new(root, "d", json_integer(pt->d));
+    json_object_set_new(root, "k", json_integer(pt->k));
+    json_object_set_new(root, "prec", json_integer(prec));
+    if (have_radius)
+    {
+        char * s = fmpq_get_str(NULL, 10, radius);
+        json_object_set_new(root, "box_radius", json_string(s));
+        flint_free(s);
+    }
+
+    rc_loss(loss, W, V, prec);
+    json_object_set_new(root, "loss", cli_json_enclosure(loss, prec));
+
+    zero = rc_student_zero_row(W, prec);
+    if (zero >= 0)
+    {
+        char reason[256];
+        snprintf(reason, sizeof reason, "student neuron %ld (line %ld) %s: F is "
+                 "not differentiable there", zero, pt->w_line[zero],
+                 have_radius ? "may be zero in the box" : "is zero");
+        if (want_hessian)
+        {
+            cli_fail("%s:%ld: expected a nonzero student neuron for --hessian, "
+                     "found neuron %ld %s (F has no Hessian there)", pt->source,
+                     pt->w_line[zero], zero,
+                     have_radius ? "whose box contains 0" : "= 0");
+            json_decref(root);
+            res = RC_EXIT_BADINPUT;
+            goto clear;
+        }
+        json_object_set_new(root, "differentiable", json_false());
+        json_object_set_new(root, "reason", json_string(reason));
+        cli_json_print(root);
+        json_decref(root);
+        goto clear;
+    }
+
+    arb_mat_init(G, pt->n, pt->d);
+    rc_gradient(G, W, V, prec);
+    rc_mat_frobenius_norm(gnorm, G, prec);
+    json_object_set_new(root, "gradient_norm", cli_json_enclosure(gnorm, prec));
+    json_object_set_new(root, "gradient", cli_json_enclosure_mat(G, prec));
+    arb_mat_clear(G);
+
+    N = pt->n * pt->d;
+    if (want_hessian || N <= EVAL_EIG_MAX_DIM)
+    {
+        arb_mat_init(H, N, N);
+        rc_hessian(H, W, V, prec);
+        rc_mat_eig_min(lam, NULL, H, prec);
+        json_object_set_new(root, "hessian_min_eig", cli_json_enclosure(lam, prec));
+        if (want_hessian)
+            json_object_set_new(root, "hessian", cli_json_enclosure_mat(H, prec));
+        arb_mat_clear(H);
+    }
+    else
+        json_object_set_new(root, "hessian_min_eig_skipped",
+                            json_string("n*d > 1600: pass --hessian to compute it"));
+    json_object_set_new(root, "differentiable", json_true());
+    cli_json_print(root);
+    json_decref(root);
+
+clear:
+    arb_mat_clear(W);
+    arb_mat_clear(V);
+    arb_clear(loss); arb_clear(gnorm); arb_clear(lam);
+    goto out;
+bad:
+    res = RC_EXIT_BADINPUT;
+out:
+    rc_point_clear(pt);
+    fmpq_clear(radius);
+    return res;
+}

@@ -1,0 +1,51 @@
+/* The relucert command: dispatch to subcommands. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const char * usage =
+"Usage: relucert COMMAND [OPTIONS] [ARGS]\n"
+"\n"
+"Certified claims about the loss landscape of shallow ReLU networks.\n"
+"\n"
+"Commands:\n"
+"  eval      rigorous enclosures of F, grad F and the smallest Hessian\n"
+"            eigenvalue at a point or over a box\n"
+"\n"
+"Options:\n"
+"  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
+"  -V, --version   versions of relucert, FLINT, Arb, MPFR and GMP\n"
+"\n"
+"Exit status: 0 success, 1 a claim refuted or undecided, 2 bad input.\n"
+"See relucert(1) and docs/guide.md.\n";
+
+int
+main(int argc, char ** argv)
+{
+    int res;
+
+    if (argc < 2)
+    {
+        fputs(usage, stderr);
+        return RC_EXIT_BADINPUT;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+    {
+        fputs(usage, stdout);
+        return RC_EXIT_OK;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0)
+    {
+        printf("relucert %s (FLINT %s, Arb %s, MPFR %s, GMP %s)\n",
+               rc_version_relucert(), rc_version_flint(), rc_version_arb(),
+               rc_version_mpfr(), rc_version_gmp());
+        return RC_EXIT_OK;
+    }
+    if (strcmp(argv[1], "eval") == 0)
+        res = cmd_eval(argc - 1, argv + 1);
+    else
+        res = cli_fail("unknown command '%.40s': expected one of: eval "
+                       "(see 'relucert --help')", argv[1]);
+    flint_cleanup();
+    return res;
+}

@@ -1,0 +1,77 @@
+/* Option parsing and JSON output helpers of the relucert command. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "cli.h"
+
+int
+cli_fail(const char * fmt, ...)
+{
+    va_list ap;
+    fputs("relucert: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return RC_EXIT_BADINPUT;
+}
+
+int
+cli_parse_slong(slong * v, const char * opt, const char * s, slong lo, slong hi)
+{
+    char * end;
+    long x;
+    if (s == NULL || *s == '\0')
+        return cli_fail("%s: expected an integer in [%ld, %ld], found nothing", opt, lo, hi);
+    x = strtol(s, &end, 10);
+    if (*end != '\0' || x < lo || x > hi)
+        return cli_fail("%s: expected an integer in [%ld, %ld], found '%.40s'",
+                        opt, lo, hi, s);
+    *v = x;
+    return 0;
+}
+
+int
+cli_parse_fmpq(fmpq_t v, const char * opt, const char * s)
+{
+    rc_error_t err;
+    if (rc_number_parse_fmpq(v, s, err))
+        return cli_fail("%s: %s", opt, err->msg);
+    return 0;
+}
+
+json_t *
+cli_json_enclosure(const arb_t x, slong prec)
+{
+    slong dg = rc_enclosure_digits(x, prec);
+    char * lo = rc_enclosure_bound_str(x, 1, dg);
+    char * hi = rc_enclosure_bound_str(x, 0, dg);
+    json_t * o = json_object();
+    json_object_set_new(o, "lo", json_string(lo));
+    json_object_set_new(o, "hi", json_string(hi));
+    flint_free(lo);
+    flint_free(hi);
+    return o;
+}
+
+json_t *
+cli_json_enclosure_mat(const arb_mat_t A, slong prec)
+{
+    json_t * rows = json_array();
+    slong i, j;
+    for (i = 0; i < arb_mat_nrows(A); i++)
+    {
+        json_t * row = json_array();
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            json_array_append_new(row, cli_json_enclosure(arb_mat_entry(A, i, j), prec));
+        json_array_append_new(rows, row);
+    }
+    return rows;
+}
+
+void
+cli_json_print(json_t * root)
+{
+    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+}
