@@ -7,14 +7,17 @@
 int
 rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N)
 {
+    /* dsyevr uses all N entries of w (not only the m eigenvalues asked
+       for) and up to 2N entries of isuppz */
     double * B = malloc(sizeof(double) * N * N);
-    double w[1];
+    double * w = malloc(sizeof(double) * (N > 0 ? N : 1));
     lapack_int m, * isuppz = malloc(sizeof(lapack_int) * 2 * (N > 0 ? N : 1));
     lapack_int info;
 
-    if (B == NULL || isuppz == NULL)
+    if (B == NULL || w == NULL || isuppz == NULL || N < 1)
     {
         free(B);
+        free(w);
         free(isuppz);
         return 1;
     }
@@ -24,7 +27,11 @@ rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N)
     free(B);
     free(isuppz);
     if (info != 0 || m != 1)
+    {
+        free(w);
         return 1;
+    }
     *lam = w[0];
+    free(w);
     return 0;
 }
