@@ -56,40 +56,23 @@ vec_norm(arb_t res, arb_srcptr x, slong d, slong prec)
     arb_clear(q);
 }
 
-/* unit vector u = x / |x| if |x| > 0 is certain; else [-1, 1]^d */
+/* u = x / den entrywise, clamped to [-1, 1], when den > 0 is certain (u is
+   a unit vector: w/|w|, or n = m/s); [-1, 1]^d when den may be 0. */
 static void
-unit_vec(arb_ptr u, arb_srcptr x, const arb_t nx, int nonzero,
-         const arb_t unit, slong d, slong prec)
+unit_div(arb_ptr u, arb_srcptr x, const arb_t den, const arb_t unit, slong d,
+         slong prec)
 {
     slong a;
+    int pos = arb_is_positive(den);
     for (a = 0; a < d; a++)
     {
-        if (nonzero)
+        if (pos)
         {
-            arb_div(u + a, x + a, nx, prec);
+            arb_div(u + a, x + a, den, prec);
             clamp(u + a, unit, prec);
         }
         else
             arb_set(u + a, unit);
-    }
-}
-
-/* n = m / s entrywise, clamped to [-1, 1]; [-1, 1] when s may be 0. */
-static void
-unit_from_product(arb_ptr n, arb_srcptr m, const arb_t s, const arb_t unit,
-                  slong d, slong prec)
-{
-    slong a;
-    int s_pos = arb_is_positive(s);
-    for (a = 0; a < d; a++)
-    {
-        if (s_pos)
-        {
-            arb_div(n + a, m + a, s, prec);
-            clamp(n + a, unit, prec);
-        }
-        else
-            arb_set(n + a, unit);
     }
 }
 
@@ -116,8 +99,8 @@ rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
     vec_norm(p->nv, v, d, prec);
     p->w_nonzero = arb_is_positive(p->nw);
     p->v_nonzero = arb_is_positive(p->nv);
-    unit_vec(p->wb, w, p->nw, p->w_nonzero, unit, d, prec);
-    unit_vec(p->vb, v, p->nv, p->v_nonzero, unit, d, prec);
+    unit_div(p->wb, w, p->nw, unit, d, prec);
+    unit_div(p->vb, v, p->nv, unit, d, prec);
 
     if (p->w_nonzero && p->v_nonzero)
     {
@@ -169,8 +152,8 @@ rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
         arb_sub(p->m_wv + a, p->wb + a, q, prec);
         clamp(p->m_wv + a, unit, prec);
     }
-    unit_from_product(p->n_vw, p->m_vw, p->s, unit, d, prec);
-    unit_from_product(p->n_wv, p->m_wv, p->s, unit, d, prec);
+    unit_div(p->n_vw, p->m_vw, p->s, unit, d, prec);
+    unit_div(p->n_wv, p->m_wv, p->s, unit, d, prec);
 
     arb_clear(unit); arb_clear(zero_one); arb_clear(zero_pi);
     arb_clear(x); arb_clear(y); arb_clear(q); arb_clear(sn); arb_clear(cs);

@@ -2,17 +2,6 @@
    parallel and opposite neuron pairs), zero neurons, global minima. */
 #include "testutil.h"
 
-static int
-mat_contains(const arb_mat_t A, const arb_mat_t B)
-{
-    slong i, j;
-    for (i = 0; i < arb_mat_nrows(A); i++)
-        for (j = 0; j < arb_mat_ncols(A); j++)
-            if (!arb_contains(arb_mat_entry(A, i, j), arb_mat_entry(B, i, j)))
-                return 0;
-    return 1;
-}
-
 /* configuration c: 0 generic, 1 two parallel students, 2 two opposite
    students, 3 a student parallel to a teacher, 4 student = teacher */
 static void
@@ -73,8 +62,8 @@ START_TEST(test_containment)
                 rc_gradient(GP, P, V, 256);
                 rc_hessian(HP, P, V, 256);
                 ck_assert_msg(arb_contains(FB, FP), "F: config %d radius %d", c, r);
-                ck_assert_msg(mat_contains(GB, GP), "grad: config %d radius %d", c, r);
-                ck_assert_msg(mat_contains(HB, HP), "Hessian: config %d radius %d", c, r);
+                ck_assert_msg(tu_mat_contains(GB, GP), "grad: config %d radius %d", c, r);
+                ck_assert_msg(tu_mat_contains(HB, HP), "Hessian: config %d radius %d", c, r);
             }
         }
     arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(P);

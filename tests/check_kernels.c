@@ -87,17 +87,6 @@ make_pair(arb_mat_t B, flint_rand_t st, const char * mult, double eps, double ra
     arb_clear(q);
 }
 
-static int
-mat_contains(const arb_mat_t A, const arb_mat_t B)
-{
-    slong i, j;
-    for (i = 0; i < arb_mat_nrows(A); i++)
-        for (j = 0; j < arb_mat_ncols(A); j++)
-            if (!arb_contains(arb_mat_entry(A, i, j), arb_mat_entry(B, i, j)))
-                return 0;
-    return 1;
-}
-
 static const char * mults[] = {NULL, "2", "-0.5", "1", "-1", "3"};
 static const double epss[] = {0, 0, 0, 1e-20, 1e-20, 1e-6};
 static const double rads[] = {0, 1e-30, 1e-12, 1e-4, 1e-2};
@@ -133,8 +122,8 @@ START_TEST(test_containment)
                     ck_assert_msg(arb_mat_is_finite(KB.h2), "h2 infinite");
                     ck_assert_msg(arb_contains(KB.g + 0, KP.g + 0) && arb_contains(KB.g + 1, KP.g + 1)
                                   && arb_contains(KB.g + 2, KP.g + 2), "g: case %d radius %d", c, r);
-                    ck_assert_msg(mat_contains(KB.h1, KP.h1), "h1: case %d radius %d", c, r);
-                    ck_assert_msg(mat_contains(KB.h2, KP.h2), "h2: case %d radius %d", c, r);
+                    ck_assert_msg(tu_mat_contains(KB.h1, KP.h1), "h1: case %d radius %d", c, r);
+                    ck_assert_msg(tu_mat_contains(KB.h2, KP.h2), "h2: case %d radius %d", c, r);
                 }
             }
         }

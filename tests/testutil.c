@@ -125,3 +125,14 @@ tu_rand_point_in(arb_mat_t P, const arb_mat_t B, flint_rand_t st)
     arf_clear(lo);
     arf_clear(hi);
 }
+
+int
+tu_mat_contains(const arb_mat_t A, const arb_mat_t B)
+{
+    slong i, j;
+    for (i = 0; i < arb_mat_nrows(A); i++)
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            if (!arb_contains(arb_mat_entry(A, i, j), arb_mat_entry(B, i, j)))
+                return 0;
+    return 1;
+}

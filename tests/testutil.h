@@ -27,4 +27,7 @@ void tu_rand_mat(arb_mat_t A, flint_rand_t st, double rad);
    random dyadics), exact. */
 void tu_rand_point_in(arb_mat_t P, const arb_mat_t B, flint_rand_t st);
 
+/* every ball of B lies inside the matching ball of A */
+int tu_mat_contains(const arb_mat_t A, const arb_mat_t B);
+
 #endif
