@@ -13,5 +13,6 @@
 #include "relucert/d_eval.h"
 #include "relucert/enclosure.h"
 #include "relucert/version.h"
+#include "relucert/critical.h"
 
 #endif

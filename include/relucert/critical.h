@@ -1,0 +1,49 @@
+/* relucert: critical points of F. Newton refinement of a candidate (floating
+   point, no claim attached) and the Krawczyk test, which proves that a box
+   holds exactly one critical point (math.md section 5). */
+#ifndef RELUCERT_CRITICAL_H
+#define RELUCERT_CRITICAL_H
+
+#include "relucert/flint_arb.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Three-valued answers of every certifying function. */
+typedef enum
+{
+    RC_REFUTED = -1,   /* the claim is false, and a witness shows it */
+    RC_UNDECIDED = 0,  /* not settled at this precision / box size */
+    RC_PROVED = 1      /* the claim holds, by ball arithmetic */
+}
+rc_verdict_t;
+
+/* Newton's method on grad F = 0 from the midpoints of W0, at precision prec,
+   with midpoint (floating-point) arithmetic: W is set to exact midpoints.
+   At most iters steps; stops when the step is below 2^(10 - prec) relative
+   to |W|. Returns 1 if it stopped that way, 0 if it did not converge or a
+   step was impossible (zero neuron, singular Hessian). NOT a proof of
+   anything: use rc_krawczyk on a box around W for that. */
+int rc_refine_newton(arb_mat_t W, const arb_mat_t W0, const arb_mat_t V,
+                     slong iters, slong prec);
+
+/* Krawczyk test for grad F on the box X (n x d ball matrix), teacher V:
+       K = c - C grad F(c) + (I - C H(X)) (X - c),
+   c the midpoint of X, C an approximate inverse of H(c), H(X) an enclosure
+   of the Hessian over all of X.
+   RC_PROVED: K lies in the interior of X, so grad F has exactly one zero in X.
+   RC_REFUTED: the enclosure of grad F over X excludes 0 in some coordinate,
+     so X holds no critical point (*witness, if not NULL, is that coordinate
+     i*d + a).
+   RC_UNDECIDED: neither (box too large or too small for the distance to the
+     critical point, precision too low, a student neuron may be zero in X so
+     F is not C^2 there, or the critical points in X are not isolated). */
+rc_verdict_t rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V,
+                         slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
