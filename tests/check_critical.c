@@ -129,6 +129,59 @@ START_TEST(test_split_point_not_proved)
 }
 END_TEST
 
+/* k = 7 minimum: every neuron's H'_ii has certified negative curvature
+   over the box, matching the published block eigenvalues. */
+START_TEST(test_split_curvature_k7)
+{
+    arb_mat_t W0, V, W, X;
+    arb_t q;
+    arb_ptr u = _arb_vec_init(7);
+    slong i;
+    load_k7(W0, V);
+    arb_mat_init(W, 7, 7);
+    arb_mat_init(X, 7, 7);
+    arb_init(q);
+    ck_assert(rc_refine_newton(W, W0, V, 20, PREC));
+    box(X, W, -100);
+    for (i = 0; i < 7; i++)
+    {
+        ck_assert_int_eq(rc_split_curvature(q, u, X, V, i, PREC), RC_PROVED);
+        /* published smallest eigenvalues of H'_ii, blocks p = [1, 6] */
+        ck_assert(tu_within(q, i == 0 ? "-0.08640957887952994" : "-0.10832530303890438", 1e-7));
+    }
+    /* a box containing a zero neuron: undecided */
+    for (i = 0; i < 7; i++)
+        mag_set_d(arb_radref(arb_mat_entry(X, 3, i)), 2.0);
+    ck_assert_int_eq(rc_split_curvature(q, u, X, V, 0, PREC), RC_UNDECIDED);
+    arb_mat_clear(W0); arb_mat_clear(V); arb_mat_clear(W); arb_mat_clear(X);
+    arb_clear(q);
+    _arb_vec_clear(u, 7);
+}
+END_TEST
+
+/* At the global minimum W = V = I_k, H'_ii = -h1(v_i, v_i) = 0: no negative
+   curvature may be claimed (nor positive definiteness). */
+START_TEST(test_split_curvature_global_undecided)
+{
+    arb_mat_t V;
+    arb_t q;
+    arb_ptr u = _arb_vec_init(4);
+    slong j;
+    arb_mat_init(V, 4, 4);
+    arb_init(q);
+    for (j = 0; j < 4; j++)
+        arb_one(arb_mat_entry(V, j, j));
+    for (j = 0; j < 4; j++)
+    {
+        ck_assert_int_eq(rc_split_curvature(q, u, V, V, j, PREC), RC_UNDECIDED);
+        ck_assert(arb_contains_zero(q));
+    }
+    arb_mat_clear(V);
+    arb_clear(q);
+    _arb_vec_clear(u, 4);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -140,6 +193,8 @@ suite(void)
     tcase_add_test(tc, test_random_point_refuted);
     tcase_add_test(tc, test_zero_neuron_undecided);
     tcase_add_test(tc, test_split_point_not_proved);
+    tcase_add_test(tc, test_split_curvature_k7);
+    tcase_add_test(tc, test_split_curvature_global_undecided);
     suite_add_tcase(s, tc);
     return s;
 }

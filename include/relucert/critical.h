@@ -42,6 +42,26 @@ int rc_refine_newton(arb_mat_t W, const arb_mat_t W0, const arb_mat_t V,
 rc_verdict_t rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V,
                          slong prec);
 
+/* Hp (d x d) = H'_ii over the box X: the diagonal Hessian block of student
+   neuron i without its I/2 term,
+       H'_ii = sum_{i' != i} h1(w_i, w_i') - sum_j h1(w_i, v_j).
+   Returns 1; 0 (Hp indeterminate) if some student neuron may be zero in X. */
+int rc_hessian_prime_block(arb_mat_t Hp, const arb_mat_t X, const arb_mat_t V,
+                           slong i, slong prec);
+
+/* The split lemma (math.md section 3): if u^T H'_ii u < 0 for a unit u, then
+   at a critical point W in X the (k+1)-neuron point W(alpha, i) is a strict
+   saddle for every alpha in (0, 1).
+   RC_PROVED: q = u^T H'_ii u / u^T u is certainly negative over all of X for
+     the returned u (d entries, exact); q encloses it (q's upper end is an
+     upper bound on lambda_min(H'_ii) at every point of X).
+   RC_REFUTED: H'_ii is certified positive definite over X: no direction of
+     negative curvature exists; q then encloses lambda_min(H'_ii).
+   RC_UNDECIDED: neither, e.g. H'_ii = 0 at a global minimum with n = k,
+     a box holding a zero neuron, or too little precision. */
+rc_verdict_t rc_split_curvature(arb_t q, arb_ptr u, const arb_mat_t X,
+                                const arb_mat_t V, slong i, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,35 @@
+/* The block H'_ii of the Hessian (diagonal block of neuron i without I/2),
+   the matrix the split lemma is about (math.md section 3). */
+#include "relucert/critical.h"
+#include "relucert/eval.h"
+#include "relucert/pair.h"
+
+int
+rc_hessian_prime_block(arb_mat_t Hp, const arb_mat_t X, const arb_mat_t V,
+                       slong i, slong prec)
+{
+    slong j, n = arb_mat_nrows(X), k = arb_mat_nrows(V), d = arb_mat_ncols(X);
+    rc_pair_t p;
+
+    if (rc_student_zero_row(X, prec) >= 0)
+    {
+        arb_mat_indeterminate(Hp);
+        return 0;
+    }
+    rc_pair_init(p, d);
+    arb_mat_zero(Hp);
+    for (j = 0; j < n; j++)
+        if (j != i)
+        {
+            rc_pair_set(p, arb_mat_entry(X, i, 0), arb_mat_entry(X, j, 0), prec);
+            rc_kernel_h1_add(Hp, 0, 0, p, 1, prec);
+        }
+    for (j = 0; j < k; j++)
+    {
+        rc_pair_set(p, arb_mat_entry(X, i, 0), arb_mat_entry(V, j, 0), prec);
+        rc_kernel_h1_add(Hp, 0, 0, p, -1, prec);
+    }
+    rc_pair_clear(p);
+    rc_mat_symmetrize(Hp, prec);
+    return 1;
+}
