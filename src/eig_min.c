@@ -77,6 +77,33 @@ out:
     mag_clear(tol);
 }
 
+/* lo = lam_mid - 2^e, rounded down */
+static void
+shift_point(arf_t lo, const arb_t lam_mid, slong e, slong prec)
+{
+    arf_one(lo);
+    arf_mul_2exp_si(lo, lo, e);
+    arf_sub(lo, arb_midref(lam_mid), lo, prec, ARF_RND_FLOOR);
+}
+
+/* 1 if A - (lam_mid - 2^e) I is certified positive definite */
+static int
+shifted_cholesky(const arb_mat_t A, const arb_t lam_mid, slong e, slong prec)
+{
+    arf_t lo;
+    arb_t shift;
+    int ok;
+
+    arf_init(lo);
+    arb_init(shift);
+    shift_point(lo, lam_mid, e, prec);
+    arb_set_arf(shift, lo);
+    ok = rc_mat_spd_certify(A, shift, prec);
+    arf_clear(lo);
+    arb_clear(shift);
+    return ok;
+}
+
 int
 rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
 {
@@ -84,7 +111,7 @@ rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
     double * Ad, * ud, lam_d;
     arb_mat_t M;
     arb_ptr u;
-    arb_t lam_mid, ray, sigma, shift;
+    arb_t lam_mid, ray, sigma;
     arf_t lo, hi;
     mag_t rad, scale, tmp;
     int certified = 0;
@@ -99,7 +126,7 @@ rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
     ud = flint_malloc(sizeof(double) * N);
     arb_mat_init(M, N, N);
     u = _arb_vec_init(N);
-    arb_init(lam_mid); arb_init(ray); arb_init(sigma); arb_init(shift);
+    arb_init(lam_mid); arb_init(ray); arb_init(sigma);
     arf_init(lo); arf_init(hi);
     mag_init(rad); mag_init(scale); mag_init(tmp);
 
@@ -144,24 +171,45 @@ rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
     rc_mat_rayleigh(ray, A, u, prec);
     arb_get_ubound_arf(hi, ray, prec);
 
-    /* 3. lower end by shifted Cholesky */
+    /* 3. lower end by shifted Cholesky. Shifts below lam_mid by 2^e: the
+       smallest e that can work is e0 (rounding and radii); ball Cholesky
+       usually needs more, so gallop upwards (e0, e0 + 4, e0 + 12, e0 + 28,
+       ...) and then bisect between the last failure and the first success
+       down to 4 bits: about 2 log2(prec) factorisations instead of one per
+       step. */
     escale = mag_log2(scale);
     e0 = FLINT_MAX(mag_log2(rad) + 1, escale - prec + 2 * FLINT_BIT_COUNT(N) + 8);
     if (escale == WORD_MIN)
         e0 = -prec;
     if (arb_mat_is_finite(A))
-        for (e = e0; e <= FLINT_MAX(escale, e0) + 1; e += 6)
+    {
+        slong efail = WORD_MIN, eok = WORD_MAX, step = 4, emax = FLINT_MAX(escale, e0) + 1;
+
+        for (e = e0; ; e = FLINT_MIN(e0 + step, emax), step = 2 * step + 4)
         {
-            arf_one(lo);
-            arf_mul_2exp_si(lo, lo, e);
-            arf_sub(lo, arb_midref(lam_mid), lo, prec, ARF_RND_FLOOR);
-            arb_set_arf(shift, lo);
-            if (rc_mat_spd_certify(A, shift, prec))
+            if (shifted_cholesky(A, lam_mid, e, prec))
             {
-                certified = 1;
+                eok = e;
                 break;
             }
+            efail = e;
+            if (e >= emax)
+                break;
         }
+        while (eok != WORD_MAX && efail != WORD_MIN && eok - efail > 4)
+        {
+            e = efail + (eok - efail) / 2;
+            if (shifted_cholesky(A, lam_mid, e, prec))
+                eok = e;
+            else
+                efail = e;
+        }
+        if (eok != WORD_MAX)
+        {
+            certified = 1;
+            shift_point(lo, lam_mid, eok, prec);
+        }
+    }
     if (!certified)
         rc_mat_gershgorin_lower(lo, A, prec);
 
@@ -181,7 +229,7 @@ rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
     flint_free(ud);
     arb_mat_clear(M);
     _arb_vec_clear(u, N);
-    arb_clear(lam_mid); arb_clear(ray); arb_clear(sigma); arb_clear(shift);
+    arb_clear(lam_mid); arb_clear(ray); arb_clear(sigma);
     arf_clear(lo); arf_clear(hi);
     mag_clear(rad); mag_clear(scale); mag_clear(tmp);
     return certified;

@@ -2,12 +2,15 @@
    box (math.md section 5; Krawczyk 1969, Moore 1977). */
 #include "relucert/critical.h"
 #include "relucert/eval.h"
+#include "relucert/spectrum.h"
 
 rc_verdict_t
 rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V, slong prec)
 {
     slong n = arb_mat_nrows(X), d = arb_mat_ncols(X), N = n * d, i;
-    arb_mat_t c, Gc, GX, HX, Hc, C, CG, M, Y, K;
+    arb_mat_t c, Gc, GX, HX, C, CG, M, Y, K;
+    double * Hd, * Cd;
+    int inv_fail;
     rc_verdict_t res = RC_UNDECIDED;
 
     /* F must be C^2 on all of X for the theorem (no zero neuron) */
@@ -15,7 +18,7 @@ rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V, slong prec)
         return RC_UNDECIDED;
 
     arb_mat_init(c, n, d); arb_mat_init(Gc, n, d); arb_mat_init(GX, n, d);
-    arb_mat_init(HX, N, N); arb_mat_init(Hc, N, N); arb_mat_init(C, N, N);
+    arb_mat_init(HX, N, N); arb_mat_init(C, N, N);
     arb_mat_init(CG, N, 1); arb_mat_init(M, N, N); arb_mat_init(Y, N, 1);
     arb_mat_init(K, N, 1);
 
@@ -33,11 +36,18 @@ rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V, slong prec)
     arb_mat_get_mid(c, X);
     rc_gradient(Gc, c, V, prec);
     rc_hessian(HX, X, V, prec);
-    rc_hessian(Hc, c, V, prec);
-    arb_mat_get_mid(Hc, Hc);
-    if (!arb_mat_approx_inv(C, Hc, prec))
+    /* C: any fixed exact matrix does; the double inverse of the midpoint of
+       H(X) is close enough to H(c)^-1 and costs O(N^3) flops, not ball ops */
+    Hd = flint_malloc(sizeof(double) * N * N);
+    Cd = flint_malloc(sizeof(double) * N * N);
+    rc_mat_get_d(Hd, HX);
+    inv_fail = rc_d_mat_inv(Cd, Hd, N);
+    if (!inv_fail)
+        rc_mat_set_d(C, Cd);
+    flint_free(Hd);
+    flint_free(Cd);
+    if (inv_fail)
         goto out;
-    arb_mat_get_mid(C, C);      /* C is any fixed (exact) matrix */
 
     /* CG = C grad F(c) */
     for (i = 0; i < N; i++)
@@ -66,7 +76,7 @@ rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V, slong prec)
 
 out:
     arb_mat_clear(c); arb_mat_clear(Gc); arb_mat_clear(GX);
-    arb_mat_clear(HX); arb_mat_clear(Hc); arb_mat_clear(C);
+    arb_mat_clear(HX); arb_mat_clear(C);
     arb_mat_clear(CG); arb_mat_clear(M); arb_mat_clear(Y); arb_mat_clear(K);
     return res;
 }

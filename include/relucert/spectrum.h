@@ -43,6 +43,18 @@ void rc_mat_rayleigh(arb_t res, const arb_mat_t A, arb_srcptr u, slong prec);
    LAPACK dsyevr. Returns 0 on success, nonzero if LAPACK failed. */
 int rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N);
 
+/* Floating point, no guarantee: C = A^{-1} for the N x N row-major A by
+   LAPACK (LU with partial pivoting). Returns 0 on success, nonzero when A is
+   (numerically) singular or not finite. */
+int rc_d_mat_inv(double * C, const double * A, slong N);
+
+/* A (row-major doubles) = midpoints of B rounded to nearest (infinities and
+   NaN as they come). */
+void rc_mat_get_d(double * A, const arb_mat_t B);
+
+/* B = A exactly (row-major doubles; radius 0). */
+void rc_mat_set_d(arb_mat_t B, const double * A);
+
 #ifdef __cplusplus
 }
 #endif
