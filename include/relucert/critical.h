@@ -62,6 +62,31 @@ int rc_hessian_prime_block(arb_mat_t Hp, const arb_mat_t X, const arb_mat_t V,
 rc_verdict_t rc_split_curvature(arb_t q, arb_ptr u, const arb_mat_t X,
                                 const arb_mat_t V, slong i, slong prec);
 
+/* Direct cross-check of the split lemma at one alpha: q encloses the
+   Rayleigh quotient of the direction (u, -u) (u in the two rows that neuron
+   i becomes, 0 elsewhere) for the Hessian of the (n+1)-neuron loss at
+   W(alpha, i) = (w_1, ..., alpha w_i, (1 - alpha) w_i, ..., w_n), for every
+   W in X. u has d entries. The two halves are enclosed as independent balls,
+   so the (exactly parallel) pair goes through the t ~ 0 enclosure of the
+   kernels, a superset of the truth.
+   RC_PROVED: q < 0 certainly (with W* in X a critical point, W*(alpha, i) is
+     then not a local minimum; a strict saddle by the split lemma).
+   RC_UNDECIDED: otherwise, or alpha not certainly in (0, 1), or a zero
+     neuron in X. Never RC_REFUTED. */
+rc_verdict_t rc_split_point_curvature(arb_t q, const arb_mat_t X, const arb_mat_t V,
+                                      slong i, const arb_t alpha, arb_srcptr u,
+                                      slong prec);
+
+/* res = sum_i |w_i| over the box X (always valid). */
+void rc_norm_sum(arb_t res, const arb_mat_t X, slong prec);
+
+/* res = lam_i over the box X: the paper's average curvature of H'_ii,
+       (sum_{j != i} sin t(w_i, w_j) |w_j| - sum_j sin t(w_i, v_j) |v_j|)
+       / (2 pi |w_i|),
+   = tr(H'_ii)/d, an upper bound on lambda_min(H'_ii). Returns 1; 0 (res
+   indeterminate) if a student neuron may be zero in X. */
+int rc_split_lam(arb_t res, const arb_mat_t X, const arb_mat_t V, slong i, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -14,5 +14,6 @@
 #include "relucert/enclosure.h"
 #include "relucert/version.h"
 #include "relucert/critical.h"
+#include "relucert/mincert.h"
 
 #endif

@@ -1,0 +1,128 @@
+/* The certifier for candidate minima: refine, choose a box, choose the
+   witnesses in floating point, then let rc_mincert_verify decide. Nothing
+   computed here is trusted: a bad choice only makes a verdict undecided. */
+#include <math.h>
+#include "relucert/mincert.h"
+#include "relucert/d_eval.h"
+#include "relucert/eval.h"
+#include "relucert/number.h"
+#include "relucert/spectrum.h"
+
+/* Box radius 2^(-3 prec / 8): the refined point is within about 2^(20-prec)
+   of the critical point, the Hessian over the box is then known to about
+   2^(-3 prec / 8) relative, both far inside what Krawczyk and the Cholesky
+   test need. The centre is rounded to 2^(radius_log2 - 40). */
+#define RADIUS_LOG2(prec) (-(3 * (prec)) / 8)
+#define CENTRE_EXTRA_BITS 40
+
+static void
+set_lam_lower(rc_mincert_t c, double lam, double margin)
+{
+    rc_number_set_d_digits(c->lam_lower, lam - margin, 10);
+    c->have_lam_lower = 1;
+}
+
+int
+rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
+                const fmpq_t alpha, slong prec, rc_error_t err)
+{
+    slong n = arb_mat_nrows(W0), d = arb_mat_ncols(W0), k = fmpq_mat_nrows(Vq);
+    slong N = n * d, i, a, q;
+    arb_mat_t V, W, Hp;
+    double * Wd, * Vd, * Hd, * yd, * Pd, * ud, lam_d, hmax = 0, best = INFINITY;
+    fmpz_t z, one;
+    arf_t x;
+    int ret = 0;
+
+    if (!arb_mat_is_finite(W0))
+        return rc_error_set(err, "expected a finite candidate point");
+    c->prec = prec;
+    rc_mincert_set_dims(c, n, k, d);
+    fmpq_mat_set(c->V, Vq);
+    fmpq_set(c->alpha, alpha);
+
+    arb_mat_init(V, k, d); arb_mat_init(W, n, d); arb_mat_init(Hp, d, d);
+    fmpz_init(z); fmpz_init(one); fmpz_one(one); arf_init(x);
+    Wd = flint_malloc(sizeof(double) * N);
+    Vd = flint_malloc(sizeof(double) * (k * d + 1));
+    Hd = flint_malloc(sizeof(double) * N * N);
+    yd = flint_malloc(sizeof(double) * N);
+    Pd = flint_malloc(sizeof(double) * d * d);
+    ud = flint_malloc(sizeof(double) * d);
+
+    for (i = 0; i < k; i++)
+        for (a = 0; a < d; a++)
+            arb_set_fmpq(arb_mat_entry(V, i, a), fmpq_mat_entry(Vq, i, a), prec);
+    rc_refine_newton(W, W0, V, 60, prec);   /* not trusted */
+
+    /* the box */
+    c->radius_log2 = RADIUS_LOG2(prec);
+    q = -c->radius_log2 + CENTRE_EXTRA_BITS;
+    for (i = 0; i < n; i++)
+        for (a = 0; a < d; a++)
+        {
+            fmpq * e = fmpq_mat_entry(c->centre, i, a);
+            arf_mul_2exp_si(x, arb_midref(arb_mat_entry(W, i, a)), q);
+            arf_get_fmpz(z, x, ARF_RND_NEAR);
+            fmpq_set_fmpz_frac(e, z, one);
+            fmpq_div_2exp(e, e, q);
+            Wd[i * d + a] = fmpq_get_d(e);
+        }
+
+    /* witnesses: the smallest eigenpair of H at the centre, in double */
+    rc_mat_get_d(Vd, V);
+    if (rc_d_hessian(Hd, Wd, n, Vd, k, d) == 0 && rc_d_sym_eig_min(&lam_d, yd, Hd, N) == 0)
+    {
+        for (i = 0; i < N * N; i++)
+            hmax = FLINT_MAX(hmax, fabs(Hd[i]));
+        if (lam_d > 0)
+            set_lam_lower(c, lam_d, ldexp(fabs(lam_d), -28) + 1e-14 * hmax * N);
+        else
+        {
+            for (i = 0; i < N; i++)
+                rc_number_set_d_digits(fmpq_mat_entry(c->neg_dir, 0, i), yd[i], 17);
+            c->have_neg_dir = 1;
+        }
+    }
+
+    /* the split directions: smallest eigenvector of each H'_ii */
+    {
+        arb_mat_t Xc;
+        arb_mat_init(Xc, n, d);
+        for (i = 0; i < n; i++)
+            for (a = 0; a < d; a++)
+                arb_set_d(arb_mat_entry(Xc, i, a), Wd[i * d + a]);
+        for (i = 0; i < n; i++)
+        {
+            double l;
+            if (!rc_hessian_prime_block(Hp, Xc, V, i, 64))
+                break;
+            rc_mat_get_d(Pd, Hp);
+            if (rc_d_sym_eig_min(&l, ud, Pd, d))
+                continue;
+            for (a = 0; a < d; a++)
+                rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
+            if (l < best)
+            {
+                best = l;
+                c->cross_neuron = i;
+            }
+        }
+        arb_mat_clear(Xc);
+    }
+
+    ret = rc_mincert_verify(c, err);
+    if (ret == 0 && c->have_lam_lower && c->positive_definite != RC_PROVED
+        && c->critical == RC_PROVED && c->positive_definite != RC_REFUTED)
+    {
+        /* the tight bound did not go through: settle for half of it */
+        set_lam_lower(c, lam_d / 2, 0);
+        ret = rc_mincert_verify(c, err);
+    }
+
+    arb_mat_clear(V); arb_mat_clear(W); arb_mat_clear(Hp);
+    fmpz_clear(z); fmpz_clear(one); arf_clear(x);
+    flint_free(Wd); flint_free(Vd); flint_free(Hd);
+    flint_free(yd); flint_free(Pd); flint_free(ud);
+    return ret;
+}
