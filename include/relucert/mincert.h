@@ -13,6 +13,7 @@
 #include "relucert/flint_arb.h"
 #include "relucert/critical.h"
 #include "relucert/error.h"
+#include <jansson.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -92,6 +93,24 @@ int rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t V,
    cross-check) or a proof that it is the global minimum (non_global
    refuted). The technical conditions are reported, not required. */
 int rc_mincert_success(const rc_mincert_t c);
+
+/* The certificate as a new JSON object (docs/certificate-format.md):
+   header, source (may be NULL), inputs, witnesses, claims with enclosures
+   rounded outward, "success". */
+json_t * rc_mincert_to_json(const rc_mincert_t c, const char * source);
+
+/* Reads the inputs (box, teacher, precision, witnesses) of a certificate;
+   the claims are ignored. Returns 0; 1 with err naming the field. */
+int rc_mincert_from_json(rc_mincert_t c, const json_t * root, rc_error_t err);
+
+/* The checker: 0 when every claim of the certificate root (verdicts,
+   enclosures, success) is what rc_mincert_verify recomputes from its
+   inputs; 1 with why filled ("claims.non_global: the certificate says
+   proved, recomputation gives undecided") otherwise, including an unknown
+   format or kind and unreadable fields. A verdict claimed "undecided" must
+   also recompute as undecided: a certificate states exactly what its inputs
+   prove. */
+int rc_mincert_check(rc_error_t why, const json_t * root);
 
 /* Short names for verdicts: "proved", "refuted", "undecided". */
 const char * rc_verdict_name(rc_verdict_t v);

@@ -15,5 +15,6 @@
 #include "relucert/version.h"
 #include "relucert/critical.h"
 #include "relucert/mincert.h"
+#include "relucert/cert_json.h"
 
 #endif

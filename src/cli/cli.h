@@ -33,5 +33,11 @@ json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
 void cli_json_print(json_t * root);
 
 int cmd_eval(int argc, char ** argv);
+int cmd_certify(int argc, char ** argv);
+int cmd_check(int argc, char ** argv);
+
+/* Checks one certificate file, printing "FILE: ok" (unless quiet) or
+   "FILE: FAILED: reason"; returns the exit status for it. */
+int cli_check_file(const char * path, int quiet);
 
 #endif

@@ -11,6 +11,9 @@ static const char * usage =
 "Commands:\n"
 "  eval      rigorous enclosures of F, grad F and the smallest Hessian\n"
 "            eigenvalue at a point or over a box\n"
+"  certify   prove claims and write certificates:\n"
+"            certify minimum (candidate minima, the split saddles)\n"
+"  check     re-verify certificates from their own contents\n"
 "\n"
 "Options:\n"
 "  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
@@ -43,8 +46,12 @@ main(int argc, char ** argv)
     }
     if (strcmp(argv[1], "eval") == 0)
         res = cmd_eval(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "certify") == 0)
+        res = cmd_certify(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "check") == 0)
+        res = cmd_check(argc - 1, argv + 1);
     else
-        res = cli_fail("unknown command '%.40s': expected one of: eval "
+        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check "
                        "(see 'relucert --help')", argv[1]);
     flint_cleanup();
     return res;

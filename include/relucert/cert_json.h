@@ -1,0 +1,61 @@
+/* relucert: pieces shared by every certificate kind (docs/certificate-format.md):
+   the versioned header, exact numbers as JSON strings, enclosures as
+   {"lo", "hi"} rounded outward, and reading them back with errors that name
+   the field. */
+#ifndef RELUCERT_CERT_JSON_H
+#define RELUCERT_CERT_JSON_H
+
+#include <jansson.h>
+#include "relucert/flint_arb.h"
+#include "relucert/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RC_CERT_FORMAT "relucert-certificate/1"
+
+/* A new object {"format": RC_CERT_FORMAT, "kind": kind, "producer": {versions
+   of relucert, FLINT, Arb, MPFR, GMP}}. */
+json_t * rc_cert_json_header(const char * kind);
+
+/* Checks "format" and returns the "kind" string (owned by obj), or NULL with
+   err filled ("expected format relucert-certificate/1, found ..."). */
+const char * rc_cert_json_kind(const json_t * obj, rc_error_t err);
+
+/* The exact value of x as a JSON string (rc_number_get_str). */
+json_t * rc_json_fmpq(const fmpq_t x);
+
+/* Rows of exact strings. */
+json_t * rc_json_fmpq_mat(const fmpq_mat_t A);
+
+/* {"lo": ..., "hi": ...} with lo <= every value of x <= hi (outward decimal
+   rounding); JSON null if x is not finite. */
+json_t * rc_json_enclosure(const arb_t x, slong prec);
+
+/* Field access with messages naming the field path what (e.g.
+   "box.centre[2][3]"). Each returns 0 on success, 1 with err filled. */
+int rc_json_get_fmpq(fmpq_t x, const json_t * v, const char * what, rc_error_t err);
+int rc_json_get_slong(slong * x, const json_t * v, slong lo, slong hi,
+                      const char * what, rc_error_t err);
+/* A matrix of exact strings of exactly r x c entries (r, c >= 0 given). */
+int rc_json_get_fmpq_mat(fmpq_mat_t A, const json_t * v, slong r, slong c,
+                         const char * what, rc_error_t err);
+/* obj[key] or NULL with err = "what.key: expected ... (missing)". */
+const json_t * rc_json_field(const json_t * obj, const char * key,
+                             const char * what, rc_error_t err);
+
+/* 1 if the claimed enclosure v ({"lo", "hi"} exact strings) contains the
+   ball x entirely; 0 if it does not or v is malformed or null. */
+int rc_json_enclosure_contains(const json_t * v, const arb_t x);
+
+/* Re-verifies a certificate of any kind from its own contents: 0 when
+   every claim is confirmed, 1 with why filled otherwise (unknown format or
+   kind included). */
+int rc_cert_check(rc_error_t why, const json_t * root);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

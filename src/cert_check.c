@@ -1,0 +1,16 @@
+/* The checker's entry point: dispatch on the certificate kind. */
+#include <string.h>
+#include "relucert/cert_json.h"
+#include "relucert/mincert.h"
+
+int
+rc_cert_check(rc_error_t why, const json_t * root)
+{
+    const char * kind = rc_cert_json_kind(root, why);
+
+    if (kind == NULL)
+        return 1;
+    if (strcmp(kind, "minimum") == 0)
+        return rc_mincert_check(why, root);
+    return rc_error_set(why, "kind: expected one of \"minimum\", found \"%.40s\"", kind);
+}

@@ -1,0 +1,676 @@
+/* relucert certify minimum: prove candidate minima, one point or a whole
+   dataset, and write certificates. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+
+static const char * certify_usage =
+"Usage: relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
+"       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
+"       relucert certify minimum --dataset FILE [--k K | --k-max K] [--out-dir DIR]\n"
+"                                [--jobs N]\n"
+"\n"
+"Proves that a candidate W0 (n = k neurons) lies next to a strict local\n"
+"minimum W* of F (Krawczyk test on a box, positive definite Hessian on the\n"
+"box), that F(W*) > 0 (not global) and that splitting any neuron of W* gives\n"
+"a strict saddle of the (k+1)-neuron loss for every alpha in (0, 1) (split\n"
+"lemma), with a direct check at one alpha. A global minimum (W* a permuted\n"
+"teacher) is certified as such instead. Also reports the paper's technical\n"
+"conditions sum |w_i| <= k and lam_i < 0.\n"
+"\n"
+"One point: the certificate goes to --out (a summary on stdout) or, without\n"
+"--out, to stdout (the summary on stderr). A dataset (all records, those\n"
+"with --k K, or with k <= --k-max): one certificate per record in --out-dir\n"
+"(default relucert-minima/), named minimum-kKKK-IIII.json, a summary table\n"
+"on stdout, progress on stderr. Existing certificates for the same record,\n"
+"precision and alpha that claim success are kept (resumable); run\n"
+"'relucert check' on the directory's files to re-verify them.\n"
+"\n"
+"Options:\n"
+"  --prec BITS     working precision (default 256); too little gives\n"
+"                  undecided, never a wrong answer\n"
+"  --alpha A       split ratio of the direct cross-check, in (0, 1)\n"
+"                  (default 1/2)\n"
+"  --jobs N        worker processes for a dataset (default: online CPUs)\n"
+"  -h, --help      this help\n"
+"\n"
+"Exit status: 0 every claim proved (or, for a global minimum, proved\n"
+"global), 1 some claim refuted or undecided, 2 bad input.\n";
+
+typedef struct
+{
+    slong prec;
+    fmpq_t alpha;
+    const char * out;
+    const char * out_dir;
+    int jobs;
+} certify_opts;
+
+static double
+now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
+/* writes root to path via a temporary file and rename (no torn files) */
+static int
+write_json(const char * path, json_t * root)
+{
+    size_t len = strlen(path) + 16;
+    char * tmp = flint_malloc(len);
+    FILE * f;
+    int ok;
+
+    snprintf(tmp, len, "%s.tmp%ld", path, (long) getpid());
+    f = fopen(tmp, "w");
+
+    ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
+         && fputc('\n', f) != EOF;
+    ok = (f != NULL && fclose(f) == 0) && ok && rename(tmp, path) == 0;
+    if (!ok)
+        remove(tmp);
+    flint_free(tmp);
+    return ok ? 0 : 1;
+}
+
+/* outward-rounded short decimal of an exact string number (display only) */
+static void
+short_bound(char * buf, size_t len, const json_t * v, int lower)
+{
+    fmpq_t q;
+    arb_t x;
+    rc_error_t err;
+    char * s;
+
+    if (!json_is_string(v))
+    {
+        snprintf(buf, len, "-");
+        return;
+    }
+    fmpq_init(q);
+    arb_init(x);
+    if (rc_number_parse_fmpq(q, json_string_value(v), err))
+        snprintf(buf, len, "?");
+    else
+    {
+        arb_set_fmpq(x, q, 128);
+        s = rc_enclosure_bound_str(x, lower, 6);
+        snprintf(buf, len, "%s", s);
+        flint_free(s);
+    }
+    fmpq_clear(q);
+    arb_clear(x);
+}
+
+static const char *
+verdict_of(const json_t * root, const char * claim)
+{
+    const json_t * v = json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                       claim), "verdict");
+    return json_is_string(v) ? json_string_value(v) : "?";
+}
+
+/* the largest upper end of the split quotients (display only) */
+static const json_t *
+worst_split(const json_t * root)
+{
+    const json_t * arr = json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                         "saddle_after_split"), "neurons");
+    const json_t * best = NULL;
+    double bv = -1e300;
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr); i++)
+    {
+        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
+        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
+        {
+            bv = atof(json_string_value(hi));
+            best = hi;
+        }
+    }
+    return best;
+}
+
+static void
+print_summary(FILE * f, const json_t * root)
+{
+    const json_t * cl = json_object_get(root, "claims");
+    const json_t * loss = json_object_get(json_object_get(cl, "non_global"), "loss");
+    const json_t * wit = json_object_get(root, "witnesses");
+    const json_t * cc = json_object_get(wit, "cross_check");
+    char a[64], b[64];
+
+    fprintf(f, "critical point (Krawczyk, box radius 2^%ld): %s\n",
+            (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
+            verdict_of(root, "critical_point"));
+    short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
+    fprintf(f, "strict minimum: %s (Hessian >= %s on the box: %s)\n",
+            verdict_of(root, "strict_minimum"), a, verdict_of(root, "positive_definite"));
+    short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
+    short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", verdict_of(root, "non_global"), a, b,
+            strcmp(verdict_of(root, "non_global"), "refuted") == 0
+                ? ": it is the global minimum (a permuted teacher)" : "");
+    short_bound(a, sizeof a, worst_split(root), 0);
+    fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
+            verdict_of(root, "saddle_after_split"), a);
+    short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
+                                                             "quotient"), "hi"), 0);
+    fprintf(f, "cross-check at alpha = %s, neuron %ld: %s (curvature <= %s)\n",
+            cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
+            cc ? (long) json_integer_value(json_object_get(cc, "neuron")) : -1L,
+            verdict_of(root, "split_cross_check"), a);
+    fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
+            verdict_of(root, "norm_sum_le_k"), verdict_of(root, "lam_negative"));
+}
+
+/* certifies one point; *cert receives the JSON */
+static int
+certify_point(json_t ** cert, const rc_point_t pt, const char * source,
+              const certify_opts * o, rc_error_t err)
+{
+    arb_mat_t W, V;
+    rc_mincert_t c;
+    int ret;
+
+    if (pt->n != pt->k)
+        return rc_error_set(err, "%s: expected a student with as many neurons as the "
+                            "teacher (n = k), found n = %ld, k = %ld", pt->source,
+                            (long) pt->n, (long) pt->k);
+    if (rc_point_zero_student(pt) >= 0)
+    {
+        slong z = rc_point_zero_student(pt);
+        return rc_error_set(err, "%s:%ld: expected a nonzero student neuron, found "
+                            "neuron %ld = 0 (F is not differentiable there)",
+                            pt->source, (long) pt->w_line[z], (long) z);
+    }
+    arb_mat_init(W, pt->n, pt->d);
+    arb_mat_init(V, pt->k, pt->d);
+    rc_mincert_init(c);
+    rc_point_get_arb(W, V, pt, NULL, o->prec);
+    ret = rc_mincert_find(c, W, pt->V, o->alpha, o->prec, err);
+    if (ret == 0)
+        *cert = rc_mincert_to_json(c, source);
+    arb_mat_clear(W);
+    arb_mat_clear(V);
+    rc_mincert_clear(c);
+    return ret;
+}
+
+/* ---- dataset batch ---- */
+
+typedef struct
+{
+    slong k, index, line;
+    char * text;
+    char * kind;
+    char * p;
+} record_t;
+
+static int
+read_records(record_t ** recs, slong * nrec, const char * path, slong kk, slong kmax,
+             slong index, rc_error_t err)
+{
+    FILE * f = fopen(path, "r");
+    char * line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    slong lineno = 0;
+
+    *recs = NULL;
+    *nrec = 0;
+    if (f == NULL)
+        return rc_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+    while ((len = getline(&line, &cap, f)) > 0)
+    {
+        json_error_t je;
+        json_t * o;
+        slong k, ix;
+        lineno++;
+        if (strspn(line, " \t\r\n") == (size_t) len)
+            continue;
+        o = json_loads(line, 0, &je);
+        if (o == NULL || !json_is_integer(json_object_get(o, "k"))
+            || !json_is_integer(json_object_get(o, "index")))
+        {
+            json_decref(o);
+            free(line);
+            fclose(f);
+            return rc_error_set(err, "%s:%ld: expected a dataset record (JSON with "
+                                "integer \"k\" and \"index\")", path, (long) lineno);
+        }
+        k = json_integer_value(json_object_get(o, "k"));
+        ix = json_integer_value(json_object_get(o, "index"));
+        if ((kk < 0 || k == kk) && (kmax < 0 || k <= kmax) && (index < 0 || ix == index))
+        {
+            record_t * r;
+            const json_t * kind = json_object_get(o, "kind");
+            char * p = json_dumps(json_object_get(o, "p"), JSON_COMPACT);
+            *recs = flint_realloc(*recs, sizeof(record_t) * (*nrec + 1));
+            r = *recs + (*nrec)++;
+            r->k = k;
+            r->index = ix;
+            r->line = lineno;
+            r->text = flint_malloc(len + 1);
+            memcpy(r->text, line, len + 1);
+            r->kind = flint_malloc(32);
+            snprintf(r->kind, 32, "%s", json_is_string(kind) ? json_string_value(kind) : "?");
+            r->p = flint_malloc(64);
+            snprintf(r->p, 64, "%s", p ? p : "-");
+            free(p);
+        }
+        json_decref(o);
+    }
+    free(line);
+    fclose(f);
+    return 0;
+}
+
+static void
+free_records(record_t * recs, slong nrec)
+{
+    slong i;
+    for (i = 0; i < nrec; i++)
+    {
+        flint_free(recs[i].text);
+        flint_free(recs[i].kind);
+        flint_free(recs[i].p);
+    }
+    flint_free(recs);
+}
+
+static void
+source_name(char * buf, size_t len, const char * dataset, const record_t * r)
+{
+    const char * base = strrchr(dataset, '/');
+    snprintf(buf, len, "%s:k=%ld:index=%ld", base ? base + 1 : dataset,
+             (long) r->k, (long) r->index);
+}
+
+/* an existing certificate for the same record and settings that claims
+   success: kept (the checker re-verifies it on demand) */
+static json_t *
+load_existing(const char * path, const char * source, const certify_opts * o)
+{
+    json_t * root = json_load_file(path, JSON_REJECT_DUPLICATES, NULL);
+    rc_error_t err;
+    fmpq_t a;
+    int ok;
+
+    if (root == NULL)
+        return NULL;
+    fmpq_init(a);
+    ok = rc_cert_json_kind(root, err) != NULL
+         && json_is_string(json_object_get(root, "source"))
+         && strcmp(json_string_value(json_object_get(root, "source")), source) == 0
+         && json_integer_value(json_object_get(root, "prec")) == o->prec
+         && json_is_true(json_object_get(root, "success"))
+         && rc_json_get_fmpq(a, json_object_get(json_object_get(json_object_get(root, "witnesses"),
+                                                                "cross_check"), "alpha"), "", err) == 0
+         && fmpq_equal(a, o->alpha);
+    fmpq_clear(a);
+    if (!ok)
+    {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+/* one record, in a worker: writes the certificate, sends one result line */
+static void
+work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
+            const certify_opts * o)
+{
+    char path[4096], source[512], a[64], b[64], lam[64], q[64], cq[64];
+    json_t * root;
+    rc_point_t pt;
+    rc_error_t err;
+    double t0 = now();
+    int cached = 0, success = 0;
+    const json_t * loss;
+
+    snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
+             (long) rec->k, (long) rec->index);
+    source_name(source, sizeof source, dataset, rec);
+    root = load_existing(path, source, o);
+    if (root != NULL)
+        cached = 1;
+    else
+    {
+        rc_point_init(pt);
+        if (rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, err)
+            || certify_point(&root, pt, source, o, err))
+        {
+            rc_point_clear(pt);
+            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, now() - t0, err->msg);
+            fflush(out);
+            return;
+        }
+        rc_point_clear(pt);
+        if (write_json(path, root))
+        {
+            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, now() - t0, path);
+            fflush(out);
+            json_decref(root);
+            return;
+        }
+    }
+    success = json_is_true(json_object_get(root, "success"));
+    loss = json_object_get(json_object_get(json_object_get(root, "claims"), "non_global"), "loss");
+    short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
+    short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
+    if (strcmp(verdict_of(root, "non_global"), "refuted") == 0)
+        snprintf(q, sizeof q, "(global)"), snprintf(cq, sizeof cq, "-");
+    else
+    {
+        short_bound(q, sizeof q, worst_split(root), 0);
+        short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
+            json_object_get(root, "claims"), "split_cross_check"), "quotient"), "hi"), 0);
+    }
+    fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\n", (long) r,
+            success ? (cached ? "kept" : "ok") : "FAILED", now() - t0, a, b, lam, q, cq);
+    fflush(out);
+    json_decref(root);
+}
+
+static int
+certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
+                const certify_opts * o)
+{
+    record_t * recs;
+    slong nrec, r, done = 0, nok = 0, nfail = 0;
+    char ** rows;
+    int fd[2], w, jobs, tty = isatty(2), status, res = RC_EXIT_OK;
+    rc_error_t err;
+    FILE * in;
+    char * line = NULL;
+    size_t cap = 0;
+    double t0 = now();
+
+    if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
+        return cli_fail("%s", err->msg);
+    if (nrec == 0)
+    {
+        free_records(recs, nrec);
+        return cli_fail("%s: no record matches the selection", dataset);
+    }
+    if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST)
+    {
+        free_records(recs, nrec);
+        return cli_fail("%s: cannot create directory: %s", o->out_dir, strerror(errno));
+    }
+    jobs = (int) FLINT_MAX(1, FLINT_MIN(o->jobs, nrec));
+    if (pipe(fd) != 0)
+    {
+        free_records(recs, nrec);
+        return cli_fail("cannot create a pipe: %s", strerror(errno));
+    }
+    fflush(stdout);
+    fflush(stderr);
+    for (w = 0; w < jobs; w++)
+    {
+        pid_t pid = fork();
+        if (pid == 0)
+        {
+            FILE * out;
+            close(fd[0]);
+            out = fdopen(fd[1], "w");
+            /* largest records first spreads the work evenly */
+            for (r = nrec - 1 - w; r >= 0; r -= jobs)
+                work_record(out, r, recs + r, dataset, o);
+            fclose(out);
+            flint_cleanup();
+            _exit(0);
+        }
+        if (pid < 0)
+            return cli_fail("cannot start a worker: %s", strerror(errno));
+    }
+    close(fd[1]);
+    rows = flint_calloc(nrec, sizeof(char *));
+    in = fdopen(fd[0], "r");
+    while (getline(&line, &cap, in) > 0)
+    {
+        char * tab = strchr(line, '\t');
+        r = atol(line);
+        if (tab == NULL || r < 0 || r >= nrec || rows[r] != NULL)
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        rows[r] = flint_malloc(strlen(tab) + 1);
+        strcpy(rows[r], tab + 1);
+        done++;
+        if (tty)
+            fprintf(stderr, "\r[%ld/%ld] k = %ld, index %ld: %.20s   ", (long) done,
+                    (long) nrec, (long) recs[r].k, (long) recs[r].index, rows[r]);
+    }
+    free(line);
+    fclose(in);
+    while (wait(&status) > 0)
+        ;
+    if (tty)
+        fputc('\n', stderr);
+
+    printf("%4s %5s %-9s %-14s %-29s %-13s %-13s %-13s %-6s %s\n", "k", "index", "kind", "p",
+           "F", "lambda_min >=", "H'_ii <=", "split(1/2) <=", "time", "status");
+    for (r = 0; r < nrec; r++)
+    {
+        char st[16] = "FAILED", tm[16] = "-", F[128] = "-", lam[64] = "-", q[64] = "-", cq[64] = "-";
+        if (rows[r] == NULL)
+            snprintf(st, sizeof st, "lost");
+        else if (strncmp(rows[r], "error\t", 6) == 0)
+        {
+            char * msg = strchr(rows[r] + 6, '\t');
+            fprintf(stderr, "relucert: %s\n", msg ? msg + 1 : rows[r]);
+            snprintf(st, sizeof st, "error");
+        }
+        else
+            sscanf(rows[r], "%15[^\t]\t%15[^\t]\t%127[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]",
+                   st, tm, F, lam, q, cq);
+        if (strcmp(st, "ok") == 0 || strcmp(st, "kept") == 0)
+            nok++;
+        else
+            nfail++;
+        printf("%4ld %5ld %-9s %-14.14s %-29s %-13s %-13s %-13s %-6s %s\n", (long) recs[r].k,
+               (long) recs[r].index, recs[r].kind, recs[r].p, F, lam, q, cq, tm, st);
+        flint_free(rows[r]);
+    }
+    printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
+           (long) nok, (long) nrec, o->out_dir, (long) nfail, now() - t0, jobs);
+    if (nfail > 0)
+        res = RC_EXIT_UNPROVED;
+    flint_free(rows);
+    free_records(recs, nrec);
+    return res;
+}
+
+static int
+certify_one(const char * file, const char * dataset, slong k, slong index,
+            const certify_opts * o)
+{
+    rc_point_t pt;
+    rc_error_t err;
+    json_t * root = NULL;
+    char source[512];
+    int res;
+
+    rc_point_init(pt);
+    if (file != NULL ? rc_point_read_file(pt, file, err)
+                     : rc_point_read_dataset(pt, dataset, k, index, err))
+    {
+        rc_point_clear(pt);
+        return cli_fail("%s", err->msg);
+    }
+    if (file != NULL)
+    {
+        const char * base = strrchr(file, '/');
+        snprintf(source, sizeof source, "%s", base ? base + 1 : file);
+    }
+    else
+    {
+        record_t r;
+        r.k = k;
+        r.index = index;
+        source_name(source, sizeof source, dataset, &r);
+    }
+    if (certify_point(&root, pt, source, o, err))
+    {
+        rc_point_clear(pt);
+        return cli_fail("%s", err->msg);
+    }
+    rc_point_clear(pt);
+    res = json_is_true(json_object_get(root, "success")) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    if (o->out != NULL)
+    {
+        if (write_json(o->out, root))
+        {
+            json_decref(root);
+            return cli_fail("%s: cannot write the certificate", o->out);
+        }
+        print_summary(stdout, root);
+        printf("certificate: %s\n", o->out);
+    }
+    else
+    {
+        json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+        fputc('\n', stdout);
+        print_summary(stderr, root);
+    }
+    json_decref(root);
+    return res;
+}
+
+int
+cmd_certify(int argc, char ** argv)
+{
+    static struct option opts[] = {
+        {"prec", required_argument, 0, 'p'},
+        {"alpha", required_argument, 0, 'a'},
+        {"out", required_argument, 0, 'o'},
+        {"out-dir", required_argument, 0, 'O'},
+        {"dataset", required_argument, 0, 'D'},
+        {"k", required_argument, 0, 'k'},
+        {"k-max", required_argument, 0, 'K'},
+        {"index", required_argument, 0, 'i'},
+        {"jobs", required_argument, 0, 'j'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}
+    };
+    certify_opts o;
+    slong k = -1, kmax = -1, index = -1, jobs;
+    const char * dataset = NULL, * file = NULL;
+    int c, res;
+
+    if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
+    {
+        fputs(certify_usage, stdout);
+        return RC_EXIT_OK;
+    }
+    if (argc < 2 || strcmp(argv[1], "minimum") != 0)
+        return cli_fail("certify: expected a claim kind: minimum (see 'relucert certify --help'), "
+                        "found '%.40s'", argc < 2 ? "" : argv[1]);
+    argc--;
+    argv++;
+    o.prec = 256;
+    o.out = NULL;
+    o.out_dir = "relucert-minima";
+    jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
+    fmpq_init(o.alpha);
+    fmpq_set_si(o.alpha, 1, 2);
+    res = RC_EXIT_BADINPUT;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 'p':
+                if (cli_parse_slong(&o.prec, "--prec", optarg, 16, 1 << 16))
+                    goto out;
+                break;
+            case 'a':
+                if (cli_parse_fmpq(o.alpha, "--alpha", optarg))
+                    goto out;
+                if (!(fmpq_sgn(o.alpha) > 0 && fmpz_cmp(fmpq_numref(o.alpha), fmpq_denref(o.alpha)) < 0))
+                {
+                    cli_fail("--alpha: expected a number in (0, 1), found '%s'", optarg);
+                    goto out;
+                }
+                break;
+            case 'o': o.out = optarg; break;
+            case 'O': o.out_dir = optarg; break;
+            case 'D': dataset = optarg; break;
+            case 'k':
+                if (cli_parse_slong(&k, "--k", optarg, 1, 1000000))
+                    goto out;
+                break;
+            case 'K':
+                if (cli_parse_slong(&kmax, "--k-max", optarg, 1, 1000000))
+                    goto out;
+                break;
+            case 'i':
+                if (cli_parse_slong(&index, "--index", optarg, 0, 1000000000))
+                    goto out;
+                break;
+            case 'j':
+                if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256))
+                    goto out;
+                o.jobs = (int) jobs;
+                break;
+            case 'h':
+                fputs(certify_usage, stdout);
+                res = RC_EXIT_OK;
+                goto out;
+            default:
+                cli_fail("certify minimum: unknown or incomplete option '%s' "
+                         "(see 'relucert certify --help')", argv[optind - 1]);
+                goto out;
+        }
+    }
+    if (optind < argc)
+        file = argv[optind++];
+    if (optind < argc)
+    {
+        cli_fail("certify minimum: expected one point file, found also '%s'", argv[optind]);
+        goto out;
+    }
+    if ((file == NULL) == (dataset == NULL))
+    {
+        cli_fail("certify minimum: expected a point file or --dataset FILE "
+                 "(see 'relucert certify --help')");
+        goto out;
+    }
+    if (file != NULL && (k >= 0 || kmax >= 0 || index >= 0))
+    {
+        cli_fail("certify minimum: --k, --k-max and --index select dataset records; "
+                 "expected them with --dataset only");
+        goto out;
+    }
+    if (dataset != NULL && k >= 0 && index >= 0 && kmax < 0)
+        res = certify_one(NULL, dataset, k, index, &o);
+    else if (dataset != NULL)
+    {
+        if (index >= 0 && k < 0)
+        {
+            cli_fail("certify minimum: --index needs --k");
+            goto out;
+        }
+        res = certify_dataset(dataset, k, kmax, index, &o);
+    }
+    else
+        res = certify_one(file, NULL, -1, -1, &o);
+out:
+    fmpq_clear(o.alpha);
+    return res;
+}

@@ -1,0 +1,137 @@
+/* The checker of minimum certificates: recompute every verdict from the
+   certificate's own inputs (rc_mincert_verify) and compare with what the
+   certificate claims. Nothing in the file is trusted but its inputs. */
+#include <string.h>
+#include "relucert/mincert.h"
+#include "relucert/cert_json.h"
+
+/* claims.NAME.verdict must equal v */
+static int
+same_verdict(const json_t * claims, const char * name, rc_verdict_t v, rc_error_t why)
+{
+    const json_t * o = json_object_get(claims, name);
+    rc_verdict_t w;
+
+    if (!json_is_object(o) || !json_is_string(json_object_get(o, "verdict"))
+        || rc_verdict_parse(&w, json_string_value(json_object_get(o, "verdict"))))
+        return rc_error_set(why, "claims.%s: expected a verdict proved/refuted/undecided", name);
+    if (w != v)
+        return rc_error_set(why, "claims.%s: the certificate says %s, recomputation gives %s",
+                            name, rc_verdict_name(w), rc_verdict_name(v));
+    return 0;
+}
+
+/* the claimed enclosure claims.NAME.FIELD must contain x (null allowed only
+   when x is not finite) */
+static int
+encloses(const json_t * v, const arb_t x, const char * what, rc_error_t why)
+{
+    if (json_is_null(v) && !arb_is_finite(x))
+        return 0;
+    if (!rc_json_enclosure_contains(v, x))
+        return rc_error_set(why, "%s: the claimed enclosure does not contain the "
+                            "recomputed one", what);
+    return 0;
+}
+
+int
+rc_mincert_check(rc_error_t why, const json_t * root)
+{
+    rc_mincert_t c;
+    const json_t * cl, * o, * arr;
+    const char * kind;
+    slong i;
+    char buf[128];
+    int ret = 1;
+
+    rc_mincert_init(c);
+    if ((kind = rc_cert_json_kind(root, why)) == NULL)
+        goto out;
+    if (strcmp(kind, "minimum") != 0)
+    {
+        rc_error_set(why, "kind: expected \"minimum\", found \"%.40s\"", kind);
+        goto out;
+    }
+    if (rc_mincert_from_json(c, root, why) || rc_mincert_verify(c, why))
+        goto out;
+    if ((cl = rc_json_field(root, "claims", "", why)) == NULL)
+        goto out;
+
+    if (same_verdict(cl, "critical_point", c->critical, why)
+        || same_verdict(cl, "positive_definite", c->positive_definite, why)
+        || same_verdict(cl, "strict_minimum", c->strict_min, why)
+        || same_verdict(cl, "non_global", c->non_global, why)
+        || same_verdict(cl, "saddle_after_split", c->saddle, why)
+        || same_verdict(cl, "split_cross_check", c->cross, why)
+        || same_verdict(cl, "norm_sum_le_k", c->norm_sum_le_k, why)
+        || same_verdict(cl, "lam_negative", c->lam_negative, why))
+        goto out;
+
+    o = json_object_get(cl, "non_global");
+    if (encloses(json_object_get(o, "loss"), c->loss, "claims.non_global.loss", why))
+        goto out;
+    o = json_object_get(cl, "split_cross_check");
+    if (encloses(json_object_get(o, "quotient"), c->cross_q, "claims.split_cross_check.quotient", why))
+        goto out;
+    o = json_object_get(cl, "norm_sum_le_k");
+    if (encloses(json_object_get(o, "norm_sum"), c->norm_sum, "claims.norm_sum_le_k.norm_sum", why))
+        goto out;
+    if (c->have_neg_dir)
+    {
+        o = json_object_get(cl, "positive_definite");
+        if (encloses(json_object_get(o, "negative_quotient"), c->neg_curv,
+                     "claims.positive_definite.negative_quotient", why))
+            goto out;
+    }
+    arr = json_object_get(json_object_get(cl, "saddle_after_split"), "neurons");
+    if (!json_is_array(arr) || (slong) json_array_size(arr) != c->n)
+    {
+        rc_error_set(why, "claims.saddle_after_split.neurons: expected %ld entries", (long) c->n);
+        goto out;
+    }
+    for (i = 0; i < c->n; i++)
+    {
+        const json_t * e = json_array_get(arr, i);
+        rc_verdict_t w;
+        snprintf(buf, sizeof buf, "claims.saddle_after_split.neurons[%ld]", (long) i);
+        if (!json_is_string(json_object_get(e, "verdict"))
+            || rc_verdict_parse(&w, json_string_value(json_object_get(e, "verdict"))))
+        {
+            rc_error_set(why, "%s: expected a verdict", buf);
+            goto out;
+        }
+        if (w != c->split[i])
+        {
+            rc_error_set(why, "%s: the certificate says %s, recomputation gives %s",
+                         buf, rc_verdict_name(w), rc_verdict_name(c->split[i]));
+            goto out;
+        }
+        strcat(buf, ".quotient");
+        if (encloses(json_object_get(e, "quotient"), c->split_q + i, buf, why))
+            goto out;
+    }
+    arr = json_object_get(json_object_get(cl, "lam_negative"), "lam");
+    if (!json_is_array(arr) || (slong) json_array_size(arr) != c->n)
+    {
+        rc_error_set(why, "claims.lam_negative.lam: expected %ld entries", (long) c->n);
+        goto out;
+    }
+    for (i = 0; i < c->n; i++)
+    {
+        snprintf(buf, sizeof buf, "claims.lam_negative.lam[%ld]", (long) i);
+        if (encloses(json_array_get(arr, i), c->lam + i, buf, why))
+            goto out;
+    }
+    o = json_object_get(root, "success");
+    if (!json_is_boolean(o) || json_is_true(o) != rc_mincert_success(c))
+    {
+        rc_error_set(why, "success: the certificate says %s, recomputation gives %s",
+                     json_is_boolean(o) ? (json_is_true(o) ? "true" : "false") : "nothing",
+                     rc_mincert_success(c) ? "true" : "false");
+        goto out;
+    }
+    ret = 0;
+out:
+    rc_mincert_clear(c);
+    return ret;
+}

@@ -1,0 +1,101 @@
+#!/bin/sh
+# 'relucert certify minimum' and 'relucert check' end to end: exit statuses,
+# certificates that check, tampered and broken certificates that do not,
+# the dataset batch and its resumption, bad input.
+set -u
+: "${RELUCERT:?}" "${TOP_SRCDIR:?}" "${TEST_DATA:?}"
+RUN="${RELUCERT_WRAP:-} $RELUCERT"
+EX="$TOP_SRCDIR/examples"
+DATA="$TOP_SRCDIR/data/safran2021-minima.jsonl"
+pass=0 fail=0
+check() {   # check DESCRIPTION COMMAND...
+    d=$1; shift
+    if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $d"; fi
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# a non-global minimum: every claim proved, the certificate checks
+$RUN certify minimum "$EX/k7-spurious.txt" --out "$tmp/k7.json" >"$tmp/out"
+check "k7: exit 0" test $? -eq 0
+check "k7: strict minimum proved" grep -q '^strict minimum: proved' "$tmp/out"
+check "k7: non-global proved" grep -q '^non-global: proved' "$tmp/out"
+check "k7: saddle proved" grep -q '^saddle after adding a neuron: proved' "$tmp/out"
+check "k7: format" grep -q '"format": "relucert-certificate/1"' "$tmp/k7.json"
+$RUN check "$tmp/k7.json" >"$tmp/out"
+check "k7: check exit 0" test $? -eq 0
+check "k7: check ok" grep -q "k7.json: ok" "$tmp/out"
+
+# same command, same bytes
+$RUN certify minimum "$EX/k7-spurious.txt" --out "$tmp/k7b.json" >/dev/null
+check "reproducible bytes" cmp "$tmp/k7.json" "$tmp/k7b.json"
+
+# without --out the certificate goes to stdout
+$RUN certify minimum "$EX/k7-spurious.txt" >"$tmp/k7c.json" 2>/dev/null
+check "stdout certificate = file" cmp "$tmp/k7.json" "$tmp/k7c.json"
+
+# the global minimum is certified as global, not as non-global
+$RUN certify minimum "$EX/identity-k3.txt" --out "$tmp/id.json" >"$tmp/out"
+check "identity: exit 0" test $? -eq 0
+check "identity: global" grep -q '^non-global: refuted.*global minimum' "$tmp/out"
+check "identity: checks" $RUN check "$tmp/id.json"
+
+# tampered certificates: one FAILED line each, exit 1
+tamper() {  # tamper NAME SED-EXPRESSION
+    sed "$2" "$tmp/k7.json" >"$tmp/$1.json"
+    $RUN check "$tmp/$1.json" >"$tmp/out"
+    st=$?
+    check "tampered $1: exit 1" test $st -eq 1
+    check "tampered $1: FAILED line" grep -q "$1.json: FAILED: " "$tmp/out"
+    check "tampered $1: one line" test "$(wc -l <"$tmp/out")" -eq 1
+}
+tamper radius-shrunk 's/"radius_log2": -96/"radius_log2": -240/'
+tamper radius-grown 's/"radius_log2": -96/"radius_log2": -4/'
+tamper centre-moved '0,/"-0.6327039049/s//"-0.6327039059/'
+tamper lambda 's/"lambda_lower": "0.01405901313"/"lambda_lower": "0.015"/'
+tamper version 's|relucert-certificate/1|relucert-certificate/9|'
+tamper verdict '0,/"verdict": "proved"/s//"verdict": "undecided"/'
+tamper witness '0,/"split_directions": \[/s//"split_directions": [["0","0","0","0","0","0","0"],/'
+head -c 2000 "$tmp/k7.json" >"$tmp/broken.json"
+$RUN check "$tmp/broken.json" >"$tmp/out"
+check "broken JSON: exit 1" test $? -eq 1
+check "broken JSON: names file and line" grep -q "broken.json: FAILED: .*broken.json:[0-9]*: expected a JSON certificate" "$tmp/out"
+$RUN check "$tmp/k7.json" "$tmp/broken.json" >"$tmp/out"
+check "one good one bad: exit 1" test $? -eq 1
+check "one good one bad: two lines" test "$(wc -l <"$tmp/out")" -eq 2
+$RUN check "$tmp/missing.json" 2>"$tmp/err"
+check "missing file: exit 2" test $? -eq 2
+check "missing file: one line" test "$(wc -l <"$tmp/err")" -eq 1
+
+# the dataset batch, then resumed
+$RUN certify minimum --dataset "$DATA" --k 8 --out-dir "$tmp/d" --jobs 2 >"$tmp/out" 2>/dev/null
+check "batch k = 8: exit 0" test $? -eq 0
+check "batch k = 8: summary" grep -q "2 of 2 records certified" "$tmp/out"
+check "batch k = 8: files" test -f "$tmp/d/minimum-k008-0001.json"
+$RUN certify minimum --dataset "$DATA" --k 8 --out-dir "$tmp/d" >"$tmp/out" 2>/dev/null
+check "batch resumed: kept" test "$(grep -c ' kept$' "$tmp/out")" -eq 2
+check "batch certificates check" $RUN check "$tmp/d/minimum-k008-0000.json" "$tmp/d/minimum-k008-0001.json"
+$RUN certify minimum --dataset "$DATA" --k 7 --index 1 --out "$tmp/r.json" >/dev/null
+check "one record = the example file's claims" grep -q '"source": "safran2021-minima.jsonl:k=7:index=1"' "$tmp/r.json"
+
+# bad input: one line, exit 2
+bad() {  # bad NAME EXPECTED-TEXT ARGS...
+    n=$1; e=$2; shift 2
+    $RUN "$@" >/dev/null 2>"$tmp/err"
+    st=$?
+    check "bad $n: exit 2" test $st -eq 2
+    check "bad $n: one line" test "$(wc -l <"$tmp/err")" -eq 1
+    check "bad $n: says '$e'" grep -q -- "$e" "$tmp/err"
+}
+bad "n != k" "n = k" certify minimum "$EX/general-teacher.txt"
+bad "zero neuron" "zero-neuron.txt:[0-9]*: expected a nonzero student neuron" certify minimum "$TEST_DATA/bad/zero-neuron.txt"
+bad "nan" "nan.txt:[0-9]*: .*expected a number" certify minimum "$TEST_DATA/bad/nan.txt"
+bad "alpha" "expected a number in (0, 1)" certify minimum "$EX/k7-spurious.txt" --alpha 3/2
+bad "kind" "expected a claim kind" certify maximum "$EX/k7-spurious.txt"
+bad "no record" "no record matches" certify minimum --dataset "$DATA" --k 5 --out-dir "$tmp/e"
+bad "check no args" "expected at least one certificate" check
+check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
+check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"
+
+echo "cli_certify: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
