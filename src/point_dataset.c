@@ -8,6 +8,35 @@
 #include "relucert/point.h"
 #include "relucert/number.h"
 
+/* A[i][j] from an array of rows of exact decimal strings (what is "rows"
+   or "teacher"); A must already have the expected size. */
+static int
+get_rows(fmpq_mat_t A, json_t * rows, const char * field, const char * name,
+         slong line, rc_error_t err)
+{
+    slong i, j, r = fmpq_mat_nrows(A), c = fmpq_mat_ncols(A);
+    rc_error_t e2;
+
+    for (i = 0; i < r; i++)
+    {
+        json_t * row = json_array_get(rows, i);
+        if (!json_is_array(row) || (slong) json_array_size(row) != c)
+            return rc_error_set(err, "%s:%ld: expected \"%s\"[%ld] to be a row of %ld "
+                                "numbers", name, line, field, i, c);
+        for (j = 0; j < c; j++)
+        {
+            json_t * x = json_array_get(row, j);
+            if (!json_is_string(x))
+                return rc_error_set(err, "%s:%ld: expected \"%s\"[%ld][%ld] to be a "
+                                    "decimal string", name, line, field, i, j);
+            if (rc_number_parse_fmpq(fmpq_mat_entry(A, i, j), json_string_value(x), e2))
+                return rc_error_set(err, "%s:%ld: \"%s\"[%ld][%ld]: %s", name, line,
+                                    field, i, j, e2->msg);
+        }
+    }
+    return 0;
+}
+
 static int
 get_slong(slong * v, json_t * rec, const char * key)
 {
@@ -47,6 +76,42 @@ rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
     kind = json_object_get(rec, "kind");
     vals = json_object_get(rec, "vals");
     p = json_object_get(rec, "p");
+
+    /* full rows (relucert search writes them) take precedence over vals */
+    if (json_is_array(json_object_get(rec, "rows")))
+    {
+        json_t * rows = json_object_get(rec, "rows"), * teacher = json_object_get(rec, "teacher");
+        slong n = json_array_size(rows), d;
+        json_t * r0 = json_array_get(rows, 0);
+        d = json_is_array(r0) ? (slong) json_array_size(r0) : 0;
+        if (n < 1 || n > 100000 || d < 1 || d > 100000
+            || (teacher == NULL && d != k)
+            || (json_is_array(teacher) && (slong) json_array_size(teacher) != k))
+        {
+            res = rc_error_set(err, "%s:%ld: expected \"rows\" to be n rows of d = k "
+                               "numbers (or a \"teacher\" of k rows)", name, line);
+            goto out;
+        }
+        rc_point_set_dims(pt, n, k, d);
+        rc_point_set_source(pt, name);
+        if (teacher == NULL || json_is_null(teacher))
+            fmpq_mat_one(pt->V);
+        else if (get_rows(pt->V, teacher, "teacher", name, line, err))
+        {
+            res = 1;
+            goto out;
+        }
+        if (get_rows(pt->W, rows, "rows", name, line, err))
+        {
+            res = 1;
+            goto out;
+        }
+        for (r = 0; r < n; r++)
+            pt->w_line[r] = line;
+        for (r = 0; r < k; r++)
+            pt->v_line[r] = line;
+        goto out;
+    }
 
     if (json_is_null(vals) || vals == NULL)
     {

@@ -23,6 +23,12 @@ void rc_d_gradient(double * G, const double * W, long n, const double * V,
 int rc_d_hessian(double * H, const double * W, long n, const double * V,
                  long k, long d);
 
+/* Gradient descent W <- W - step grad F(W) from the given W until
+   |grad F| <= tol or max_iter steps; *gnorm receives the last gradient
+   norm. Returns the number of steps taken (-1 if out of memory). */
+long rc_d_descent(double * W, double * gnorm, long n, const double * V, long k,
+                  long d, double step, double tol, long max_iter);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,5 +16,6 @@
 #include "relucert/critical.h"
 #include "relucert/mincert.h"
 #include "relucert/cert_json.h"
+#include "relucert/rand.h"
 
 #endif

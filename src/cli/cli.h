@@ -35,6 +35,7 @@ void cli_json_print(json_t * root);
 int cmd_eval(int argc, char ** argv);
 int cmd_certify(int argc, char ** argv);
 int cmd_check(int argc, char ** argv);
+int cmd_search(int argc, char ** argv);
 
 /* Checks one certificate file, printing "FILE: ok" (unless quiet) or
    "FILE: FAILED: reason"; returns the exit status for it. */

@@ -14,6 +14,7 @@ static const char * usage =
 "  certify   prove claims and write certificates:\n"
 "            certify minimum (candidate minima, the split saddles)\n"
 "  check     re-verify certificates from their own contents\n"
+"  search    find candidate minima by seeded gradient descent\n"
 "\n"
 "Options:\n"
 "  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
@@ -48,10 +49,12 @@ main(int argc, char ** argv)
         res = cmd_eval(argc - 1, argv + 1);
     else if (strcmp(argv[1], "certify") == 0)
         res = cmd_certify(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "search") == 0)
+        res = cmd_search(argc - 1, argv + 1);
     else if (strcmp(argv[1], "check") == 0)
         res = cmd_check(argc - 1, argv + 1);
     else
-        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check "
+        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search "
                        "(see 'relucert --help')", argv[1]);
     flint_cleanup();
     return res;
