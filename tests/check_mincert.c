@@ -171,8 +171,12 @@ START_TEST(test_split_point_not_proved)
     rc_mincert_init(c);
     ck_assert(rc_mincert_find(c, W8, pt->V, half, 256, err) == 0);
     ck_assert_int_ne(c->critical, RC_PROVED);
-    ck_assert_int_ne(c->strict_min, RC_PROVED);
     ck_assert_int_ne(c->positive_definite, RC_PROVED);
+    /* it is a strict saddle (split lemma): the certifier says so, with a
+       direction of negative curvature over the whole box */
+    ck_assert_int_eq(c->strict_min, RC_REFUTED);
+    ck_assert(c->have_neg_dir);
+    ck_assert(arb_is_negative(c->neg_curv));
     ck_assert(!rc_mincert_success(c));
     rc_mincert_clear(c);
     arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(W8);
@@ -200,7 +204,10 @@ START_TEST(test_random_point_not_proved)
     tu_rand_mat(W, st, 0);
     rc_mincert_init(c);
     ck_assert(rc_mincert_find(c, W, V, half, 256, err) == 0);
-    ck_assert_int_ne(c->critical, RC_PROVED);
+    /* far from a critical point: refuted, with a gradient coordinate that
+       is nonzero on the whole box */
+    ck_assert_int_eq(c->critical, RC_REFUTED);
+    ck_assert(c->critical_witness >= 0 && c->critical_witness < 25);
     ck_assert_int_ne(c->strict_min, RC_PROVED);
     ck_assert(!rc_mincert_success(c));
     rc_mincert_clear(c);
