@@ -2,6 +2,7 @@
 #include <string.h>
 #include "relucert/cert_json.h"
 #include "relucert/mincert.h"
+#include "relucert/landscape.h"
 
 int
 rc_cert_check(rc_error_t why, const json_t * root)
@@ -12,5 +13,10 @@ rc_cert_check(rc_error_t why, const json_t * root)
         return 1;
     if (strcmp(kind, "minimum") == 0)
         return rc_mincert_check(why, root);
-    return rc_error_set(why, "kind: expected one of \"minimum\", found \"%.40s\"", kind);
+    if (strcmp(kind, "convexity") == 0)
+        return rc_convcert_check(why, root);
+    if (strcmp(kind, "nonconvex") == 0)
+        return rc_noncvx_check(why, root);
+    return rc_error_set(why, "kind: expected one of \"minimum\", \"convexity\", "
+                        "\"nonconvex\", found \"%.40s\"", kind);
 }

@@ -90,23 +90,3 @@ rc_mincert_success(const rc_mincert_t c)
     return c->non_global == RC_PROVED && c->saddle == RC_PROVED
            && c->cross == RC_PROVED;
 }
-
-const char *
-rc_verdict_name(rc_verdict_t v)
-{
-    return v == RC_PROVED ? "proved" : v == RC_REFUTED ? "refuted" : "undecided";
-}
-
-int
-rc_verdict_parse(rc_verdict_t * v, const char * s)
-{
-    if (strcmp(s, "proved") == 0)
-        *v = RC_PROVED;
-    else if (strcmp(s, "refuted") == 0)
-        *v = RC_REFUTED;
-    else if (strcmp(s, "undecided") == 0)
-        *v = RC_UNDECIDED;
-    else
-        return 1;
-    return 0;
-}

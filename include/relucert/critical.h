@@ -19,6 +19,12 @@ typedef enum
 }
 rc_verdict_t;
 
+/* Short names for verdicts: "proved", "refuted", "undecided". */
+const char * rc_verdict_name(rc_verdict_t v);
+
+/* Parses such a name into *v; returns 0 on success, 1 for anything else. */
+int rc_verdict_parse(rc_verdict_t * v, const char * s);
+
 /* Newton's method on grad F = 0 from the midpoints of W0, at precision prec,
    with midpoint (floating-point) arithmetic: W is set to exact midpoints.
    At most iters steps; stops when the step is below 2^(10 - prec) relative

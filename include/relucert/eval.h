@@ -35,6 +35,13 @@ void rc_mat_frobenius_norm(arb_t norm, const arb_mat_t G, slong prec);
    0, with H indeterminate, when some student neuron may be zero. */
 int rc_hessian(arb_mat_t H, const arb_mat_t W, const arb_mat_t V, slong prec);
 
+/* res = Y^T H(W) Y over the box W for the n x d ball matrix Y, without
+   forming H: only the blocks of neurons where Y is not exactly zero are built
+   (O(s^2 d^2 + s n d^2) for s such neurons). Returns 1; 0 (res
+   indeterminate) when a student neuron may be zero in W. */
+int rc_hessian_quad_form(arb_t res, const arb_mat_t W, const arb_mat_t V,
+                         const arb_mat_t Y, slong prec);
+
 /* Intersects A_ab with A_ba for a < b and copies the result to both: sound for
    enclosures of a symmetric matrix. */
 void rc_mat_symmetrize(arb_mat_t A, slong prec);

@@ -112,12 +112,6 @@ int rc_mincert_from_json(rc_mincert_t c, const json_t * root, rc_error_t err);
    prove. */
 int rc_mincert_check(rc_error_t why, const json_t * root);
 
-/* Short names for verdicts: "proved", "refuted", "undecided". */
-const char * rc_verdict_name(rc_verdict_t v);
-
-/* Parses such a name; returns 0 on success. */
-int rc_verdict_parse(rc_verdict_t * v, const char * s);
-
 #ifdef __cplusplus
 }
 #endif

@@ -17,5 +17,6 @@
 #include "relucert/mincert.h"
 #include "relucert/cert_json.h"
 #include "relucert/rand.h"
+#include "relucert/landscape.h"
 
 #endif

@@ -1,0 +1,261 @@
+/* Strong convexity around the global minimum W = V (n = k), with a radius:
+   the certificate of kind "convexity". */
+#include <string.h>
+#include "relucert/landscape.h"
+#include "relucert/cert_json.h"
+#include "relucert/eval.h"
+#include "relucert/number.h"
+#include "relucert/spectrum.h"
+
+void
+rc_convcert_init(rc_convcert_t c)
+{
+    memset(c, 0, sizeof(rc_convcert_struct));
+    fmpq_mat_init(c->V, 0, 0);
+    fmpq_mat_init(c->u, 0, 0);
+    fmpq_init(c->mu);
+    fmpq_init(c->radius);
+    fmpq_init(c->radius_fail);
+    arb_init(c->witness_q);
+    c->prec = 128;
+}
+
+void
+rc_convcert_clear(rc_convcert_t c)
+{
+    fmpq_mat_clear(c->V);
+    fmpq_mat_clear(c->u);
+    fmpq_clear(c->mu);
+    fmpq_clear(c->radius);
+    fmpq_clear(c->radius_fail);
+    arb_clear(c->witness_q);
+}
+
+static void
+set_dims(rc_convcert_t c, slong k, slong d)
+{
+    c->k = k;
+    c->d = d;
+    fmpq_mat_clear(c->V);
+    fmpq_mat_init(c->V, k, d);
+    fmpq_mat_clear(c->u);
+    fmpq_mat_init(c->u, 1, k * d);
+}
+
+int
+rc_convcert_verify(rc_convcert_t c, rc_error_t err)
+{
+    slong k = c->k, d = c->d, N = k * d, prec = c->prec, i;
+    arb_mat_t X, V, H;
+    arb_t mu, r;
+    arb_ptr u;
+
+    c->verdict = RC_UNDECIDED;
+    arb_indeterminate(c->witness_q);
+    if (k < 1 || d < 1 || prec < 2 || prec > (1L << 24))
+        return rc_error_set(err, "expected k, d >= 1 and a precision in [2, 2^24]");
+    if (fmpq_sgn(c->radius) < 0)
+        return rc_error_set(err, "radius: expected a number >= 0");
+    arb_mat_init(X, k, d); arb_mat_init(V, k, d); arb_mat_init(H, N, N);
+    arb_init(mu); arb_init(r);
+    u = _arb_vec_init(N);
+    arb_set_fmpq(mu, c->mu, prec);
+    arb_set_fmpq(r, c->radius, prec);
+    for (i = 0; i < N; i++)
+    {
+        arb_set_fmpq(arb_mat_entry(V, i / d, i % d), fmpq_mat_entry(c->V, i / d, i % d), prec);
+        /* X = V +- r: a ball that contains the box (r's own rounding only
+           widens it) */
+        arb_add_error(arb_mat_entry(X, i / d, i % d), r);
+        arb_add(arb_mat_entry(X, i / d, i % d), arb_mat_entry(X, i / d, i % d),
+                arb_mat_entry(V, i / d, i % d), prec);
+    }
+    if (rc_hessian(H, X, V, prec) && rc_mat_spd_certify(H, mu, prec))
+        c->verdict = RC_PROVED;
+    if (c->have_witness)
+    {
+        for (i = 0; i < N; i++)
+            arb_set_fmpq(u + i, fmpq_mat_entry(c->u, 0, i), prec);
+        if (rc_hessian(H, V, V, prec))
+        {
+            rc_mat_rayleigh(c->witness_q, H, u, prec);
+            if (arb_lt(c->witness_q, mu))
+                c->verdict = (c->verdict == RC_PROVED) ? RC_UNDECIDED : RC_REFUTED;
+        }
+    }
+    arb_mat_clear(X); arb_mat_clear(V); arb_mat_clear(H);
+    arb_clear(mu); arb_clear(r);
+    _arb_vec_clear(u, N);
+    return 0;
+}
+
+int
+rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
+                 slong prec, rc_error_t err)
+{
+    slong k = fmpq_mat_nrows(V), d = fmpq_mat_ncols(V), N = k * d, j, b;
+    fmpq_t m;
+    fmpq_t lo, step;
+    double * Hd, * Vd, * ud, lam;
+    arb_mat_t Hb, Vb;
+
+    set_dims(c, k, d);
+    c->prec = prec;
+    fmpq_mat_set(c->V, V);
+    fmpq_set(c->mu, mu);
+    fmpq_init(m); fmpq_init(lo); fmpq_init(step);
+
+    /* mu at or above lambda_min(H(V)): look for a refuting direction */
+    Hd = flint_malloc(sizeof(double) * N * N);
+    Vd = flint_malloc(sizeof(double) * N);
+    ud = flint_malloc(sizeof(double) * N);
+    arb_mat_init(Hb, N, N); arb_mat_init(Vb, k, d);
+    for (j = 0; j < N; j++)
+        arb_set_fmpq(arb_mat_entry(Vb, j / d, j % d), fmpq_mat_entry(V, j / d, j % d), 64);
+    rc_hessian(Hb, Vb, Vb, 64);
+    rc_mat_get_d(Hd, Hb);
+    if (rc_d_sym_eig_min(&lam, ud, Hd, N) == 0 && lam <= fmpq_get_d(mu) + 1e-12)
+    {
+        for (j = 0; j < N; j++)
+            rc_number_set_d_digits(fmpq_mat_entry(c->u, 0, j), ud[j], 17);
+        c->have_witness = 1;
+        fmpq_zero(c->radius);
+        rc_convcert_verify(c, err);
+        goto out;
+    }
+
+    /* largest 2^-j that is proved, j = 1..40 */
+    fmpq_zero(c->radius);
+    for (j = 1; j <= 40; j++)
+    {
+        fmpz_one(fmpq_numref(c->radius));
+        fmpz_one(fmpq_denref(c->radius));
+        fmpz_mul_2exp(fmpq_denref(c->radius), fmpq_denref(c->radius), j);
+        rc_convcert_verify(c, err);
+        if (c->verdict == RC_PROVED)
+            break;
+    }
+    if (c->verdict != RC_PROVED)
+    {
+        fmpq_zero(c->radius);
+        fmpq_zero(c->radius_fail);
+        rc_convcert_verify(c, err);
+        goto out;
+    }
+    /* then 8 more bits between 2^-j (proved) and 2^-(j-1) */
+    fmpq_set(lo, c->radius);
+    fmpq_set(step, c->radius);
+    fmpq_set(c->radius_fail, c->radius);
+    fmpq_mul_2exp(c->radius_fail, c->radius_fail, 1);
+    for (b = 1; b <= 8; b++)
+    {
+        fmpq_div_2exp(step, step, 1);
+        fmpq_add(m, lo, step);
+        fmpq_set(c->radius, m);
+        rc_convcert_verify(c, err);
+        if (c->verdict == RC_PROVED)
+            fmpq_set(lo, c->radius);
+        else
+            fmpq_set(c->radius_fail, c->radius);
+    }
+    fmpq_set(c->radius, lo);
+    rc_convcert_verify(c, err);
+out:
+    flint_free(Hd); flint_free(Vd); flint_free(ud);
+    arb_mat_clear(Hb); arb_mat_clear(Vb);
+    fmpq_clear(m); fmpq_clear(lo); fmpq_clear(step);
+    return 0;
+}
+
+json_t *
+rc_convcert_to_json(const rc_convcert_t c)
+{
+    json_t * root = rc_cert_json_header("convexity"), * cl = json_object(), * o = json_object();
+
+    json_object_set_new(root, "prec", json_integer(c->prec));
+    json_object_set_new(root, "k", json_integer(c->k));
+    json_object_set_new(root, "d", json_integer(c->d));
+    json_object_set_new(root, "teacher", rc_json_fmpq_mat(c->V));
+    json_object_set_new(root, "mu", rc_json_fmpq(c->mu));
+    json_object_set_new(root, "radius", rc_json_fmpq(c->radius));
+    if (c->have_witness)
+        json_object_set_new(root, "witness_direction", rc_json_fmpq_mat(c->u));
+    json_object_set_new(o, "verdict", json_string(rc_verdict_name(c->verdict)));
+    if (c->have_witness)
+        json_object_set_new(o, "witness_quotient", rc_json_enclosure(c->witness_q, c->prec));
+    if (!fmpq_is_zero(c->radius_fail))
+        json_object_set_new(o, "radius_not_proved", rc_json_fmpq(c->radius_fail));
+    json_object_set_new(cl, "strongly_convex", o);
+    json_object_set_new(root, "claims", cl);
+    json_object_set_new(root, "success", json_boolean(c->verdict == RC_PROVED));
+    return root;
+}
+
+int
+rc_convcert_from_json(rc_convcert_t c, const json_t * root, rc_error_t err)
+{
+    slong k, d, prec;
+    const json_t * w;
+
+    if (rc_json_get_slong(&prec, rc_json_field(root, "prec", "", err), 2, 1L << 24, "prec", err)
+        || rc_json_get_slong(&k, rc_json_field(root, "k", "", err), 1, 10000, "k", err)
+        || rc_json_get_slong(&d, rc_json_field(root, "d", "", err), 1, 10000, "d", err))
+        return 1;
+    set_dims(c, k, d);
+    c->prec = prec;
+    if (rc_json_get_fmpq_mat(c->V, rc_json_field(root, "teacher", "", err), k, d, "teacher", err)
+        || rc_json_get_fmpq(c->mu, rc_json_field(root, "mu", "", err), "mu", err)
+        || rc_json_get_fmpq(c->radius, rc_json_field(root, "radius", "", err), "radius", err))
+        return 1;
+    if ((w = json_object_get(root, "witness_direction")) != NULL)
+    {
+        if (rc_json_get_fmpq_mat(c->u, w, 1, k * d, "witness_direction", err))
+            return 1;
+        c->have_witness = 1;
+    }
+    return 0;
+}
+
+int
+rc_convcert_check(rc_error_t why, const json_t * root)
+{
+    rc_convcert_t c;
+    const json_t * o, * v;
+    rc_verdict_t w;
+    int ret = 1;
+
+    rc_convcert_init(c);
+    if (rc_convcert_from_json(c, root, why) || rc_convcert_verify(c, why))
+        goto out;
+    o = json_object_get(json_object_get(root, "claims"), "strongly_convex");
+    v = json_object_get(o, "verdict");
+    if (!json_is_string(v) || rc_verdict_parse(&w, json_string_value(v)))
+    {
+        rc_error_set(why, "claims.strongly_convex.verdict: expected proved/refuted/undecided");
+        goto out;
+    }
+    if (w != c->verdict)
+    {
+        rc_error_set(why, "claims.strongly_convex: the certificate says %s, recomputation gives %s",
+                     rc_verdict_name(w), rc_verdict_name(c->verdict));
+        goto out;
+    }
+    if (c->have_witness && !(json_is_null(json_object_get(o, "witness_quotient"))
+                             && !arb_is_finite(c->witness_q))
+        && !rc_json_enclosure_contains(json_object_get(o, "witness_quotient"), c->witness_q))
+    {
+        rc_error_set(why, "claims.strongly_convex.witness_quotient: the claimed enclosure "
+                     "does not contain the recomputed one");
+        goto out;
+    }
+    v = json_object_get(root, "success");
+    if (!json_is_boolean(v) || json_is_true(v) != (c->verdict == RC_PROVED))
+    {
+        rc_error_set(why, "success: does not match the recomputed verdict");
+        goto out;
+    }
+    ret = 0;
+out:
+    rc_convcert_clear(c);
+    return ret;
+}
