@@ -78,6 +78,23 @@ check "batch certificates check" $RUN check "$tmp/d/minimum-k008-0000.json" "$tm
 $RUN certify minimum --dataset "$DATA" --k 7 --index 1 --out "$tmp/r.json" >/dev/null
 check "one record = the example file's claims" grep -q '"source": "safran2021-minima.jsonl:k=7:index=1"' "$tmp/r.json"
 
+# the landscape around global minima
+$RUN certify convexity --k 3 --out "$tmp/cv.json" >"$tmp/out"
+check "convexity k=3: exit 0" test $? -eq 0
+check "convexity k=3: radius" grep -q '^strongly convex: proved, lambda_min >= 0.045422528454052333 on the box' "$tmp/out"
+check "convexity checks" $RUN check "$tmp/cv.json"
+$RUN certify convexity --k 3 --mu 0.091 >/dev/null 2>"$tmp/err"
+check "convexity mu too large: exit 1" test $? -eq 1
+check "convexity mu too large: refuted" grep -q "refuted at W = V" "$tmp/err"
+$RUN certify nonconvex --k 3 --n 4 --out "$tmp/nc.json" >"$tmp/out"
+check "nonconvex: exit 0" test $? -eq 0
+check "nonconvex: 30 eps proved" test "$(grep -c ' proved$' "$tmp/out")" -eq 30
+check "nonconvex checks" $RUN check "$tmp/nc.json"
+$RUN certify nonconvex --k 3 --n 3 >"$tmp/out" 2>&1
+check "nonconvex n = k: convexity instead" grep -q "strongly convex: proved" "$tmp/out"
+sed 's/"eps": "0.1"/"eps": "0.2"/' "$tmp/nc.json" >"$tmp/nc-bad.json"
+check "nonconvex tampered: FAILED" sh -c "$RUN check '$tmp/nc-bad.json' | grep -q FAILED"
+
 # bad input: one line, exit 2
 bad() {  # bad NAME EXPECTED-TEXT ARGS...
     n=$1; e=$2; shift 2
@@ -94,6 +111,9 @@ bad "alpha" "expected a number in (0, 1)" certify minimum "$EX/k7-spurious.txt" 
 bad "kind" "expected a claim kind" certify maximum "$EX/k7-spurious.txt"
 bad "no record" "no record matches" certify minimum --dataset "$DATA" --k 5 --out-dir "$tmp/e"
 bad "check no args" "expected at least one certificate" check
+bad "nonconvex n > 2k" "k <= n <= 2k" certify nonconvex --k 2 --n 5
+bad "nonconvex eps" "expected a number" certify nonconvex --k 2 --n 3 --eps 0.1,abc
+bad "convexity norm" "expected euclid or neuron" certify convexity --k 2 --norm max
 check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
 check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"
 

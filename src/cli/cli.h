@@ -29,11 +29,17 @@ json_t * cli_json_enclosure(const arb_t x, slong prec);
 /* Array of rows of enclosures. */
 json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
 
+/* buf = the exact number in the JSON string v, rounded outward (down if
+   lower, else up) to 6 significant digits; "-" if v is not a string. For
+   display; the rounding keeps a printed bound a true bound. */
+void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
+
 /* Prints root to stdout (indented) followed by a newline. */
 void cli_json_print(json_t * root);
 
 int cmd_eval(int argc, char ** argv);
 int cmd_certify(int argc, char ** argv);
+int cmd_certify_landscape(const char * kind, int argc, char ** argv);
 int cmd_check(int argc, char ** argv);
 int cmd_search(int argc, char ** argv);
 

@@ -12,7 +12,10 @@
 #include "cli.h"
 
 static const char * certify_usage =
-"Usage: relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
+"Usage: relucert certify KIND ... with KIND one of minimum (below), convexity,\n"
+"       nonconvex ('relucert certify KIND --help')\n"
+"\n"
+"       relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
 "       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
 "       relucert certify minimum --dataset FILE [--k K | --k-max K] [--out-dir DIR]\n"
 "                                [--jobs N]\n"
@@ -82,35 +85,6 @@ write_json(const char * path, json_t * root)
     return ok ? 0 : 1;
 }
 
-/* outward-rounded short decimal of an exact string number (display only) */
-static void
-short_bound(char * buf, size_t len, const json_t * v, int lower)
-{
-    fmpq_t q;
-    arb_t x;
-    rc_error_t err;
-    char * s;
-
-    if (!json_is_string(v))
-    {
-        snprintf(buf, len, "-");
-        return;
-    }
-    fmpq_init(q);
-    arb_init(x);
-    if (rc_number_parse_fmpq(q, json_string_value(v), err))
-        snprintf(buf, len, "?");
-    else
-    {
-        arb_set_fmpq(x, q, 128);
-        s = rc_enclosure_bound_str(x, lower, 6);
-        snprintf(buf, len, "%s", s);
-        flint_free(s);
-    }
-    fmpq_clear(q);
-    arb_clear(x);
-}
-
 static const char *
 verdict_of(const json_t * root, const char * claim)
 {
@@ -153,18 +127,18 @@ print_summary(FILE * f, const json_t * root)
     fprintf(f, "critical point (Krawczyk, box radius 2^%ld): %s\n",
             (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
             verdict_of(root, "critical_point"));
-    short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
+    cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
     fprintf(f, "strict minimum: %s (Hessian >= %s on the box: %s)\n",
             verdict_of(root, "strict_minimum"), a, verdict_of(root, "positive_definite"));
-    short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
-    short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
+    cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
     fprintf(f, "non-global: %s (F in [%s, %s])%s\n", verdict_of(root, "non_global"), a, b,
             strcmp(verdict_of(root, "non_global"), "refuted") == 0
                 ? ": it is the global minimum (a permuted teacher)" : "");
-    short_bound(a, sizeof a, worst_split(root), 0);
+    cli_short_bound(a, sizeof a, worst_split(root), 0);
     fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
             verdict_of(root, "saddle_after_split"), a);
-    short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
+    cli_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                              "quotient"), "hi"), 0);
     fprintf(f, "cross-check at alpha = %s, neuron %ld: %s (curvature <= %s)\n",
             cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
@@ -368,15 +342,15 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     }
     success = json_is_true(json_object_get(root, "success"));
     loss = json_object_get(json_object_get(json_object_get(root, "claims"), "non_global"), "loss");
-    short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
-    short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
+    cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
+    cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    cli_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
     if (strcmp(verdict_of(root, "non_global"), "refuted") == 0)
         snprintf(q, sizeof q, "(global)"), snprintf(cq, sizeof cq, "-");
     else
     {
-        short_bound(q, sizeof q, worst_split(root), 0);
-        short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
+        cli_short_bound(q, sizeof q, worst_split(root), 0);
+        cli_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
             json_object_get(root, "claims"), "split_cross_check"), "quotient"), "hi"), 0);
     }
     fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\n", (long) r,
@@ -576,9 +550,11 @@ cmd_certify(int argc, char ** argv)
         fputs(certify_usage, stdout);
         return RC_EXIT_OK;
     }
+    if (argc >= 2 && (strcmp(argv[1], "convexity") == 0 || strcmp(argv[1], "nonconvex") == 0))
+        return cmd_certify_landscape(argv[1], argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "minimum") != 0)
-        return cli_fail("certify: expected a claim kind: minimum (see 'relucert certify --help'), "
-                        "found '%.40s'", argc < 2 ? "" : argv[1]);
+        return cli_fail("certify: expected a claim kind: minimum, convexity or nonconvex "
+                        "(see 'relucert certify --help'), found '%.40s'", argc < 2 ? "" : argv[1]);
     argc--;
     argv++;
     o.prec = 256;

@@ -75,3 +75,32 @@ cli_json_print(json_t * root)
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', stdout);
 }
+
+/* outward-rounded short decimal of an exact string number (display only) */
+void
+cli_short_bound(char * buf, size_t len, const json_t * v, int lower)
+{
+    fmpq_t q;
+    arb_t x;
+    rc_error_t err;
+    char * s;
+
+    if (!json_is_string(v))
+    {
+        snprintf(buf, len, "-");
+        return;
+    }
+    fmpq_init(q);
+    arb_init(x);
+    if (rc_number_parse_fmpq(q, json_string_value(v), err))
+        snprintf(buf, len, "?");
+    else
+    {
+        arb_set_fmpq(x, q, 128);
+        s = rc_enclosure_bound_str(x, lower, 6);
+        snprintf(buf, len, "%s", s);
+        flint_free(s);
+    }
+    fmpq_clear(q);
+    arb_clear(x);
+}

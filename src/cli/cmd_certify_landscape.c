@@ -1,0 +1,354 @@
+/* relucert certify convexity | nonconvex: the landscape around global
+   minima (math.md sections 2 and 4). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static const char * convexity_usage =
+"Usage: relucert certify convexity --k K [--teacher FILE] [--mu MU]\n"
+"                                  [--norm euclid|neuron] [--prec BITS] [--out CERT]\n"
+"\n"
+"Proves lambda_min(Hessian) >= MU (default (1/4 - 1/(2 pi))/2, written as\n"
+"the exact decimal 0.045422528454052333, just above) on the whole box |W_ia - V_ia| <= r around\n"
+"the global minimum W = V (n = k; V = I_K or the teacher of FILE) and reports\n"
+"the largest dyadic r it proves (bisection over 2^-j, then 8 more bits). The\n"
+"box contains the per-neuron balls |w_i - v_i| <= r (the paper's U_r,\n"
+"--norm neuron) and the Euclidean ball of radius r in R^{kd} (--norm\n"
+"euclid), so r is certified for both. If MU is not below lambda_min at V\n"
+"itself (1/4 - 1/(2 pi) for V = I), the claim is refuted with a direction.\n"
+"\n"
+"Exit status: 0 proved, 1 refuted or undecided, 2 bad input.\n";
+
+static const char * nonconvex_usage =
+"Usage: relucert certify nonconvex --k K --n N [--alpha A1,A2] [--eps E1,E2,...]\n"
+"                                  [--d D] [--out CERT]\n"
+"\n"
+"For n > k: at the point w_1 = a1 (v_1 + eps u), w_2 = a2 (v_1 + eps u) next\n"
+"to the differentiable global minimum (teacher V = [I_K | 0] in R^D, default\n"
+"D = max(K, 2); teacher neurons 2..N-K split the same way, the rest\n"
+"matched; u = e_2), proves for each eps (default 1e-1, 1e-2, ..., 1e-30)\n"
+"that the Hessian has a negative eigenvalue: the direction (z, -z, 0, ...),\n"
+"z = eps e_1 - e_2, has certified curvature y^T H y / |z|^2 < 0, which must\n"
+"agree with the closed form -(sin t/(pi sqrt(1+eps^2)))(1/a1 + 1/a2). The\n"
+"distance to the minimum is eps sqrt(a1^2 + a2^2). The precision grows with\n"
+"log(1/eps): 128 + 2 ceil(log2(1/eps)) bits.\n"
+"With N = K there is no such point near the minimum: the command then\n"
+"certifies strong convexity with a radius instead (as certify convexity).\n"
+"\n"
+"Exit status: 0 every eps proved, 1 otherwise, 2 bad input.\n";
+
+/* a comma-separated list of exact numbers */
+static int
+parse_list(fmpq ** v, slong * len, const char * opt, const char * s)
+{
+    char * copy = flint_malloc(strlen(s) + 1), * tok, * save = NULL;
+    rc_error_t err;
+
+    strcpy(copy, s);
+    *len = 0;
+    *v = NULL;
+    for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+    {
+        *v = flint_realloc(*v, sizeof(fmpq) * (*len + 1));
+        fmpq_init(*v + *len);
+        if (rc_number_parse_fmpq(*v + *len, tok, err))
+        {
+            (*len)++;
+            flint_free(copy);
+            return cli_fail("%s: %s", opt, err->msg);
+        }
+        (*len)++;
+    }
+    flint_free(copy);
+    if (*len == 0)
+        return cli_fail("%s: expected a comma-separated list of numbers", opt);
+    return 0;
+}
+
+static void
+free_list(fmpq * v, slong len)
+{
+    slong i;
+    for (i = 0; i < len; i++)
+        fmpq_clear(v + i);
+    flint_free(v);
+}
+
+static int
+emit(json_t * root, const char * out)
+{
+    if (out != NULL)
+    {
+        FILE * f = fopen(out, "w");
+        int ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
+                 && fputc('\n', f) != EOF;
+        if (f == NULL || fclose(f) != 0 || !ok)
+            return cli_fail("%s: cannot write the certificate", out);
+        return 0;
+    }
+    json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    return 0;
+}
+
+static int
+convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm,
+              const char * out)
+{
+    rc_convcert_t c;
+    rc_error_t err;
+    json_t * root;
+    FILE * sum = out ? stdout : stderr;
+    int res;
+
+    rc_convcert_init(c);
+    if (rc_convcert_find(c, V, mu, prec, err))
+    {
+        rc_convcert_clear(c);
+        return cli_fail("%s", err->msg);
+    }
+    root = rc_convcert_to_json(c);
+    if (emit(root, out))
+    {
+        json_decref(root);
+        rc_convcert_clear(c);
+        return RC_EXIT_BADINPUT;
+    }
+    {
+        char * m = rc_number_get_str(c->mu), * r = rc_number_get_str(c->radius);
+        if (c->verdict == RC_PROVED)
+            fprintf(sum, "strongly convex: proved, lambda_min >= %s on the box |W - V|_inf <= %s "
+                    "(%.6g; contains the %s ball of that radius)\n", m, r,
+                    fmpq_get_d(c->radius), strcmp(norm, "neuron") == 0
+                    ? "per-neuron (U_r)" : "Euclidean");
+        else if (c->verdict == RC_REFUTED)
+            fprintf(sum, "strongly convex with lambda_min >= %s: refuted at W = V itself "
+                    "(a direction with quotient %.10g)\n", m,
+                    arf_get_d(arb_midref(c->witness_q), ARF_RND_NEAR));
+        else
+            fprintf(sum, "strongly convex with lambda_min >= %s: undecided (no radius 2^-40 or "
+                    "larger proved)\n", m);
+        if (c->verdict == RC_PROVED && !fmpq_is_zero(c->radius_fail))
+            fprintf(sum, "the next radius tried, %.6g, was not proved\n", fmpq_get_d(c->radius_fail));
+        flint_free(m);
+        flint_free(r);
+    }
+    if (out)
+        printf("certificate: %s\n", out);
+    res = c->verdict == RC_PROVED ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    json_decref(root);
+    rc_convcert_clear(c);
+    return res;
+}
+
+int
+cmd_certify_landscape(const char * kind, int argc, char ** argv)
+{
+    static struct option opts[] = {
+        {"k", required_argument, 0, 'k'},
+        {"n", required_argument, 0, 'n'},
+        {"d", required_argument, 0, 'd'},
+        {"teacher", required_argument, 0, 't'},
+        {"mu", required_argument, 0, 'm'},
+        {"norm", required_argument, 0, 'N'},
+        {"alpha", required_argument, 0, 'a'},
+        {"eps", required_argument, 0, 'e'},
+        {"prec", required_argument, 0, 'p'},
+        {"out", required_argument, 0, 'o'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}
+    };
+    int nonconvex = strcmp(kind, "nonconvex") == 0, c, res = RC_EXIT_BADINPUT;
+    slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, i;
+    const char * teacher = NULL, * norm = "euclid", * out = NULL;
+    fmpq * eps = NULL, * al = NULL;
+    fmpq_t mu;
+    fmpq_mat_t V;
+    rc_point_t pt;
+    rc_error_t err;
+
+    fmpq_init(mu);
+    fmpq_mat_init(V, 0, 0);
+    rc_point_init(pt);
+    /* default mu = (1/4 - 1/(2 pi))/2 = 0.04542252845405233209..., rounded
+       up, so that the proved claim is at least as strong */
+    rc_number_parse_fmpq(mu, "0.045422528454052333", err);
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 'k': if (cli_parse_slong(&k, "--k", optarg, 1, 1000)) goto out; break;
+            case 'n': if (cli_parse_slong(&n, "--n", optarg, 1, 2000)) goto out; break;
+            case 'd': if (cli_parse_slong(&d, "--d", optarg, 1, 1000)) goto out; break;
+            case 't': teacher = optarg; break;
+            case 'm': if (cli_parse_fmpq(mu, "--mu", optarg)) goto out; break;
+            case 'N':
+                if (strcmp(optarg, "euclid") && strcmp(optarg, "neuron"))
+                {
+                    cli_fail("--norm: expected euclid or neuron, found '%s'", optarg);
+                    goto out;
+                }
+                norm = optarg;
+                break;
+            case 'a':
+                if (al)
+                    free_list(al, nal);
+                al = NULL;
+                if (parse_list(&al, &nal, "--alpha", optarg))
+                    goto out;
+                break;
+            case 'e':
+                if (eps)
+                    free_list(eps, neps);
+                eps = NULL;
+                if (parse_list(&eps, &neps, "--eps", optarg))
+                    goto out;
+                break;
+            case 'p': if (cli_parse_slong(&prec, "--prec", optarg, 16, 1 << 16)) goto out; break;
+            case 'o': out = optarg; break;
+            case 'h':
+                fputs(nonconvex ? nonconvex_usage : convexity_usage, stdout);
+                res = RC_EXIT_OK;
+                goto out;
+            default:
+                cli_fail("certify %s: unknown or incomplete option '%s' (see 'relucert certify "
+                         "%s --help')", kind, argv[optind - 1], kind);
+                goto out;
+        }
+    }
+    if (optind < argc)
+    {
+        cli_fail("certify %s: unexpected argument '%s'", kind, argv[optind]);
+        goto out;
+    }
+
+    if (!nonconvex)
+    {
+        if (teacher != NULL)
+        {
+            if (rc_point_read_file(pt, teacher, err))
+            {
+                cli_fail("%s", err->msg);
+                goto out;
+            }
+            if (k >= 0 && k != pt->k)
+            {
+                cli_fail("%s: expected a teacher of k = %ld neurons (--k), found %ld",
+                         teacher, (long) k, (long) pt->k);
+                goto out;
+            }
+            fmpq_mat_clear(V);
+            fmpq_mat_init_set(V, pt->V);
+        }
+        else if (k < 1)
+        {
+            cli_fail("certify convexity: expected --k K or --teacher FILE");
+            goto out;
+        }
+        else
+        {
+            fmpq_mat_clear(V);
+            fmpq_mat_init(V, k, k);
+            fmpq_mat_one(V);
+        }
+        res = convexity_run(V, mu, prec, norm, out);
+        goto out;
+    }
+
+    /* nonconvex */
+    if (k < 1 || n < 1)
+    {
+        cli_fail("certify nonconvex: expected --k K and --n N");
+        goto out;
+    }
+    if (n == k)
+    {
+        fprintf(out ? stdout : stderr, "n = k: the global minimum is a strict minimum with "
+                "a positive definite Hessian nearby, so no point of negative curvature exists "
+                "near it; certifying strong convexity with a radius instead:\n");
+        fmpq_mat_clear(V);
+        fmpq_mat_init(V, k, k);
+        fmpq_mat_one(V);
+        res = convexity_run(V, mu, prec, "euclid", out);
+        goto out;
+    }
+    if (n < k || n > 2 * k)
+    {
+        cli_fail("certify nonconvex: expected k <= n <= 2k, found k = %ld, n = %ld",
+                 (long) k, (long) n);
+        goto out;
+    }
+    if (d < 0)
+        d = FLINT_MAX(k, 2);
+    if (d < FLINT_MAX(k, 2))
+    {
+        cli_fail("--d: expected d >= max(k, 2) = %ld, found %ld", (long) FLINT_MAX(k, 2), (long) d);
+        goto out;
+    }
+    if (al == NULL)
+    {
+        parse_list(&al, &nal, "--alpha", "1/2,1/2");
+    }
+    if (nal != 2 || fmpq_sgn(al) <= 0 || fmpq_sgn(al + 1) <= 0)
+    {
+        cli_fail("--alpha: expected two positive numbers A1,A2");
+        goto out;
+    }
+    if (eps == NULL)
+    {
+        eps = flint_malloc(sizeof(fmpq) * 30);
+        for (i = 0; i < 30; i++)
+        {
+            fmpq_init(eps + i);
+            fmpz_one(fmpq_numref(eps + i));
+            fmpz_ui_pow_ui(fmpq_denref(eps + i), 10, i + 1);
+        }
+        neps = 30;
+    }
+    for (i = 0; i < neps; i++)
+        if (fmpq_sgn(eps + i) <= 0 || fmpq_cmp_ui(eps + i, 1) > 0)
+        {
+            cli_fail("--eps: expected numbers in (0, 1], found entry %ld out of range", (long) i + 1);
+            goto out;
+        }
+    {
+        int all;
+        json_t * root = rc_noncvx_to_json(k, n, d, al, al + 1, eps, neps, &all);
+        json_t * pts = json_object_get(root, "points");
+        FILE * sum = out ? stdout : stderr;
+        if (emit(root, out))
+        {
+            json_decref(root);
+            goto out;
+        }
+        fprintf(sum, "%-8s %-14s %-14s %-29s %s\n", "eps", "distance <=", "curvature <=",
+                "closed form in", "verdict");
+        for (i = 0; i < (slong) json_array_size(pts); i++)
+        {
+            const json_t * o = json_array_get(pts, i);
+            char dist[64], cur[64], cl[64], ch[64];
+            cli_short_bound(dist, sizeof dist, json_object_get(json_object_get(o, "distance"), "hi"), 0);
+            cli_short_bound(cur, sizeof cur, json_object_get(json_object_get(o, "curvature"), "hi"), 0);
+            cli_short_bound(cl, sizeof cl, json_object_get(json_object_get(o, "closed_form"), "lo"), 1);
+            cli_short_bound(ch, sizeof ch, json_object_get(json_object_get(o, "closed_form"), "hi"), 0);
+            fprintf(sum, "%-8.2g %-14s %-14s [%s, %s] %s\n", fmpq_get_d(eps + i), dist, cur,
+                    cl, ch, json_string_value(json_object_get(o, "verdict")));
+        }
+        if (out)
+            printf("certificate: %s\n", out);
+        res = all ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+        json_decref(root);
+    }
+out:
+    if (eps) free_list(eps, neps);
+    if (al) free_list(al, nal);
+    fmpq_clear(mu);
+    fmpq_mat_clear(V);
+    rc_point_clear(pt);
+    return res;
+}

@@ -1,0 +1,288 @@
+/* The landscape around global minima: Hessian quadratic forms, certified
+   strong convexity with a radius (n = k), the Thm 4 negative curvature
+   (n > k), and their certificates. */
+#include <string.h>
+#include "testutil.h"
+
+/* Y^T H Y without H agrees with the full Hessian, also with parallel and
+   opposite neuron pairs and zero rows of Y */
+START_TEST(test_quad_form)
+{
+    flint_rand_t st;
+    slong n = 4, k = 3, d = 3, N = n * d, i, a;
+    arb_mat_t W, V, Y, H;
+    arb_ptr y;
+    arb_t q1, q2, yy;
+
+    flint_randinit(st);
+    arb_mat_init(W, n, d); arb_mat_init(V, k, d); arb_mat_init(Y, n, d); arb_mat_init(H, N, N);
+    y = _arb_vec_init(N);
+    arb_init(q1); arb_init(q2); arb_init(yy);
+    tu_rand_mat(W, st, 1e-20);
+    tu_rand_mat(V, st, 0);
+    tu_rand_mat(Y, st, 0);
+    /* neuron 1 parallel to neuron 0, neuron 2 opposite to neuron 3 */
+    for (a = 0; a < d; a++)
+    {
+        arb_mul_2exp_si(arb_mat_entry(W, 1, a), arb_mat_entry(W, 0, a), -1);
+        arb_neg(arb_mat_entry(W, 2, a), arb_mat_entry(W, 3, a));
+    }
+    if (_i == 1)
+        for (a = 0; a < d; a++)
+            arb_zero(arb_mat_entry(Y, 2, a));
+    ck_assert(rc_hessian_quad_form(q1, W, V, Y, 128));
+    ck_assert(rc_hessian(H, W, V, 128));
+    for (i = 0; i < N; i++)
+        arb_set(y + i, arb_mat_entry(Y, i / d, i % d));
+    rc_mat_rayleigh(q2, H, y, 128);
+    arb_dot(yy, NULL, 0, y, 1, y, 1, N, 128);
+    arb_mul(q2, q2, yy, 128);
+    ck_assert(arb_overlaps(q1, q2));
+    ck_assert(mag_cmp_2exp_si(arb_radref(q1), -40) < 0);
+    /* a zero neuron: refused */
+    for (a = 0; a < d; a++)
+        arb_zero(arb_mat_entry(W, 3, a));
+    ck_assert(!rc_hessian_quad_form(q1, W, V, Y, 128));
+    arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(Y); arb_mat_clear(H);
+    _arb_vec_clear(y, N);
+    arb_clear(q1); arb_clear(q2); arb_clear(yy);
+    flint_randclear(st);
+}
+END_TEST
+
+static void
+identity(fmpq_mat_t V, slong k)
+{
+    fmpq_mat_init(V, k, k);
+    fmpq_mat_one(V);
+}
+
+/* k = 2..5: a positive radius is proved for mu = (1/4 - 1/(2 pi))/2, the
+   certificate checks; at twice the radius found by bisection's failure it is
+   not proved */
+START_TEST(test_convexity_radius)
+{
+    slong k = 2 + _i;
+    fmpq_mat_t V;
+    fmpq_t mu;
+    rc_convcert_t c;
+    rc_error_t err;
+    json_t * root;
+
+    identity(V, k);
+    fmpq_init(mu);
+    ck_assert(rc_number_parse_fmpq(mu, "0.045422528454052333", err) == 0);
+    rc_convcert_init(c);
+    ck_assert(rc_convcert_find(c, V, mu, 128, err) == 0);
+    ck_assert_int_eq(c->verdict, RC_PROVED);
+    ck_assert(fmpq_sgn(c->radius) > 0);
+    ck_assert(fmpq_cmp(c->radius, c->radius_fail) < 0);
+    root = rc_convcert_to_json(c);
+    ck_assert_msg(rc_cert_check(err, root) == 0, "%s", err->msg);
+    /* a much larger box is not proved */
+    fmpq_mul_2exp(c->radius, c->radius_fail, 3);
+    ck_assert(rc_convcert_verify(c, err) == 0);
+    ck_assert_int_ne(c->verdict, RC_PROVED);
+    /* a box reaching a zero neuron: never proved */
+    fmpq_one(c->radius);
+    ck_assert(rc_convcert_verify(c, err) == 0);
+    ck_assert_int_ne(c->verdict, RC_PROVED);
+    json_decref(root);
+    rc_convcert_clear(c);
+    fmpq_clear(mu);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
+/* mu above 1/4 - 1/(2 pi), the exact minimum eigenvalue at W = V: refuted
+   (witness at W = V), never proved, at every radius */
+START_TEST(test_convexity_mu_too_large)
+{
+    static const char * mus[] = {"0.0908450569081047", "0.091", "0.25"};
+    fmpq_mat_t V;
+    fmpq_t mu;
+    rc_convcert_t c;
+    rc_error_t err;
+    slong j;
+
+    identity(V, 3);
+    fmpq_init(mu);
+    ck_assert(rc_number_parse_fmpq(mu, mus[_i], err) == 0);
+    rc_convcert_init(c);
+    ck_assert(rc_convcert_find(c, V, mu, 128, err) == 0);
+    ck_assert_int_eq(c->verdict, RC_REFUTED);
+    ck_assert(c->have_witness);
+    for (j = 0; j <= 12; j += 4)
+    {
+        fmpq_one(c->radius);
+        fmpq_div_2exp(c->radius, c->radius, j + 1);
+        c->have_witness = 0;
+        ck_assert(rc_convcert_verify(c, err) == 0);
+        ck_assert_int_ne(c->verdict, RC_PROVED);
+    }
+    rc_convcert_clear(c);
+    fmpq_clear(mu);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
+/* the certified curvature contains the closed form, for eps down to 1e-30,
+   for several splits */
+START_TEST(test_thm4_closed_form)
+{
+    static const int e10[] = {1, 2, 5, 10, 20, 30};
+    static const char * alphas[][2] = {{"1/2", "1/2"}, {"1/4", "3/4"}, {"0.9", "0.1"}};
+    slong i, k = 3, n = 4 + (_i == 2), d = 3 + (_i == 1);
+    fmpq_t e, a1q, a2q;
+    arb_t a1, a2, eps, curv, dist, q;
+    rc_error_t err;
+
+    fmpq_init(e); fmpq_init(a1q); fmpq_init(a2q);
+    arb_init(a1); arb_init(a2); arb_init(eps); arb_init(curv); arb_init(dist); arb_init(q);
+    rc_number_parse_fmpq(a1q, alphas[_i][0], err);
+    rc_number_parse_fmpq(a2q, alphas[_i][1], err);
+    for (i = 0; i < 6; i++)
+    {
+        slong prec;
+        fmpz_one(fmpq_numref(e));
+        fmpz_ui_pow_ui(fmpq_denref(e), 10, e10[i]);
+        prec = rc_thm4_prec(e);
+        arb_set_fmpq(a1, a1q, prec);
+        arb_set_fmpq(a2, a2q, prec);
+        arb_set_fmpq(eps, e, prec);
+        ck_assert_int_eq(rc_thm4_curvature(curv, dist, k, n, d, a1, a2, eps, prec), RC_PROVED);
+        rc_thm4_closed_form(q, a1, a2, eps, prec);
+        ck_assert_msg(arb_overlaps(curv, q), "eps 1e-%d", e10[i]);
+        /* tight: relative width below 1e-20 */
+        arb_mul_2exp_si(q, q, -66);
+        ck_assert(mag_cmp(arb_radref(curv), arb_radref(q)) < 0 || arb_rel_accuracy_bits(curv) > 66);
+    }
+    fmpq_clear(e); fmpq_clear(a1q); fmpq_clear(a2q);
+    arb_clear(a1); arb_clear(a2); arb_clear(eps); arb_clear(curv); arb_clear(dist); arb_clear(q);
+}
+END_TEST
+
+/* n = k: the same perturbation of the global minimum has positive
+   curvature along every direction tried: nothing negative to prove */
+START_TEST(test_n_equals_k_never_nonconvex)
+{
+    slong k = 3, d = 3, j, a;
+    arb_mat_t W, V, Y;
+    arb_t q;
+    flint_rand_t st;
+
+    flint_randinit(st);
+    arb_mat_init(W, k, d); arb_mat_init(V, k, d); arb_mat_init(Y, k, d);
+    arb_init(q);
+    arb_mat_one(V);
+    arb_mat_one(W);
+    arb_set_d(arb_mat_entry(W, 0, 1), 1e-3);     /* w_1 = e_1 + eps e_2 */
+    for (j = 0; j < 20; j++)
+    {
+        tu_rand_mat(Y, st, 0);
+        if (j == 0)
+        {
+            arb_mat_zero(Y);
+            arb_set_d(arb_mat_entry(Y, 0, 0), 1e-3);
+            arb_set_si(arb_mat_entry(Y, 0, 1), -1);
+        }
+        ck_assert(rc_hessian_quad_form(q, W, V, Y, 128));
+        ck_assert(!arb_is_negative(q));
+        ck_assert(arb_is_positive(q));
+    }
+    (void) a;
+    arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(Y);
+    arb_clear(q);
+    flint_randclear(st);
+}
+END_TEST
+
+/* certificates of both kinds: accepted, and tampered copies rejected */
+START_TEST(test_landscape_tampered)
+{
+    rc_error_t why;
+    json_t * root, * o;
+    fmpq_t eps[2], a1, a2;
+    int all;
+
+    fmpq_init(eps[0]); fmpq_init(eps[1]); fmpq_init(a1); fmpq_init(a2);
+    fmpq_set_si(eps[0], 1, 10);
+    fmpq_set_si(eps[1], 1, 1000000);
+    fmpq_set_si(a1, 1, 2);
+    fmpq_set_si(a2, 1, 2);
+    {
+        fmpq e2[2];
+        e2[0] = *eps[0];
+        e2[1] = *eps[1];
+        root = rc_noncvx_to_json(3, 4, 3, a1, a2, e2, 2, &all);
+    }
+    ck_assert(all);
+    ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
+    o = json_array_get(json_object_get(root, "points"), _i % 2);
+    switch (_i)
+    {
+        case 0: json_object_set_new(o, "eps", json_string("0.2")); break;
+        case 1: json_object_set_new(json_object_get(o, "curvature"), "hi", json_string("-1")); break;
+        case 2: json_object_set_new(o, "verdict", json_string("undecided")); break;
+        case 3: json_object_set_new(json_object_get(o, "distance"), "lo", json_string("0.001")); break;
+        case 4: json_array_set_new(json_object_get(root, "alpha"), 0, json_string("0")); break;
+        default: json_object_set_new(root, "n", json_integer(3)); break;
+    }
+    ck_assert_msg(rc_cert_check(why, root) != 0, "tamper %d accepted", _i);
+    json_decref(root);
+    fmpq_clear(eps[0]); fmpq_clear(eps[1]); fmpq_clear(a1); fmpq_clear(a2);
+}
+END_TEST
+
+START_TEST(test_convexity_tampered)
+{
+    fmpq_mat_t V;
+    fmpq_t mu;
+    rc_convcert_t c;
+    rc_error_t err;
+    json_t * root;
+
+    identity(V, 2);
+    fmpq_init(mu);
+    fmpq_set_si(mu, 1, 25);
+    rc_convcert_init(c);
+    rc_convcert_find(c, V, mu, 128, err);
+    root = rc_convcert_to_json(c);
+    ck_assert(rc_cert_check(err, root) == 0);
+    switch (_i)
+    {
+        case 0: json_object_set_new(root, "radius", json_string("0.5")); break;
+        case 1: json_object_set_new(root, "mu", json_string("0.0909")); break;
+        case 2: json_object_set_new(root, "mu", json_string("x")); break;
+        default: json_object_set_new(root, "success", json_false()); break;
+    }
+    ck_assert_msg(rc_cert_check(err, root) != 0, "tamper %d accepted", _i);
+    json_decref(root);
+    rc_convcert_clear(c);
+    fmpq_clear(mu);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+    Suite * s = suite_create("landscape");
+    TCase * tc = tcase_create("core");
+    tcase_set_timeout(tc, 300);
+    tcase_add_loop_test(tc, test_quad_form, 0, 2);
+    tcase_add_loop_test(tc, test_convexity_radius, 0, 4);
+    tcase_add_loop_test(tc, test_convexity_mu_too_large, 0, 3);
+    tcase_add_loop_test(tc, test_thm4_closed_form, 0, 3);
+    tcase_add_test(tc, test_n_equals_k_never_nonconvex);
+    tcase_add_loop_test(tc, test_landscape_tampered, 0, 6);
+    tcase_add_loop_test(tc, test_convexity_tampered, 0, 4);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    return tu_run(suite());
+}
