@@ -17,6 +17,10 @@ rc_cert_check(rc_error_t why, const json_t * root)
         return rc_convcert_check(why, root);
     if (strcmp(kind, "nonconvex") == 0)
         return rc_noncvx_check(why, root);
+    if (strcmp(kind, "opsc-fails") == 0)
+        return rc_thm79_check(why, root, 0);
+    if (strcmp(kind, "pl-fails") == 0)
+        return rc_thm79_check(why, root, 1);
     return rc_error_set(why, "kind: expected one of \"minimum\", \"convexity\", "
-                        "\"nonconvex\", found \"%.40s\"", kind);
+                        "\"nonconvex\", \"opsc-fails\", \"pl-fails\", found \"%.40s\"", kind);
 }

@@ -264,6 +264,92 @@ START_TEST(test_convexity_tampered)
 }
 END_TEST
 
+/* Thms 7, 9: the three ratios are positive and of order eps (the OPSC ratio
+   tends to (2/pi) eps... for a1 = a2 = 1/2, the Hessian quotient to (4/pi)
+   eps), so below any lambda close enough to the minimum */
+START_TEST(test_thm79_ratios)
+{
+    slong e, prec;
+    fmpq_t eq;
+    arb_t a, eps, o, h, l, dist, t;
+
+    fmpq_init(eq);
+    arb_init(a); arb_init(eps); arb_init(o); arb_init(h); arb_init(l); arb_init(dist); arb_init(t);
+    for (e = 2; e <= 20; e += 6)
+    {
+        fmpz_one(fmpq_numref(eq));
+        fmpz_ui_pow_ui(fmpq_denref(eq), 10, e);
+        prec = rc_thm79_prec(eq);
+        arb_set_fmpq(eps, eq, prec);
+        arb_set_si(a, 1);
+        arb_mul_2exp_si(a, a, -1);
+        ck_assert(rc_thm79_ratios(o, h, l, dist, 3, 3 + _i, a, a, eps, prec));
+        ck_assert(arb_is_positive(o) && arb_is_positive(h) && arb_is_positive(l));
+        /* h / eps within 1e-3 of 4/pi, o / eps within 1e-3 of 2/pi */
+        arb_div(h, h, eps, prec);
+        arb_div(o, o, eps, prec);
+        arb_const_pi(t, prec);
+        arb_inv(t, t, prec);
+        arb_mul_2exp_si(t, t, 2);
+        arb_sub(h, h, t, prec);
+        arb_mul_2exp_si(t, t, -1);
+        arb_sub(o, o, t, prec);
+        ck_assert(arf_cmpabs_2exp_si(arb_midref(h), -10) < 0 && mag_cmp_2exp_si(arb_radref(h), -10) < 0);
+        ck_assert(arf_cmpabs_2exp_si(arb_midref(o), -10) < 0 && mag_cmp_2exp_si(arb_radref(o), -10) < 0);
+        /* PL: |grad F|^2 / (2F) / eps is about 1.55 */
+        arb_div(l, l, eps, prec);
+        ck_assert(arf_cmp_d(arb_midref(l), 1.5) > 0 && arf_cmp_d(arb_midref(l), 1.6) < 0);
+        ck_assert(mag_cmp_2exp_si(arb_radref(l), -20) < 0);
+    }
+    fmpq_clear(eq);
+    arb_clear(a); arb_clear(eps); arb_clear(o); arb_clear(h); arb_clear(l); arb_clear(dist); arb_clear(t);
+}
+END_TEST
+
+/* a lambda smaller than every ratio on the grid is not proved; the
+   certificates check, tampered ones do not */
+START_TEST(test_thm79_certificates)
+{
+    fmpq eps[3], lam[2];
+    fmpq_t half;
+    rc_error_t why;
+    json_t * root, * o;
+    int all, pl = _i / 4, t = _i % 4;
+    slong i;
+
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    for (i = 0; i < 3; i++)
+    {
+        fmpq_init(eps + i);
+        fmpq_set_si(eps + i, 1, 10 * (i + 1) * (i + 1));
+    }
+    fmpq_init(lam + 0); fmpq_init(lam + 1);
+    fmpq_set_si(lam + 0, 1, 10);
+    fmpq_set_si(lam + 1, 1, 1000000);      /* below every ratio of the grid */
+    root = rc_thm79_to_json(pl, 3, 3, half, half, eps, 3, lam, 2, &all);
+    ck_assert(!all);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(root, "lambdas"), 0), "verdict")), "proved");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(root, "lambdas"), 1), "verdict")), "undecided");
+    ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
+    o = json_array_get(json_object_get(root, "lambdas"), 0);
+    switch (t)
+    {
+        case 0: json_object_set_new(o, "lambda", json_string("0.001")); break;
+        case 1: json_object_set_new(json_array_get(json_object_get(root, "lambdas"), 1), "point", json_integer(2));
+                json_object_set_new(json_array_get(json_object_get(root, "lambdas"), 1), "verdict", json_string("proved")); break;
+        case 2: json_object_set_new(json_array_get(json_object_get(root, "points"), 1), "eps", json_string("0.02")); break;
+        default: json_object_set_new(root, "kind", json_string(pl ? "opsc-fails" : "pl-fails")); break;
+    }
+    ck_assert_msg(rc_cert_check(why, root) != 0, "tamper %d accepted", _i);
+    json_decref(root);
+    for (i = 0; i < 3; i++)
+        fmpq_clear(eps + i);
+    fmpq_clear(lam + 0); fmpq_clear(lam + 1);
+    fmpq_clear(half);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -277,6 +363,8 @@ suite(void)
     tcase_add_test(tc, test_n_equals_k_never_nonconvex);
     tcase_add_loop_test(tc, test_landscape_tampered, 0, 6);
     tcase_add_loop_test(tc, test_convexity_tampered, 0, 4);
+    tcase_add_loop_test(tc, test_thm79_ratios, 0, 2);
+    tcase_add_loop_test(tc, test_thm79_certificates, 0, 8);
     suite_add_tcase(s, tc);
     return s;
 }

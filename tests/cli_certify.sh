@@ -95,6 +95,14 @@ check "nonconvex n = k: convexity instead" grep -q "strongly convex: proved" "$t
 sed 's/"eps": "0.1"/"eps": "0.2"/' "$tmp/nc.json" >"$tmp/nc-bad.json"
 check "nonconvex tampered: FAILED" sh -c "$RUN check '$tmp/nc-bad.json' | grep -q FAILED"
 
+$RUN certify opsc-fails --k 3 --out "$tmp/of.json" >"$tmp/out"
+check "opsc-fails: exit 0" test $? -eq 0
+check "opsc-fails: 12 lambdas proved" test "$(grep -c ' proved$' "$tmp/out")" -eq 12
+$RUN certify pl-fails --k 4 --eps 1e-2,1e-4 --lambda 1e-1,1e-3,1e-9 --out "$tmp/pf.json" >"$tmp/out"
+check "pl-fails: lambda below the grid: exit 1" test $? -eq 1
+check "pl-fails: two proved, one undecided" sh -c "test \$(grep -c ' proved\$' '$tmp/out') -eq 2 && grep -q ' undecided\$' '$tmp/out'"
+check "opsc-fails and pl-fails check" $RUN check "$tmp/of.json" "$tmp/pf.json"
+
 # bad input: one line, exit 2
 bad() {  # bad NAME EXPECTED-TEXT ARGS...
     n=$1; e=$2; shift 2
@@ -113,6 +121,7 @@ bad "no record" "no record matches" certify minimum --dataset "$DATA" --k 5 --ou
 bad "check no args" "expected at least one certificate" check
 bad "nonconvex n > 2k" "k <= n <= 2k" certify nonconvex --k 2 --n 5
 bad "nonconvex eps" "expected a number" certify nonconvex --k 2 --n 3 --eps 0.1,abc
+bad "opsc-fails k = 1" "K >= 2" certify opsc-fails --k 1
 bad "convexity norm" "expected euclid or neuron" certify convexity --k 2 --norm max
 check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
 check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"

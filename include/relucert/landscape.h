@@ -84,6 +84,34 @@ json_t * rc_noncvx_to_json(slong k, slong n, slong d, const fmpq_t a1,
                            int * all_proved);
 int rc_noncvx_check(rc_error_t why, const json_t * root);
 
+/* ---- failure of OPSC and PL (Thms 7 and 9) ---- */
+
+/* The point for V = [I_k | 0] (k >= 2, d >= k), n = k + 1:
+   w_1 = a1 e_1 + eps e_2, w_2 = a2 e_1 - eps e_2, w_{j+1} = e_j (j >= 2),
+   next to the global minimum w~ = (a1 e_1, a2 e_1, e_2, ..., e_k); D is the
+   displacement w - w~ = (eps e_2, -eps e_2, 0, ...). */
+void rc_thm79_point(arb_mat_t W, arb_mat_t V, arb_mat_t D, const arb_t a1,
+                    const arb_t a2, const arb_t eps, slong prec);
+
+/* At that point: opsc = <grad F, D>/|D|^2, hq = D^T H D/|D|^2,
+   pl = |grad F|^2/(2 F), dist = |D| = sqrt(2) eps. Returns 1; 0 (all
+   indeterminate) if a neuron may be zero. */
+int rc_thm79_ratios(arb_t opsc, arb_t hq, arb_t pl, arb_t dist, slong k, slong d,
+                    const arb_t a1, const arb_t a2, const arb_t eps, slong prec);
+
+/* The precision used for a given eps: 128 + 4 ceil(log2(1/eps)) (F is of
+   order eps^3). */
+slong rc_thm79_prec(const fmpq_t eps);
+
+/* Certificates "opsc-fails" (pl_kind = 0: OPSC ratio and Hessian quotient)
+   and "pl-fails" (pl_kind = 1: PL ratio): every point with its enclosures,
+   and for each lambda the point with the largest eps whose ratios are all
+   certified below lambda (proved), or none (undecided). */
+json_t * rc_thm79_to_json(int pl_kind, slong k, slong d, const fmpq_t a1,
+                          const fmpq_t a2, const fmpq * eps, slong neps,
+                          const fmpq * lambda, slong nlam, int * all_proved);
+int rc_thm79_check(rc_error_t why, const json_t * root, int pl_kind);
+
 #ifdef __cplusplus
 }
 #endif

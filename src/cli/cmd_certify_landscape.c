@@ -40,6 +40,24 @@ static const char * nonconvex_usage =
 "\n"
 "Exit status: 0 every eps proved, 1 otherwise, 2 bad input.\n";
 
+static const char * fails_usage =
+"Usage: relucert certify opsc-fails|pl-fails --k K [--alpha A1,A2] [--eps E1,...]\n"
+"                                  [--lambda L1,...] [--d D] [--out CERT]\n"
+"\n"
+"For n = k + 1 and the teacher V = [I_K | 0] in R^D (default D = K): at the\n"
+"points w_1 = a1 v_1 + eps v_2, w_2 = a2 v_1 - eps v_2 (rest matched), at\n"
+"distance sqrt(2) eps from the global minimum w~ = (a1 v_1, a2 v_1, v_2, ...),\n"
+"encloses for each eps (default 1e-1, ..., 1e-14)\n"
+"  opsc-fails: the OPSC ratio <grad F(w), w - w~>/|w - w~|^2 and the Hessian\n"
+"              quotient along w - w~;\n"
+"  pl-fails:   the PL ratio |grad F(w)|^2 / (2 F(w)),\n"
+"and proves them positive; then for each lambda (default 1e-1, ..., 1e-12)\n"
+"names the farthest of these points where every ratio is certified below\n"
+"lambda: no lambda > 0 works in any neighbourhood of the minimum.\n"
+"The precision is 128 + 4 ceil(log2(1/eps)) bits.\n"
+"\n"
+"Exit status: 0 every lambda proved, 1 otherwise, 2 bad input.\n";
+
 /* a comma-separated list of exact numbers */
 static int
 parse_list(fmpq ** v, slong * len, const char * opt, const char * s)
@@ -144,6 +162,96 @@ convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm
     return res;
 }
 
+/* 10^-lo, ..., 10^-hi */
+static fmpq *
+powers_of_ten(slong lo, slong hi, slong * len)
+{
+    fmpq * v = flint_malloc(sizeof(fmpq) * (hi - lo + 1));
+    slong i;
+    for (i = 0; i <= hi - lo; i++)
+    {
+        fmpq_init(v + i);
+        fmpz_one(fmpq_numref(v + i));
+        fmpz_ui_pow_ui(fmpq_denref(v + i), 10, lo + i);
+    }
+    *len = hi - lo + 1;
+    return v;
+}
+
+static int
+fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq * eps,
+          slong neps, const fmpq * lam, slong nlam, const char * out)
+{
+    fmpq * e = NULL, * l = NULL, * a = NULL;
+    slong ne = neps, nl = nlam, na = nal, i;
+    json_t * root, * pts, * lams;
+    FILE * sum = out ? stdout : stderr;
+    int all, res;
+
+    if (k < 2)
+        return cli_fail("certify %s: expected --k K with K >= 2", pl_kind ? "pl-fails" : "opsc-fails");
+    if (d < 0)
+        d = k;
+    if (d < k)
+        return cli_fail("--d: expected d >= k = %ld, found %ld", (long) k, (long) d);
+    if (al == NULL)
+        parse_list(&a, &na, "--alpha", "1/2,1/2");
+    if (na != 2 || fmpq_sgn(al ? al : a) <= 0 || fmpq_sgn((al ? al : a) + 1) <= 0)
+    {
+        if (a)
+            free_list(a, na);
+        return cli_fail("--alpha: expected two positive numbers A1,A2");
+    }
+    if (eps == NULL)
+        e = powers_of_ten(1, 14, &ne);
+    if (lam == NULL)
+        l = powers_of_ten(1, 12, &nl);
+    for (i = 0; i < ne; i++)
+        if (fmpq_sgn((eps ? eps : e) + i) <= 0 || fmpq_cmp_ui((eps ? eps : e) + i, 1) > 0)
+        {
+            res = cli_fail("--eps: expected numbers in (0, 1], found entry %ld out of range", (long) i + 1);
+            goto done;
+        }
+    root = rc_thm79_to_json(pl_kind, k, d, al ? al : a, (al ? al : a) + 1, eps ? eps : e, ne,
+                            lam ? lam : l, nl, &all);
+    if (emit(root, out))
+    {
+        json_decref(root);
+        res = RC_EXIT_BADINPUT;
+        goto done;
+    }
+    pts = json_object_get(root, "points");
+    lams = json_object_get(root, "lambdas");
+    fprintf(sum, "%-8s %-8s %-13s %-13s %s%s\n", "lambda", "eps", "distance <=",
+            pl_kind ? "PL ratio <=" : "OPSC ratio <=", pl_kind ? "" : "Hessian q <=   ", "verdict");
+    for (i = 0; i < nl; i++)
+    {
+        const json_t * o = json_array_get(lams, i), * pt = json_object_get(o, "point");
+        char ds[64] = "-", r1[64] = "-", r2[64] = "-";
+        double ev = 0;
+        if (json_is_integer(pt))
+        {
+            const json_t * q = json_array_get(pts, json_integer_value(pt));
+            ev = fmpq_get_d((eps ? eps : e) + json_integer_value(pt));
+            cli_short_bound(ds, sizeof ds, json_object_get(json_object_get(q, "distance"), "hi"), 0);
+            cli_short_bound(r1, sizeof r1, json_object_get(json_object_get(q, pl_kind ? "pl_ratio"
+                                                                            : "opsc_ratio"), "hi"), 0);
+            cli_short_bound(r2, sizeof r2, json_object_get(json_object_get(q, "hessian_quotient"), "hi"), 0);
+        }
+        fprintf(sum, "%-8.2g %-8.2g %-13s %-13s %-15s%s\n", fmpq_get_d((lam ? lam : l) + i), ev, ds, r1,
+                pl_kind ? "" : r2, json_string_value(json_object_get(o, "verdict")));
+    }
+    if (out)
+        printf("certificate: %s\n", out);
+    res = all ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    json_decref(root);
+done:
+    if (e) free_list(e, ne);
+    if (l) free_list(l, nl);
+    if (a) free_list(a, na);
+    return res;
+}
+
 int
 cmd_certify_landscape(const char * kind, int argc, char ** argv)
 {
@@ -158,11 +266,14 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {"eps", required_argument, 0, 'e'},
         {"prec", required_argument, 0, 'p'},
         {"out", required_argument, 0, 'o'},
+        {"lambda", required_argument, 0, 'L'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
     int nonconvex = strcmp(kind, "nonconvex") == 0, c, res = RC_EXIT_BADINPUT;
-    slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, i;
+    int fails = strcmp(kind, "opsc-fails") == 0 || strcmp(kind, "pl-fails") == 0;
+    slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, nlam = 0, i;
+    fmpq * lam = NULL;
     const char * teacher = NULL, * norm = "euclid", * out = NULL;
     fmpq * eps = NULL, * al = NULL;
     fmpq_t mu;
@@ -209,10 +320,17 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                 if (parse_list(&eps, &neps, "--eps", optarg))
                     goto out;
                 break;
+            case 'L':
+                if (lam)
+                    free_list(lam, nlam);
+                lam = NULL;
+                if (parse_list(&lam, &nlam, "--lambda", optarg))
+                    goto out;
+                break;
             case 'p': if (cli_parse_slong(&prec, "--prec", optarg, 16, 1 << 16)) goto out; break;
             case 'o': out = optarg; break;
             case 'h':
-                fputs(nonconvex ? nonconvex_usage : convexity_usage, stdout);
+                fputs(fails ? fails_usage : nonconvex ? nonconvex_usage : convexity_usage, stdout);
                 res = RC_EXIT_OK;
                 goto out;
             default:
@@ -227,6 +345,11 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         goto out;
     }
 
+    if (fails)
+    {
+        res = fails_run(strcmp(kind, "pl-fails") == 0, k, d, al, nal, eps, neps, lam, nlam, out);
+        goto out;
+    }
     if (!nonconvex)
     {
         if (teacher != NULL)
@@ -345,6 +468,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         json_decref(root);
     }
 out:
+    if (lam) free_list(lam, nlam);
     if (eps) free_list(eps, neps);
     if (al) free_list(al, nal);
     fmpq_clear(mu);
