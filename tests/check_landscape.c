@@ -12,9 +12,10 @@ START_TEST(test_quad_form)
     slong n = 4, k = 3, d = 3, N = n * d, i, a;
     arb_mat_t W, V, Y, H;
     arb_ptr y;
-    arb_t q1, q2, yy;
+    arb_t q1, q2, q3, yy;
 
     flint_randinit(st);
+    arb_init(q3);
     arb_mat_init(W, n, d); arb_mat_init(V, k, d); arb_mat_init(Y, n, d); arb_mat_init(H, N, N);
     y = _arb_vec_init(N);
     arb_init(q1); arb_init(q2); arb_init(yy);
@@ -31,6 +32,9 @@ START_TEST(test_quad_form)
         for (a = 0; a < d; a++)
             arb_zero(arb_mat_entry(Y, 2, a));
     ck_assert(rc_hessian_quad_form(q1, W, V, Y, 128));
+    ck_assert(rc_hessian_quad_form_fast(q3, W, V, Y, 128));
+    ck_assert(arb_overlaps(q1, q3));
+    ck_assert(mag_cmp_2exp_si(arb_radref(q3), -40) < 0);
     ck_assert(rc_hessian(H, W, V, 128));
     for (i = 0; i < N; i++)
         arb_set(y + i, arb_mat_entry(Y, i / d, i % d));
@@ -43,6 +47,8 @@ START_TEST(test_quad_form)
     for (a = 0; a < d; a++)
         arb_zero(arb_mat_entry(W, 3, a));
     ck_assert(!rc_hessian_quad_form(q1, W, V, Y, 128));
+    ck_assert(!rc_hessian_quad_form_fast(q1, W, V, Y, 128));
+    arb_clear(q3);
     arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(Y); arb_mat_clear(H);
     _arb_vec_clear(y, N);
     arb_clear(q1); arb_clear(q2); arb_clear(yy);

@@ -42,6 +42,12 @@ int rc_hessian(arb_mat_t H, const arb_mat_t W, const arb_mat_t V, slong prec);
 int rc_hessian_quad_form(arb_t res, const arb_mat_t W, const arb_mat_t V,
                          const arb_mat_t Y, slong prec);
 
+/* The same quadratic form in O((n^2 + n k) d) operations: each kernel is
+   applied to the direction through dot products (no d x d block). Same
+   return convention. */
+int rc_hessian_quad_form_fast(arb_t res, const arb_mat_t W, const arb_mat_t V,
+                              const arb_mat_t Y, slong prec);
+
 /* Intersects A_ab with A_ba for a < b and copies the result to both: sound for
    enclosures of a symmetric matrix. */
 void rc_mat_symmetrize(arb_mat_t A, slong prec);
