@@ -3,6 +3,7 @@
 #include "relucert/cert_json.h"
 #include "relucert/mincert.h"
 #include "relucert/landscape.h"
+#include "relucert/opsc.h"
 
 int
 rc_cert_check(rc_error_t why, const json_t * root)
@@ -21,6 +22,8 @@ rc_cert_check(rc_error_t why, const json_t * root)
         return rc_thm79_check(why, root, 0);
     if (strcmp(kind, "pl-fails") == 0)
         return rc_thm79_check(why, root, 1);
+    if (strcmp(kind, "opsc") == 0)
+        return rc_opsc_check(why, root);
     return rc_error_set(why, "kind: expected one of \"minimum\", \"convexity\", "
-                        "\"nonconvex\", \"opsc-fails\", \"pl-fails\", found \"%.40s\"", kind);
+                        "\"nonconvex\", \"opsc-fails\", \"pl-fails\", \"opsc\", found \"%.40s\"", kind);
 }

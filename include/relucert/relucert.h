@@ -18,5 +18,6 @@
 #include "relucert/cert_json.h"
 #include "relucert/rand.h"
 #include "relucert/landscape.h"
+#include "relucert/opsc.h"
 
 #endif

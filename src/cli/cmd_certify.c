@@ -13,7 +13,7 @@
 
 static const char * certify_usage =
 "Usage: relucert certify KIND ... with KIND one of minimum (below), convexity,\n"
-"       nonconvex, opsc-fails, pl-fails ('relucert certify KIND --help')\n"
+"       nonconvex, opsc-fails, pl-fails, opsc ('relucert certify KIND --help')\n"
 "\n"
 "       relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
 "       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
@@ -551,11 +551,12 @@ cmd_certify(int argc, char ** argv)
         return RC_EXIT_OK;
     }
     if (argc >= 2 && (strcmp(argv[1], "convexity") == 0 || strcmp(argv[1], "nonconvex") == 0
-                      || strcmp(argv[1], "opsc-fails") == 0 || strcmp(argv[1], "pl-fails") == 0))
+                      || strcmp(argv[1], "opsc-fails") == 0 || strcmp(argv[1], "pl-fails") == 0
+                      || strcmp(argv[1], "opsc") == 0))
         return cmd_certify_landscape(argv[1], argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "minimum") != 0)
-        return cli_fail("certify: expected a claim kind: minimum, convexity, nonconvex, opsc-fails "
-                        "or pl-fails "
+        return cli_fail("certify: expected a claim kind: minimum, convexity, nonconvex, opsc-fails, "
+                        "pl-fails or opsc "
                         "(see 'relucert certify --help'), found '%.40s'", argc < 2 ? "" : argv[1]);
     argc--;
     argv++;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 static const char * convexity_usage =
@@ -57,6 +58,32 @@ static const char * fails_usage =
 "The precision is 128 + 4 ceil(log2(1/eps)) bits.\n"
 "\n"
 "Exit status: 0 every lambda proved, 1 otherwise, 2 bad input.\n";
+
+static const char * opsc_usage =
+"Usage: relucert certify opsc --k K --m M --samples S --seed SEED [--sigma2 V]\n"
+"                             [--radius R] [--adversarial] [--lambda L]\n"
+"                             [--prec BITS] [--out CERT]\n"
+"\n"
+"Global minimum w~_{i,j} = v_i/M of the student with n = M K neurons, V = I_K.\n"
+"For S directions U (entries i.i.d. N(0, V), default V = 1e-5, from the\n"
+"seeded generator of relucert(1); with --adversarial g_{i,1} = -sum_{j>=2}\n"
+"g_{i,j}, exactly) and the segment w~ + sU, s in [0, R] (default R = 1):\n"
+"  Gaussian: proves U^T H(w~ + sU) U >= lam_U |U|^2 on the whole segment\n"
+"    (ray argument: then <grad F(w), w - w~> >= lam_U |w - w~|^2 there),\n"
+"    reports the certified lam_U, and proves Conjecture 12,\n"
+"    U^T H U >= (|g|^2 + (1 - 2/pi) sum_i |g_i|^2)/4, on the segment;\n"
+"  adversarial: the quotient at s = 0 is 0 (every g_i = 0; its enclosure is\n"
+"    recorded); OPSC with constant L is refuted by a t with\n"
+"    U^T H U < L |U|^2 on all of [0, t]; Conjecture 12 (right side 0) is\n"
+"    proved on [R 2^-20, R] with a certified c_U: U^T H U >= c_U s |U|^2\n"
+"    there. The interval (0, R 2^-20) is not covered yet (undecided).\n"
+"Prints the counts, the smallest lam_U (or c_U), the fraction with\n"
+"lam_U >= L (default L = 1/100) and its exact Clopper-Pearson 95% lower\n"
+"confidence bound.\n"
+"\n"
+"Exit status: 0 every Gaussian direction proved (adversarial: OPSC with L\n"
+"refuted and Conjecture 12 proved from R 2^-20 for every direction), 1\n"
+"otherwise, 2 bad input.\n";
 
 /* a comma-separated list of exact numbers */
 static int
@@ -252,6 +279,94 @@ done:
     return res;
 }
 
+static void
+opsc_progress(slong done, slong total)
+{
+    fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) done, (long) total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static int
+opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
+         const char * radius, const char * lambda, int adversarial, slong prec,
+         const char * out)
+{
+    rc_opsc_params_t p;
+    rc_error_t err;
+    json_t * root, * sum;
+    FILE * f = out ? stdout : stderr;
+    int res = RC_EXIT_BADINPUT;
+
+    rc_opsc_params_init(p);
+    p->k = k;
+    p->m = m;
+    p->samples = samples;
+    p->seed = (uint64_t) seed;
+    p->adversarial = adversarial;
+    p->prec = prec;
+    if (rc_number_parse_fmpq(p->sigma2, sigma2, err) || fmpq_sgn(p->sigma2) <= 0)
+    {
+        cli_fail("--sigma2: expected a positive number, found '%s'", sigma2);
+        goto out;
+    }
+    if (rc_number_parse_fmpq(p->radius, radius, err) || fmpq_sgn(p->radius) <= 0)
+    {
+        cli_fail("--radius: expected a positive number, found '%s'", radius);
+        goto out;
+    }
+    if (rc_number_parse_fmpq(p->lambda, lambda, err) || fmpq_sgn(p->lambda) <= 0)
+    {
+        cli_fail("--lambda: expected a positive number, found '%s'", lambda);
+        goto out;
+    }
+    root = rc_opsc_to_json(p, isatty(2) ? opsc_progress : NULL);
+    if (emit(root, out))
+    {
+        json_decref(root);
+        goto out;
+    }
+    sum = json_object_get(root, "summary");
+    if (!adversarial)
+    {
+        slong np = json_integer_value(json_object_get(sum, "opsc_proved"));
+        slong nc = json_integer_value(json_object_get(sum, "conj12_proved"));
+        char lam[64];
+        cli_short_bound(lam, sizeof lam, json_object_get(sum, "smallest_lam_U"), 1);
+        fprintf(f, "k = %ld, m = %ld, %ld Gaussian directions, s in [0, %s]:\n", (long) k, (long) m,
+                (long) samples, radius);
+        fprintf(f, "  OPSC on the whole segment: %ld proved, %ld undecided; smallest lam_U >= %s\n",
+                (long) np, (long) (samples - np), lam);
+        fprintf(f, "  Conjecture 12 on the whole segment: %ld proved, %ld undecided\n",
+                (long) nc, (long) (samples - nc));
+        fprintf(f, "  lam_U >= %s: %ld of %ld; 95%% lower confidence bound on the probability: %s\n",
+                lambda, (long) json_integer_value(json_object_get(sum, "lam_U_at_least_lambda")),
+                (long) samples, json_string_value(json_object_get(sum, "clopper_pearson_95_lower")));
+        res = (np == samples && nc == samples) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    }
+    else
+    {
+        slong nr = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
+        slong nc = json_integer_value(json_object_get(sum, "conj12_proved_from_s0"));
+        char c[64];
+        cli_short_bound(c, sizeof c, json_object_get(sum, "smallest_c_U"), 1);
+        fprintf(f, "k = %ld, m = %ld, %ld adversarial directions, s in [0, %s]:\n", (long) k, (long) m,
+                (long) samples, radius);
+        fprintf(f, "  OPSC with constant %s refuted near s = 0: %ld of %ld\n", lambda, (long) nr,
+                (long) samples);
+        fprintf(f, "  Conjecture 12 proved on [R 2^-20, R] with U^T H U >= c_U s |U|^2: %ld of %ld; "
+                "smallest c_U >= %s\n", (long) nc, (long) samples, c);
+        fprintf(f, "  on (0, R 2^-20): undecided (no Taylor model yet)\n");
+        res = (nr == samples && nc == samples) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    }
+    if (out)
+        printf("certificate: %s\n", out);
+    json_decref(root);
+out:
+    rc_opsc_params_clear(p);
+    return res;
+}
+
 int
 cmd_certify_landscape(const char * kind, int argc, char ** argv)
 {
@@ -267,11 +382,20 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {"prec", required_argument, 0, 'p'},
         {"out", required_argument, 0, 'o'},
         {"lambda", required_argument, 0, 'L'},
+        {"m", required_argument, 0, 'M'},
+        {"samples", required_argument, 0, 'S'},
+        {"seed", required_argument, 0, 's'},
+        {"sigma2", required_argument, 0, 'v'},
+        {"radius", required_argument, 0, 'r'},
+        {"adversarial", no_argument, 0, 'A'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
     int nonconvex = strcmp(kind, "nonconvex") == 0, c, res = RC_EXIT_BADINPUT;
     int fails = strcmp(kind, "opsc-fails") == 0 || strcmp(kind, "pl-fails") == 0;
+    int opsc = strcmp(kind, "opsc") == 0, adversarial = 0;
+    slong mm = -1, samples = -1, seed = -1;
+    const char * sigma2 = "1e-5", * radius = "1", * lambda_s = "1/100";
     slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, nlam = 0, i;
     fmpq * lam = NULL;
     const char * teacher = NULL, * norm = "euclid", * out = NULL;
@@ -320,7 +444,14 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                 if (parse_list(&eps, &neps, "--eps", optarg))
                     goto out;
                 break;
+            case 'M': if (cli_parse_slong(&mm, "--m", optarg, 1, 100)) goto out; break;
+            case 'S': if (cli_parse_slong(&samples, "--samples", optarg, 1, 10000000)) goto out; break;
+            case 's': if (cli_parse_slong(&seed, "--seed", optarg, 0, WORD_MAX)) goto out; break;
+            case 'v': sigma2 = optarg; break;
+            case 'r': radius = optarg; break;
+            case 'A': adversarial = 1; break;
             case 'L':
+                lambda_s = optarg;
                 if (lam)
                     free_list(lam, nlam);
                 lam = NULL;
@@ -330,7 +461,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             case 'p': if (cli_parse_slong(&prec, "--prec", optarg, 16, 1 << 16)) goto out; break;
             case 'o': out = optarg; break;
             case 'h':
-                fputs(fails ? fails_usage : nonconvex ? nonconvex_usage : convexity_usage, stdout);
+                fputs(opsc ? opsc_usage : fails ? fails_usage : nonconvex ? nonconvex_usage : convexity_usage, stdout);
                 res = RC_EXIT_OK;
                 goto out;
             default:
@@ -345,6 +476,22 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         goto out;
     }
 
+    if (opsc)
+    {
+        if (k < 1 || mm < 1 || samples < 1 || seed < 0)
+        {
+            cli_fail("certify opsc: expected --k K, --m M, --samples S and --seed SEED");
+            goto out;
+        }
+        if (mm < 2 && adversarial)
+        {
+            cli_fail("certify opsc: --adversarial needs --m M with M >= 2");
+            goto out;
+        }
+        res = opsc_run(k, mm, samples, seed, sigma2, radius, lambda_s, adversarial,
+                       prec, out);
+        goto out;
+    }
     if (fails)
     {
         res = fails_run(strcmp(kind, "pl-fails") == 0, k, d, al, nal, eps, neps, lam, nlam, out);

@@ -1,0 +1,70 @@
+/* relucert: one-point strong convexity (OPSC) around the over-parameterized
+   global minimum w~_{i,j} = v_i / m (V = I_k, n = m k) along sampled
+   directions, by the ray argument (math.md sections 4 and 5), and the
+   certificate of kind "opsc". */
+#ifndef RELUCERT_OPSC_H
+#define RELUCERT_OPSC_H
+
+#include <stdint.h>
+#include <jansson.h>
+#include "relucert/flint_arb.h"
+#include "relucert/critical.h"
+#include "relucert/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The sampling law, fixed and documented: sigma = the double nearest to
+   sqrt(sigma2); direction number idx uses stream idx (Gaussian) or
+   2^32 + idx (adversarial) of rc_rand (rand.h) seeded by seed; entry
+   (i*m + j, a) is the double sigma * z, z the next normal, in row-major
+   order. Adversarial: g_{i,1} = -sum_{j >= 2} g_{i,j}, exactly. Sets U
+   (n x k, exact). */
+void rc_opsc_direction(arb_mat_t U, slong k, slong m, const fmpq_t sigma2,
+                       uint64_t seed, slong idx, int adversarial, slong prec);
+
+/* w~ (n x k): row i*m + j is e_i / m. */
+void rc_opsc_minimum(arb_mat_t Wt, slong k, slong m, slong prec);
+
+/* q(S) = U^T H(w~ + S U) U over the s-interval S = [lo, hi]. Returns 1;
+   0 if a neuron may be zero on the piece (F not C^2 there). */
+int rc_opsc_form(arb_t q, const arb_mat_t Wt, const arb_mat_t V, const arb_mat_t U,
+                 const fmpq_t lo, const fmpq_t hi, slong prec);
+
+/* The right side of Conjecture 12 for U: (|g|^2 + (1 - 2/pi) sum_i |g_i|^2)/4,
+   g_i = sum_j g_{i,j}, g = sum_i g_i. */
+void rc_opsc_conj12_rhs(arb_t rhs, const arb_mat_t U, slong k, slong m, slong prec);
+
+/* Exact one-sided Clopper-Pearson lower confidence bound at level 1 - alpha
+   for x successes in n trials: *p (a double, rounded down) with
+   P(X >= x | p) <= alpha certified in ball arithmetic, so *p is at most the
+   exact bound. 0 when x = 0. */
+double rc_clopper_pearson_lower(slong x, slong n, double alpha);
+
+/* The certificate of kind "opsc": certify (rc_opsc_to_json) and check. */
+typedef struct
+{
+    slong k, m, samples, prec;
+    fmpq_t sigma2, radius, lambda;
+    uint64_t seed;
+    int adversarial;
+}
+rc_opsc_params_struct;
+typedef rc_opsc_params_struct rc_opsc_params_t[1];
+
+void rc_opsc_params_init(rc_opsc_params_t p);
+void rc_opsc_params_clear(rc_opsc_params_t p);
+
+/* Certifies every direction and returns the certificate; the summary
+   figures go to its "summary" object. progress (may be NULL) is called
+   after each direction. */
+json_t * rc_opsc_to_json(const rc_opsc_params_t p,
+                         void (*progress)(slong done, slong total));
+int rc_opsc_check(rc_error_t why, const json_t * root);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

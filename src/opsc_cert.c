@@ -1,0 +1,443 @@
+/* The certificate of kind "opsc": OPSC and Conjecture 12 along sampled
+   directions, by the ray argument over s-pieces (math.md section 5). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "relucert/opsc.h"
+#include "relucert/cert_json.h"
+#include "relucert/number.h"
+
+#define MAX_DEPTH 14          /* Gaussian pieces: at most 2^14 */
+#define ADV_S0_LOG2 20        /* adversarial pieces cover [R 2^-20, R] */
+#define ADV_DEPTH 6
+
+void
+rc_opsc_params_init(rc_opsc_params_t p)
+{
+    memset(p, 0, sizeof(rc_opsc_params_struct));
+    fmpq_init(p->sigma2);
+    fmpq_init(p->radius);
+    fmpq_init(p->lambda);
+    p->prec = 128;
+}
+
+void
+rc_opsc_params_clear(rc_opsc_params_t p)
+{
+    fmpq_clear(p->sigma2);
+    fmpq_clear(p->radius);
+    fmpq_clear(p->lambda);
+}
+
+/* what one direction needs */
+typedef struct
+{
+    slong k, m, prec;
+    arb_mat_t Wt, V, U;
+    arb_t uu, rhs, L;     /* |U|^2, Conjecture 12's right side, lambda |U|^2 */
+}
+dir_t;
+
+static void
+dir_init(dir_t * D, const rc_opsc_params_struct * p, slong idx)
+{
+    slong n = p->k * p->m;
+    D->k = p->k;
+    D->m = p->m;
+    D->prec = p->prec;
+    arb_mat_init(D->Wt, n, p->k); arb_mat_init(D->V, p->k, p->k); arb_mat_init(D->U, n, p->k);
+    arb_init(D->uu); arb_init(D->rhs); arb_init(D->L);
+    arb_mat_one(D->V);
+    rc_opsc_minimum(D->Wt, p->k, p->m, p->prec);
+    rc_opsc_direction(D->U, p->k, p->m, p->sigma2, p->seed, idx, p->adversarial, p->prec);
+    {
+        slong i;
+        arb_zero(D->uu);
+        for (i = 0; i < n * p->k; i++)
+            arb_addmul(D->uu, arb_mat_entry(D->U, i / p->k, i % p->k),
+                       arb_mat_entry(D->U, i / p->k, i % p->k), p->prec);
+    }
+    rc_opsc_conj12_rhs(D->rhs, D->U, p->k, p->m, p->prec);
+    arb_set_fmpq(D->L, p->lambda, p->prec);
+    arb_mul(D->L, D->L, D->uu, p->prec);
+}
+
+static void
+dir_clear(dir_t * D)
+{
+    arb_mat_clear(D->Wt); arb_mat_clear(D->V); arb_mat_clear(D->U);
+    arb_clear(D->uu); arb_clear(D->rhs); arb_clear(D->L);
+}
+
+/* per-piece outcome over [lo, hi]: q enclosure */
+static void
+piece(arb_t q, dir_t * D, const fmpq_t lo, const fmpq_t hi)
+{
+    if (!rc_opsc_form(q, D->Wt, D->V, D->U, lo, hi, D->prec))
+        arb_indeterminate(q);
+}
+
+/* lam = min over the pieces of lower(q) / |U|^2 (as an arf, rounded down);
+   opsc: all q > 0; c12: all q >= rhs. breaks has np + 1 entries. */
+typedef struct
+{
+    arf_t lam;        /* Gaussian: min lo(q)/|U|^2; adversarial: min lo(q)/(hi(S)|U|^2) */
+    int opsc, c12;
+}
+seg_t;
+
+static void
+segment(seg_t * r, dir_t * D, const fmpq * breaks, slong np, int per_s)
+{
+    arb_t q, t;
+    arf_t lo;
+    slong i;
+
+    arb_init(q); arb_init(t);
+    arf_init(lo);
+    arf_pos_inf(r->lam);
+    r->opsc = r->c12 = 1;
+    for (i = 0; i < np; i++)
+    {
+        piece(q, D, breaks + i, breaks + i + 1);
+        if (!arb_is_positive(q))
+            r->opsc = 0;
+        if (!arb_ge(q, D->rhs))
+            r->c12 = 0;
+        arb_div(t, q, D->uu, D->prec);
+        if (per_s)
+        {
+            arb_set_fmpq(q, breaks + i + 1, D->prec);
+            arb_div(t, t, q, D->prec);
+        }
+        arb_get_lbound_arf(lo, t, D->prec);
+        if (arf_cmp(lo, r->lam) < 0)
+            arf_set(r->lam, lo);
+    }
+    arb_clear(q); arb_clear(t);
+    arf_clear(lo);
+}
+
+/* adaptive bisection of [a, b]: appends the breaks after a */
+static void
+split(fmpq ** br, slong * nb, dir_t * D, const fmpq_t a, const fmpq_t b, int depth,
+      int max_depth, int adv)
+{
+    arb_t q;
+    int ok;
+
+    arb_init(q);
+    piece(q, D, a, b);
+    ok = arb_is_positive(q) && (adv || arb_ge(q, D->rhs));
+    arb_clear(q);
+    if (!ok && depth < max_depth)
+    {
+        fmpq_t mid;
+        fmpq_init(mid);
+        fmpq_add(mid, a, b);
+        fmpq_div_2exp(mid, mid, 1);
+        split(br, nb, D, a, mid, depth + 1, max_depth, adv);
+        split(br, nb, D, mid, b, depth + 1, max_depth, adv);
+        fmpq_clear(mid);
+        return;
+    }
+    *br = flint_realloc(*br, sizeof(fmpq) * (*nb + 1));
+    fmpq_init(*br + *nb);
+    fmpq_set(*br + *nb, b);
+    (*nb)++;
+}
+
+static json_t *
+json_breaks(const fmpq * br, slong nb)
+{
+    json_t * a = json_array();
+    slong i;
+    for (i = 0; i < nb; i++)
+        json_array_append_new(a, rc_json_fmpq(br + i));
+    return a;
+}
+
+static json_t *
+json_arf(const arf_t x)
+{
+    fmpq_t q;
+    json_t * v;
+    if (!arf_is_finite(x))
+        return json_null();
+    fmpq_init(q);
+    arf_get_fmpq(q, x);
+    v = rc_json_fmpq(q);
+    fmpq_clear(q);
+    return v;
+}
+
+/* certify one direction: returns its JSON entry; flags for the summary */
+static json_t *
+certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int * c12_ok,
+                  int * lam_ok, arf_t lam)
+{
+    dir_t D;
+    fmpq * br = NULL;
+    slong nb = 0, i;
+    fmpq_t a, b, ratio;
+    seg_t r;
+    json_t * o = json_object();
+
+    dir_init(&D, p, idx);
+    fmpq_init(a); fmpq_init(b); fmpq_init(ratio);
+    arf_init(r.lam);
+    json_object_set_new(o, "index", json_integer(idx));
+    if (!p->adversarial)
+    {
+        fmpq_zero(a);
+        br = flint_malloc(sizeof(fmpq));
+        fmpq_init(br);
+        nb = 1;
+        split(&br, &nb, &D, a, p->radius, 0, MAX_DEPTH, 0);
+        segment(&r, &D, br, nb - 1, 0);
+        *opsc_ok = r.opsc;
+        *c12_ok = r.c12;
+        json_object_set_new(o, "breaks", json_breaks(br, nb));
+        json_object_set_new(o, "opsc", json_string(r.opsc ? "proved" : "undecided"));
+        json_object_set_new(o, "lam_U", json_arf(r.lam));
+        json_object_set_new(o, "conj12", json_string(r.c12 ? "proved" : "undecided"));
+        {
+            arb_t l;
+            arb_init(l);
+            arb_set_fmpq(l, p->lambda, 64);
+            *lam_ok = r.opsc && arf_cmp(r.lam, arb_midref(l)) >= 0 && arb_is_exact(l);
+            if (!arb_is_exact(l))
+            {
+                /* lambda not a binary number: compare exactly */
+                fmpq_t lq;
+                fmpq_init(lq);
+                arf_get_fmpq(lq, r.lam);
+                *lam_ok = r.opsc && fmpq_cmp(lq, p->lambda) >= 0;
+                fmpq_clear(lq);
+            }
+            arb_clear(l);
+        }
+        arf_set(lam, r.lam);
+    }
+    else
+    {
+        arb_t q;
+        slong j;
+        arb_init(q);
+        /* s = 0: the quotient is exactly 0 there (every g_i = 0); its
+           enclosure is recorded */
+        fmpq_zero(a);
+        piece(q, &D, a, a);
+        json_object_set_new(o, "q0", rc_json_enclosure(q, p->prec));
+        /* OPSC with constant lambda fails on (0, t] */
+        json_object_set_new(o, "t", json_null());
+        *opsc_ok = 0;
+        for (j = 1; j <= 64; j++)
+        {
+            fmpq_div_2exp(b, p->radius, j);
+            piece(q, &D, a, b);
+            if (arb_lt(q, D.L))
+            {
+                json_object_set_new(o, "t", rc_json_fmpq(b));
+                *opsc_ok = 1;     /* here: "OPSC with lambda refuted" */
+                break;
+            }
+        }
+        json_object_set_new(o, "opsc_lambda", json_string(*opsc_ok ? "refuted" : "undecided"));
+        /* Conjecture 12 (rhs = 0) on [R 2^-20, R], geometric pieces of
+           ratio 9/8, each bisected as needed */
+        fmpq_div_2exp(a, p->radius, ADV_S0_LOG2);
+        br = flint_malloc(sizeof(fmpq));
+        fmpq_init(br);
+        fmpq_set(br, a);
+        nb = 1;
+        fmpq_set_si(ratio, 9, 8);
+        while (fmpq_cmp(a, p->radius) < 0)
+        {
+            fmpq_mul(b, a, ratio);
+            if (fmpq_cmp(b, p->radius) > 0)
+                fmpq_set(b, p->radius);
+            split(&br, &nb, &D, a, b, 0, ADV_DEPTH, 1);
+            fmpq_set(a, b);
+        }
+        segment(&r, &D, br, nb - 1, 1);
+        *c12_ok = r.opsc;
+        json_object_set_new(o, "breaks", json_breaks(br, nb));
+        json_object_set_new(o, "conj12_from_s0", json_string(r.opsc ? "proved" : "undecided"));
+        json_object_set_new(o, "c_U", json_arf(r.lam));
+        *lam_ok = 0;
+        arf_set(lam, r.lam);
+        arb_clear(q);
+    }
+    for (i = 0; i < nb; i++)
+        fmpq_clear(br + i);
+    flint_free(br);
+    fmpq_clear(a); fmpq_clear(b); fmpq_clear(ratio);
+    arf_clear(r.lam);
+    dir_clear(&D);
+    return o;
+}
+
+static void
+params_json(json_t * root, const rc_opsc_params_struct * p)
+{
+    char buf[32];
+    json_object_set_new(root, "k", json_integer(p->k));
+    json_object_set_new(root, "m", json_integer(p->m));
+    json_object_set_new(root, "prec", json_integer(p->prec));
+    json_object_set_new(root, "sigma2", rc_json_fmpq(p->sigma2));
+    json_object_set_new(root, "radius", rc_json_fmpq(p->radius));
+    json_object_set_new(root, "lambda", rc_json_fmpq(p->lambda));
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long) p->seed);
+    json_object_set_new(root, "seed", json_string(buf));
+    json_object_set_new(root, "adversarial", json_boolean(p->adversarial));
+    json_object_set_new(root, "samples", json_integer(p->samples));
+    json_object_set_new(root, "generator", json_string("relucert-rand/1 (relucert(1), RANDOM NUMBERS)"));
+}
+
+static json_t * build(const rc_opsc_params_struct * p, void (*progress)(slong, slong),
+                      const json_t * against, rc_error_t why);
+
+json_t *
+rc_opsc_to_json(const rc_opsc_params_t p, void (*progress)(slong done, slong total))
+{
+    return build(p, progress, NULL, NULL);
+}
+
+/* Builds the certificate; with against != NULL, compares each direction's
+   entry with against's as soon as it is computed and returns NULL (why
+   filled) at the first difference. */
+static json_t *
+build(const rc_opsc_params_struct * p, void (*progress)(slong, slong),
+      const json_t * against, rc_error_t why)
+{
+    json_t * root = rc_cert_json_header("opsc"), * dirs = json_array(), * sum = json_object();
+    slong i, n_opsc = 0, n_c12 = 0, n_lam = 0;
+    arf_t lam, best;
+    char buf[64];
+
+    arf_init(lam); arf_init(best);
+    arf_pos_inf(best);
+    params_json(root, p);
+    for (i = 0; i < p->samples; i++)
+    {
+        int a, b, c;
+        json_t * e = certify_direction(p, i, &a, &b, &c, lam);
+        if (against != NULL)
+        {
+            const json_t * old = json_array_get(json_object_get(against, "directions"), i);
+            char * s1 = old ? json_dumps(old, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+            char * s2 = json_dumps(e, JSON_COMPACT | JSON_SORT_KEYS);
+            int same = s1 != NULL && strcmp(s1, s2) == 0;
+            free(s1);
+            free(s2);
+            if (!same)
+            {
+                rc_error_set(why, "directions[%ld]: differs from the recomputation", (long) i);
+                json_decref(e);
+                json_decref(dirs);
+                json_decref(sum);
+                json_decref(root);
+                arf_clear(lam); arf_clear(best);
+                return NULL;
+            }
+        }
+        json_array_append_new(dirs, e);
+        n_opsc += a;
+        n_c12 += b;
+        n_lam += c;
+        if (arf_cmp(lam, best) < 0)
+            arf_set(best, lam);
+        if (progress)
+            progress(i + 1, p->samples);
+    }
+    json_object_set_new(root, "directions", dirs);
+    if (!p->adversarial)
+    {
+        json_object_set_new(sum, "opsc_proved", json_integer(n_opsc));
+        json_object_set_new(sum, "conj12_proved", json_integer(n_c12));
+        json_object_set_new(sum, "smallest_lam_U", json_arf(best));
+        json_object_set_new(sum, "lam_U_at_least_lambda", json_integer(n_lam));
+        snprintf(buf, sizeof buf, "%.6f", rc_clopper_pearson_lower(n_lam, p->samples, 0.05) - 5e-7);
+        json_object_set_new(sum, "clopper_pearson_95_lower", json_string(buf));
+    }
+    else
+    {
+        json_object_set_new(sum, "opsc_lambda_refuted", json_integer(n_opsc));
+        json_object_set_new(sum, "conj12_proved_from_s0", json_integer(n_c12));
+        json_object_set_new(sum, "smallest_c_U", json_arf(best));
+    }
+    json_object_set_new(root, "summary", sum);
+    arf_clear(lam); arf_clear(best);
+    return root;
+}
+
+int
+rc_opsc_check(rc_error_t why, const json_t * root)
+{
+    rc_opsc_params_t p;
+    const json_t * dirs;
+    int ret = 1;
+    char * s1, * s2;
+    json_t * fresh;
+
+    rc_opsc_params_init(p);
+    if (rc_json_get_slong(&p->k, rc_json_field(root, "k", "", why), 1, 100, "k", why)
+        || rc_json_get_slong(&p->m, rc_json_field(root, "m", "", why), 1, 100, "m", why)
+        || rc_json_get_slong(&p->prec, rc_json_field(root, "prec", "", why), 16, 1 << 16, "prec", why)
+        || rc_json_get_slong(&p->samples, rc_json_field(root, "samples", "", why), 1, 1000000, "samples", why)
+        || rc_json_get_fmpq(p->sigma2, rc_json_field(root, "sigma2", "", why), "sigma2", why)
+        || rc_json_get_fmpq(p->radius, rc_json_field(root, "radius", "", why), "radius", why)
+        || rc_json_get_fmpq(p->lambda, rc_json_field(root, "lambda", "", why), "lambda", why))
+        goto out;
+    {
+        const json_t * sd = json_object_get(root, "seed");
+        char * end = NULL;
+        if (json_is_string(sd))
+            p->seed = (uint64_t) strtoull(json_string_value(sd), &end, 10);
+        if (!json_is_string(sd) || end == json_string_value(sd) || *end != '\0')
+        {
+            rc_error_set(why, "seed: expected a nonnegative integer as a string");
+            goto out;
+        }
+    }
+    if (!json_is_boolean(json_object_get(root, "adversarial")))
+    {
+        rc_error_set(why, "adversarial: expected true or false");
+        goto out;
+    }
+    p->adversarial = json_is_true(json_object_get(root, "adversarial"));
+    if (fmpq_sgn(p->sigma2) <= 0 || fmpq_sgn(p->radius) <= 0)
+    {
+        rc_error_set(why, "sigma2, radius: expected positive numbers");
+        goto out;
+    }
+    dirs = json_object_get(root, "directions");
+    if (!json_is_array(dirs) || (slong) json_array_size(dirs) != p->samples)
+    {
+        rc_error_set(why, "directions: expected %ld entries", (long) p->samples);
+        goto out;
+    }
+    /* The decision is deterministic: recompute every direction with the
+       same procedure and require the same entry (breaks, verdicts, bounds),
+       then the same summary. */
+    fresh = build(p, NULL, root, why);
+    if (fresh == NULL)
+        goto out;
+    s1 = json_dumps(json_object_get(root, "summary"), JSON_COMPACT | JSON_SORT_KEYS);
+    s2 = json_dumps(json_object_get(fresh, "summary"), JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(fresh);
+    if (s1 == NULL || strcmp(s1, s2) != 0)
+    {
+        rc_error_set(why, "summary: differs from the recomputation");
+        free(s1);
+        free(s2);
+        goto out;
+    }
+    free(s1);
+    free(s2);
+    ret = 0;
+out:
+    rc_opsc_params_clear(p);
+    return ret;
+}
