@@ -69,6 +69,57 @@ dir_clear(dir_t * D)
     arb_clear(D->uu); arb_clear(D->rhs); arb_clear(D->L);
 }
 
+/* -1 if no neuron's segment w~_a + s U_a, s in [0, R], can reach 0
+   (certified: the minimum of |w~_a + s U_a|^2 over s in [0, R] is > 0),
+   else the first neuron that may */
+slong
+rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U, const fmpq_t R, slong prec)
+{
+    slong n = arb_mat_nrows(U), d = arb_mat_ncols(U), a;
+    arb_t wu, uu, ww, s, r, t;
+    slong res = -1;
+
+    arb_init(wu); arb_init(uu); arb_init(ww); arb_init(s); arb_init(r); arb_init(t);
+    arb_set_fmpq(r, R, prec);
+    for (a = 0; a < n && res < 0; a++)
+    {
+        arb_srcptr w = arb_mat_entry(Wt, a, 0), u = arb_mat_entry(U, a, 0);
+        arb_dot(wu, NULL, 0, w, 1, u, 1, d, prec);
+        arb_dot(uu, NULL, 0, u, 1, u, 1, d, prec);
+        arb_dot(ww, NULL, 0, w, 1, w, 1, d, prec);
+        /* |w + s u|^2 = ww + 2 s wu + s^2 uu, minimal at s* = -wu/uu clipped */
+        if (arb_is_zero(uu))
+            arb_set(t, ww);
+        else
+        {
+            arb_div(s, wu, uu, prec);
+            arb_neg(s, s);
+            if (arb_is_nonpositive(s))
+                arb_zero(s);
+            else if (arb_ge(s, r))
+                arb_set(s, r);
+            else if (!(arb_is_positive(s) && arb_lt(s, r)))
+            {
+                /* s* straddles an end: take the hull */
+                arb_t z;
+                arb_init(z);
+                arb_nonnegative_part(s, s);
+                arb_min(s, s, r, prec);
+                arb_clear(z);
+            }
+            /* value at s (the quadratic is convex: exact minimum value) */
+            arb_mul(t, s, uu, prec);
+            arb_addmul_ui(t, wu, 2, prec);
+            arb_mul(t, t, s, prec);
+            arb_add(t, t, ww, prec);
+        }
+        if (!arb_is_positive(t))
+            res = a;
+    }
+    arb_clear(wu); arb_clear(uu); arb_clear(ww); arb_clear(s); arb_clear(r); arb_clear(t);
+    return res;
+}
+
 /* per-piece outcome over [lo, hi]: q enclosure */
 static void
 piece(arb_t q, dir_t * D, const fmpq_t lo, const fmpq_t hi)
@@ -187,6 +238,20 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
     fmpq_init(a); fmpq_init(b); fmpq_init(ratio);
     arf_init(r.lam);
     json_object_set_new(o, "index", json_integer(idx));
+    {
+        slong z = rc_opsc_segment_zero_neuron(D.Wt, D.U, p->radius, D.prec);
+        if (z >= 0)
+        {
+            /* F is not C^2 along the whole segment: refused, nothing claimed */
+            char buf[160];
+            snprintf(buf, sizeof buf, "the segment may reach a zero neuron (neuron %ld): F is "
+                     "not twice differentiable there", (long) z);
+            json_object_set_new(o, "refused", json_string(buf));
+            *opsc_ok = *c12_ok = *lam_ok = 0;
+            arf_pos_inf(lam);
+            goto done;
+        }
+    }
     if (!p->adversarial)
     {
         fmpq_zero(a);
@@ -218,6 +283,25 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
             arb_clear(l);
         }
         arf_set(lam, r.lam);
+        /* OPSC with the constant lambda: proved when lam_U >= lambda;
+           refuted by a point s (a break) with q(s) < lambda |U|^2 */
+        {
+            arb_t q;
+            slong j;
+            arb_init(q);
+            json_object_set_new(o, "opsc_lambda", json_string(*lam_ok ? "proved" : "undecided"));
+            for (j = 0; j < nb && !*lam_ok; j++)
+            {
+                piece(q, &D, br + j, br + j);
+                if (arb_lt(q, D.L))
+                {
+                    json_object_set_new(o, "opsc_lambda", json_string("refuted"));
+                    json_object_set_new(o, "witness_s", rc_json_fmpq(br + j));
+                    break;
+                }
+            }
+            arb_clear(q);
+        }
     }
     else
     {
@@ -269,6 +353,7 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         arf_set(lam, r.lam);
         arb_clear(q);
     }
+done:
     for (i = 0; i < nb; i++)
         fmpq_clear(br + i);
     flint_free(br);

@@ -1,6 +1,7 @@
 /* The landscape around global minima: Hessian quadratic forms, certified
    strong convexity with a radius (n = k), the Thm 4 negative curvature
    (n > k), and their certificates. */
+#include <math.h>
 #include <string.h>
 #include "testutil.h"
 
@@ -356,6 +357,114 @@ START_TEST(test_thm79_certificates)
 }
 END_TEST
 
+/* OPSC along sampled directions: Gaussian directions proved with a positive
+   lam_U and Conjecture 12, certificates check and tampered ones fail; a
+   lambda above the true quotient is refuted with a witness s; adversarial
+   directions: the quotient at s = 0 is enclosed at 0, OPSC with lambda
+   refuted, Conjecture 12 proved away from 0 with c_U > 0 */
+START_TEST(test_opsc_directions)
+{
+    rc_opsc_params_t p;
+    rc_error_t why;
+    json_t * root, * d0;
+    int adv = _i == 1, big = _i == 2;
+
+    rc_opsc_params_init(p);
+    p->k = 3;
+    p->m = 2;
+    p->samples = adv ? 3 : 8;
+    p->seed = 7;
+    p->adversarial = adv;
+    fmpq_set_si(p->sigma2, 1, 100000);
+    fmpq_one(p->radius);
+    fmpq_set_si(p->lambda, big ? 10 : 1, 100);   /* 1/10: above some quotients */
+    root = rc_opsc_to_json(p, NULL);
+    d0 = json_array_get(json_object_get(root, "directions"), 0);
+    if (!adv)
+    {
+        ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"), "opsc_proved")), 8);
+        ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"), "conj12_proved")), 8);
+    }
+    else
+    {
+        const json_t * q0 = json_object_get(d0, "q0");
+        arb_t q;
+        fmpq_t lo, hi;
+        rc_error_t err;
+        arb_init(q);
+        fmpq_init(lo); fmpq_init(hi);
+        ck_assert(rc_number_parse_fmpq(lo, json_string_value(json_object_get(q0, "lo")), err) == 0);
+        ck_assert(rc_number_parse_fmpq(hi, json_string_value(json_object_get(q0, "hi")), err) == 0);
+        ck_assert(fmpq_sgn(lo) <= 0 && fmpq_sgn(hi) >= 0);     /* encloses 0 */
+        fmpq_sub(hi, hi, lo);
+        fmpq_set_si(lo, 1, 1000000);
+        fmpq_pow_si(lo, lo, 5);
+        ck_assert(fmpq_cmp(hi, lo) < 0);                       /* width < 1e-30 */
+        ck_assert_str_eq(json_string_value(json_object_get(d0, "opsc_lambda")), "refuted");
+        ck_assert_str_eq(json_string_value(json_object_get(d0, "conj12_from_s0")), "proved");
+        ck_assert(rc_number_parse_fmpq(lo, json_string_value(json_object_get(d0, "c_U")), err) == 0);
+        ck_assert(fmpq_sgn(lo) > 0);
+        arb_clear(q);
+        fmpq_clear(lo); fmpq_clear(hi);
+    }
+    if (big)
+    {
+        /* lambda = 1/10 above the smallest quotient: refuted somewhere,
+           with a witness s, and never proved there */
+        slong i, nref = 0;
+        const json_t * dirs = json_object_get(root, "directions");
+        for (i = 0; i < 8; i++)
+            if (strcmp(json_string_value(json_object_get(json_array_get(dirs, i), "opsc_lambda")), "refuted") == 0)
+            {
+                ck_assert(json_is_string(json_object_get(json_array_get(dirs, i), "witness_s")));
+                nref++;
+            }
+        ck_assert(nref + json_integer_value(json_object_get(json_object_get(root, "summary"),
+                                                            "lam_U_at_least_lambda")) <= 8);
+    }
+    ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
+    /* tampered: a break moved, a verdict changed, the seed changed */
+    json_array_set_new(json_object_get(d0, "breaks"), 0, json_string("1/3"));
+    ck_assert(rc_cert_check(why, root) != 0);
+    json_decref(root);
+    root = rc_opsc_to_json(p, NULL);
+    json_object_set_new(root, "seed", json_string("8"));
+    ck_assert(rc_cert_check(why, root) != 0);
+    json_decref(root);
+    rc_opsc_params_clear(p);
+}
+END_TEST
+
+/* a segment through a zero neuron leaves the C^2 region: refused */
+START_TEST(test_opsc_zero_neuron_refused)
+{
+    arb_mat_t Wt, U;
+    fmpq_t R;
+    slong a;
+
+    arb_mat_init(Wt, 4, 2); arb_mat_init(U, 4, 2);
+    fmpq_init(R);
+    rc_opsc_minimum(Wt, 2, 2, 128);
+    arb_mat_one(U);
+    arb_mul_2exp_si(arb_mat_entry(U, 0, 0), arb_mat_entry(U, 0, 0), -3);
+    fmpq_one(R);
+    ck_assert_int_eq(rc_opsc_segment_zero_neuron(Wt, U, R, 128), -1);
+    /* neuron 2 moved by -w~_2: reaches 0 at s = 1 */
+    for (a = 0; a < 2; a++)
+        arb_neg(arb_mat_entry(U, 2, a), arb_mat_entry(Wt, 2, a));
+    ck_assert_int_eq(rc_opsc_segment_zero_neuron(Wt, U, R, 128), 2);
+    /* only half way: stays away */
+    fmpq_set_si(R, 1, 2);
+    ck_assert_int_eq(rc_opsc_segment_zero_neuron(Wt, U, R, 128), -1);
+    /* Clopper-Pearson: 50 of 50 at 95%: 0.05^(1/50) = 0.94184... */
+    ck_assert(fabs(rc_clopper_pearson_lower(50, 50, 0.05) - 0.9418) < 1e-4);
+    ck_assert(rc_clopper_pearson_lower(50, 50, 0.05) <= 0.94184492088303);  /* exact: 0.05^(1/50) = 0.9418449208830277 */
+    ck_assert(rc_clopper_pearson_lower(0, 50, 0.05) == 0);
+    arb_mat_clear(Wt); arb_mat_clear(U);
+    fmpq_clear(R);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -371,6 +480,8 @@ suite(void)
     tcase_add_loop_test(tc, test_convexity_tampered, 0, 4);
     tcase_add_loop_test(tc, test_thm79_ratios, 0, 2);
     tcase_add_loop_test(tc, test_thm79_certificates, 0, 8);
+    tcase_add_loop_test(tc, test_opsc_directions, 0, 3);
+    tcase_add_test(tc, test_opsc_zero_neuron_refused);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -103,6 +103,16 @@ check "pl-fails: lambda below the grid: exit 1" test $? -eq 1
 check "pl-fails: two proved, one undecided" sh -c "test \$(grep -c ' proved\$' '$tmp/out') -eq 2 && grep -q ' undecided\$' '$tmp/out'"
 check "opsc-fails and pl-fails check" $RUN check "$tmp/of.json" "$tmp/pf.json"
 
+$RUN certify opsc --k 3 --m 2 --samples 10 --seed 1 --out "$tmp/op.json" >"$tmp/out"
+check "opsc: exit 0" test $? -eq 0
+check "opsc: 10 proved" grep -q "OPSC on the whole segment: 10 proved" "$tmp/out"
+$RUN certify opsc --k 3 --m 2 --samples 2 --seed 1 --adversarial --out "$tmp/opa.json" >"$tmp/out"
+check "opsc adversarial: exit 1 ((0, s0) open)" test $? -eq 1
+check "opsc adversarial: refuted near 0" grep -q "refuted near s = 0: 2 of 2" "$tmp/out"
+check "opsc certificates check" $RUN check "$tmp/op.json" "$tmp/opa.json"
+$RUN certify opsc --k 3 --m 2 --samples 10 --seed 1 --out "$tmp/op2.json" >/dev/null
+check "opsc reproducible bytes" cmp "$tmp/op.json" "$tmp/op2.json"
+
 # bad input: one line, exit 2
 bad() {  # bad NAME EXPECTED-TEXT ARGS...
     n=$1; e=$2; shift 2
@@ -122,6 +132,8 @@ bad "check no args" "expected at least one certificate" check
 bad "nonconvex n > 2k" "k <= n <= 2k" certify nonconvex --k 2 --n 5
 bad "nonconvex eps" "expected a number" certify nonconvex --k 2 --n 3 --eps 0.1,abc
 bad "opsc-fails k = 1" "K >= 2" certify opsc-fails --k 1
+bad "opsc without seed" "expected --k K, --m M, --samples S and --seed" certify opsc --k 3 --m 2 --samples 3
+bad "opsc sigma2" "expected a positive number" certify opsc --k 3 --m 2 --samples 3 --seed 1 --sigma2 -1
 bad "convexity norm" "expected euclid or neuron" certify convexity --k 2 --norm max
 check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
 check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"

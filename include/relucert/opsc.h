@@ -32,6 +32,13 @@ void rc_opsc_minimum(arb_mat_t Wt, slong k, slong m, slong prec);
 int rc_opsc_form(arb_t q, const arb_mat_t Wt, const arb_mat_t V, const arb_mat_t U,
                  const fmpq_t lo, const fmpq_t hi, slong prec);
 
+/* -1 when no neuron's segment w~_a + s U_a, s in [0, R], can reach 0 (the
+   minimum of |w~_a + s U_a|^2 over [0, R] is certified positive), so F is
+   C^2 along the whole segment; otherwise the first neuron that may (the
+   direction is then refused). */
+slong rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U,
+                                  const fmpq_t R, slong prec);
+
 /* The right side of Conjecture 12 for U: (|g|^2 + (1 - 2/pi) sum_i |g_i|^2)/4,
    g_i = sum_j g_{i,j}, g = sum_i g_i. */
 void rc_opsc_conj12_rhs(arb_t rhs, const arb_mat_t U, slong k, slong m, slong prec);
