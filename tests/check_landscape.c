@@ -401,7 +401,8 @@ START_TEST(test_opsc_directions)
         fmpq_pow_si(lo, lo, 5);
         ck_assert(fmpq_cmp(hi, lo) < 0);                       /* width < 1e-30 */
         ck_assert_str_eq(json_string_value(json_object_get(d0, "opsc_lambda")), "refuted");
-        ck_assert_str_eq(json_string_value(json_object_get(d0, "conj12_from_s0")), "proved");
+        ck_assert_str_eq(json_string_value(json_object_get(d0, "conj12")), "proved");
+        ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"), "conj12_proved")), 3);
         ck_assert(rc_number_parse_fmpq(lo, json_string_value(json_object_get(d0, "c_U")), err) == 0);
         ck_assert(fmpq_sgn(lo) > 0);
         arb_clear(q);
@@ -432,6 +433,50 @@ START_TEST(test_opsc_directions)
     ck_assert(rc_cert_check(why, root) != 0);
     json_decref(root);
     rc_opsc_params_clear(p);
+}
+END_TEST
+
+/* the slope q(s)/s near s = 0 of adversarial directions: its enclosure over
+   (0, s0] contains q(s)/s computed directly at points of (0, s0], is
+   positive and tight; a Gaussian direction (group sums not 0) is refused */
+START_TEST(test_opsc_slope)
+{
+    slong k = 3 + _i, m = 2 + _i, n = k * m, e, j;
+    arb_mat_t U, Wt, V;
+    fmpq_t s2, s0, z;
+    arb_t psi, q, s;
+
+    arb_mat_init(U, n, k); arb_mat_init(Wt, n, k); arb_mat_init(V, k, k);
+    fmpq_init(s2); fmpq_init(s0); fmpq_init(z);
+    arb_init(psi); arb_init(q); arb_init(s);
+    arb_mat_one(V);
+    fmpq_set_si(s2, 1, 100000);
+    rc_opsc_direction(U, k, m, s2, 11, _i, 1, 128);
+    rc_opsc_minimum(Wt, k, m, 128);
+    for (e = 4; e <= 24; e += 10)
+    {
+        fmpq_one(s0);
+        fmpq_div_2exp(s0, s0, e);
+        ck_assert(rc_opsc_slope(psi, U, k, m, s0, 128));
+        ck_assert(arb_is_positive(psi));
+        for (j = 0; j <= 3; j++)
+        {
+            fmpq_div_2exp(z, s0, 3 * j);
+            ck_assert(rc_opsc_form(q, Wt, V, U, z, z, 128));
+            arb_set_fmpq(s, z, 128);
+            arb_div(q, q, s, 128);
+            ck_assert_msg(arb_contains(psi, q), "s0 = 2^-%ld, s = s0 2^-%ld", e, 3 * j);
+        }
+        /* tight: relative width about 2^-(e/2) or better (2 bits at e = 4,
+           measured 9 at e = 9, 29 at e = 30) */
+        ck_assert_msg(arb_rel_accuracy_bits(psi) >= e / 2, "e %ld bits %ld", e, arb_rel_accuracy_bits(psi));
+    }
+    rc_opsc_direction(U, k, m, s2, 11, _i, 0, 128);
+    ck_assert(!rc_opsc_slope(psi, U, k, m, s0, 128));
+    ck_assert(!arb_is_finite(psi));
+    arb_mat_clear(U); arb_mat_clear(Wt); arb_mat_clear(V);
+    fmpq_clear(s2); fmpq_clear(s0); fmpq_clear(z);
+    arb_clear(psi); arb_clear(q); arb_clear(s);
 }
 END_TEST
 
@@ -482,6 +527,7 @@ suite(void)
     tcase_add_loop_test(tc, test_thm79_certificates, 0, 8);
     tcase_add_loop_test(tc, test_opsc_directions, 0, 3);
     tcase_add_test(tc, test_opsc_zero_neuron_refused);
+    tcase_add_loop_test(tc, test_opsc_slope, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -39,6 +39,16 @@ int rc_opsc_form(arb_t q, const arb_mat_t Wt, const arb_mat_t V, const arb_mat_t
 slong rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U,
                                   const fmpq_t R, slong prec);
 
+/* For an adversarial direction U (every group sum exactly 0; checked):
+   psi encloses q(s)/s = U^T H(w~ + sU) U / s for every s in (0, s0], by the
+   decomposition in src/opsc_slope.c (exact cancellation at s = 0, divided
+   forms of the almost parallel pairs, forward-mode derivatives of the
+   others). Returns 1; 0 (psi indeterminate) if a group sum is not zero, a
+   neuron may vanish, or a pair may be degenerate on the piece. If psi > 0,
+   q(s) >= psi_lo s > 0 on (0, s0]. */
+int rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0,
+                  slong prec);
+
 /* The right side of Conjecture 12 for U: (|g|^2 + (1 - 2/pi) sum_i |g_i|^2)/4,
    g_i = sum_j g_{i,j}, g = sum_i g_i. */
 void rc_opsc_conj12_rhs(arb_t rhs, const arb_mat_t U, slong k, slong m, slong prec);
