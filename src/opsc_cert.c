@@ -8,7 +8,7 @@
 #include "relucert/number.h"
 
 #define MAX_DEPTH 14          /* Gaussian pieces: at most 2^14 */
-#define ADV_S0_LOG2 20        /* adversarial pieces cover [R 2^-20, R] */
+#define ADV_S0_LOG2 20        /* the slope covers at least (0, R 2^-20] */
 #define ADV_DEPTH 6
 
 void
@@ -328,32 +328,38 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
             }
         }
         json_object_set_new(o, "opsc_lambda", json_string(*opsc_ok ? "refuted" : "undecided"));
-        /* Conjecture 12 (rhs = 0) on [R 2^-20, R] by geometric pieces of
-           ratio 9/8, each bisected as needed, and on (0, R 2^-20] by the
-           slope q(s)/s */
-        fmpq_div_2exp(a, p->radius, ADV_S0_LOG2);
-        br = flint_malloc(sizeof(fmpq));
-        fmpq_init(br);
-        fmpq_set(br, a);
-        nb = 1;
-        fmpq_set_si(ratio, 9, 8);
-        while (fmpq_cmp(a, p->radius) < 0)
-        {
-            fmpq_mul(b, a, ratio);
-            if (fmpq_cmp(b, p->radius) > 0)
-                fmpq_set(b, p->radius);
-            split(&br, &nb, &D, a, b, 0, ADV_DEPTH, 1);
-            fmpq_set(a, b);
-        }
-        segment(&r, &D, br, nb - 1, 1);
-        json_object_set_new(o, "breaks", json_breaks(br, nb));
-        /* (0, s0]: q(s)/s enclosed by the slope decomposition (opsc_slope.c) */
+        /* Conjecture 12 (rhs = 0): on (0, s0] by the slope q(s)/s
+           (opsc_slope.c), s0 = R 2^-j for the first j in 0, 4, ..., 20 where
+           the slope is certified positive, and on [s0, R] by geometric
+           pieces of ratio 9/8, each bisected as needed */
         {
             arb_t psi;
             arf_t plo;
+            int jj;
             arb_init(psi);
             arf_init(plo);
-            rc_opsc_slope(psi, D.U, D.k, D.m, br, D.prec);
+            for (jj = 0; jj <= ADV_S0_LOG2; jj += 4)
+            {
+                fmpq_div_2exp(a, p->radius, jj);
+                rc_opsc_slope(psi, D.U, D.k, D.m, a, D.prec);
+                if (arb_is_positive(psi))
+                    break;
+            }
+            br = flint_malloc(sizeof(fmpq));
+            fmpq_init(br);
+            fmpq_set(br, a);
+            nb = 1;
+            fmpq_set_si(ratio, 9, 8);
+            while (fmpq_cmp(a, p->radius) < 0)
+            {
+                fmpq_mul(b, a, ratio);
+                if (fmpq_cmp(b, p->radius) > 0)
+                    fmpq_set(b, p->radius);
+                split(&br, &nb, &D, a, b, 0, ADV_DEPTH, 1);
+                fmpq_set(a, b);
+            }
+            segment(&r, &D, br, nb - 1, 1);
+            json_object_set_new(o, "breaks", json_breaks(br, nb));
             arb_div(psi, psi, D.uu, D.prec);
             json_object_set_new(o, "slope_near_0", rc_json_enclosure(psi, D.prec));
             *c12_ok = r.opsc && arb_is_positive(psi);
