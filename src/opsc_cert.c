@@ -267,19 +267,14 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         json_object_set_new(o, "lam_U", json_arf(r.lam));
         json_object_set_new(o, "conj12", json_string(r.c12 ? "proved" : "undecided"));
         {
-            arb_t l;
+            arb_t l, rl;
             arb_init(l);
-            arb_set_fmpq(l, p->lambda, 64);
-            *lam_ok = r.opsc && arf_cmp(r.lam, arb_midref(l)) >= 0 && arb_is_exact(l);
-            if (!arb_is_exact(l))
-            {
-                /* lambda not a binary number: compare exactly */
-                fmpq_t lq;
-                fmpq_init(lq);
-                arf_get_fmpq(lq, r.lam);
-                *lam_ok = r.opsc && fmpq_cmp(lq, p->lambda) >= 0;
-                fmpq_clear(lq);
-            }
+            arb_init(rl);
+            /* lam_U >= lambda, certified (lambda as a ball if not binary) */
+            arb_set_fmpq(l, p->lambda, p->prec);
+            arb_set_arf(rl, r.lam);
+            *lam_ok = r.opsc && arf_is_finite(r.lam) && arb_ge(rl, l);
+            arb_clear(rl);
             arb_clear(l);
         }
         arf_set(lam, r.lam);
@@ -402,81 +397,123 @@ params_json(json_t * root, const rc_opsc_params_struct * p)
     json_object_set_new(root, "generator", json_string("relucert-rand/1 (relucert(1), RANDOM NUMBERS)"));
 }
 
-static json_t * build(const rc_opsc_params_struct * p, void (*progress)(slong, slong),
-                      const json_t * against, rc_error_t why);
-
 json_t *
-rc_opsc_to_json(const rc_opsc_params_t p, void (*progress)(slong done, slong total))
+rc_opsc_direction_entry(const rc_opsc_params_t p, slong idx)
 {
-    return build(p, progress, NULL, NULL);
+    int a, b, c;
+    arf_t lam;
+    json_t * e;
+
+    arf_init(lam);
+    e = certify_direction(p, idx, &a, &b, &c, lam);
+    arf_clear(lam);
+    return e;
 }
 
-/* Builds the certificate; with against != NULL, compares each direction's
-   entry with against's as soon as it is computed and returns NULL (why
-   filled) at the first difference. */
-static json_t *
-build(const rc_opsc_params_struct * p, void (*progress)(slong, slong),
-      const json_t * against, rc_error_t why)
+static int
+is(const json_t * e, const char * key, const char * val)
 {
-    json_t * root = rc_cert_json_header("opsc"), * dirs = json_array(), * sum = json_object();
-    slong i, n_opsc = 0, n_c12 = 0, n_lam = 0;
-    arf_t lam, best;
+    const json_t * v = json_object_get(e, key);
+    return json_is_string(v) && strcmp(json_string_value(v), val) == 0;
+}
+
+typedef struct
+{
+    fmpq_t best;
+    int have;
+}
+running_min;
+
+/* m.best = the smaller of m.best (if any) and the exact number in v */
+static void
+min_exact(running_min * m, const json_t * v)
+{
+    fmpq_t x;
+    rc_error_t err;
+
+    if (!json_is_string(v))
+        return;
+    fmpq_init(x);
+    if (rc_number_parse_fmpq(x, json_string_value(v), err) == 0
+        && (!m->have || fmpq_cmp(x, m->best) < 0))
+    {
+        fmpq_swap(m->best, x);
+        m->have = 1;
+    }
+    fmpq_clear(x);
+}
+
+json_t *
+rc_opsc_summary(const rc_opsc_params_t p, const json_t * dirs)
+{
+    json_t * sum = json_object();
+    slong i, n = json_array_size(dirs), n1 = 0, n2 = 0, n3 = 0;
+    running_min mn;
     char buf[64];
 
-    arf_init(lam); arf_init(best);
-    arf_pos_inf(best);
-    params_json(root, p);
-    for (i = 0; i < p->samples; i++)
+    fmpq_init(mn.best);
+    mn.have = 0;
+    for (i = 0; i < n; i++)
     {
-        int a, b, c;
-        json_t * e = certify_direction(p, i, &a, &b, &c, lam);
-        if (against != NULL)
+        const json_t * e = json_array_get(dirs, i);
+        if (!p->adversarial)
         {
-            const json_t * old = json_array_get(json_object_get(against, "directions"), i);
-            char * s1 = old ? json_dumps(old, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-            char * s2 = json_dumps(e, JSON_COMPACT | JSON_SORT_KEYS);
-            int same = s1 != NULL && strcmp(s1, s2) == 0;
-            free(s1);
-            free(s2);
-            if (!same)
-            {
-                rc_error_set(why, "directions[%ld]: differs from the recomputation", (long) i);
-                json_decref(e);
-                json_decref(dirs);
-                json_decref(sum);
-                json_decref(root);
-                arf_clear(lam); arf_clear(best);
-                return NULL;
-            }
+            n1 += is(e, "opsc", "proved");
+            n2 += is(e, "conj12", "proved");
+            n3 += is(e, "opsc_lambda", "proved");
+            min_exact(&mn, json_object_get(e, "lam_U"));
         }
-        json_array_append_new(dirs, e);
-        n_opsc += a;
-        n_c12 += b;
-        n_lam += c;
-        if (arf_cmp(lam, best) < 0)
-            arf_set(best, lam);
-        if (progress)
-            progress(i + 1, p->samples);
+        else
+        {
+            n1 += is(e, "opsc_lambda", "refuted");
+            n2 += is(e, "conj12", "proved");
+            min_exact(&mn, json_object_get(e, "c_U"));
+        }
     }
-    json_object_set_new(root, "directions", dirs);
     if (!p->adversarial)
     {
-        json_object_set_new(sum, "opsc_proved", json_integer(n_opsc));
-        json_object_set_new(sum, "conj12_proved", json_integer(n_c12));
-        json_object_set_new(sum, "smallest_lam_U", json_arf(best));
-        json_object_set_new(sum, "lam_U_at_least_lambda", json_integer(n_lam));
-        snprintf(buf, sizeof buf, "%.6f", rc_clopper_pearson_lower(n_lam, p->samples, 0.05) - 5e-7);
+        json_object_set_new(sum, "opsc_proved", json_integer(n1));
+        json_object_set_new(sum, "conj12_proved", json_integer(n2));
+        json_object_set_new(sum, "smallest_lam_U", mn.have ? rc_json_fmpq(mn.best) : json_null());
+        json_object_set_new(sum, "lam_U_at_least_lambda", json_integer(n3));
+        /* "%.6f" of x - 5e-7 is at most x: still a lower bound */
+        snprintf(buf, sizeof buf, "%.6f", FLINT_MAX(0, rc_clopper_pearson_lower(n3, n, 0.05) - 5e-7));
         json_object_set_new(sum, "clopper_pearson_95_lower", json_string(buf));
     }
     else
     {
-        json_object_set_new(sum, "opsc_lambda_refuted", json_integer(n_opsc));
-        json_object_set_new(sum, "conj12_proved", json_integer(n_c12));
-        json_object_set_new(sum, "smallest_c_U", json_arf(best));
+        json_object_set_new(sum, "opsc_lambda_refuted", json_integer(n1));
+        json_object_set_new(sum, "conj12_proved", json_integer(n2));
+        json_object_set_new(sum, "smallest_c_U", mn.have ? rc_json_fmpq(mn.best) : json_null());
     }
-    json_object_set_new(root, "summary", sum);
-    arf_clear(lam); arf_clear(best);
+    fmpq_clear(mn.best);
+    return sum;
+}
+
+json_t *
+rc_opsc_assemble(const rc_opsc_params_t p, json_t * dirs)
+{
+    json_t * root = rc_cert_json_header("opsc");
+
+    params_json(root, p);
+    json_object_set_new(root, "directions", dirs);
+    json_object_set_new(root, "summary", rc_opsc_summary(p, dirs));
     return root;
+}
+
+json_t *
+rc_opsc_to_json(const rc_opsc_params_t p, void (*progress)(slong done, slong total))
+{
+    json_t * dirs = json_array();
+    slong i;
+
+    for (i = 0; i < p->samples; i++)
+    {
+        json_array_append_new(dirs, rc_opsc_direction_entry(p, i));
+        if (progress)
+            progress(i + 1, p->samples);
+    }
+    return rc_opsc_assemble(p, dirs);
 }
 
 int
@@ -484,6 +521,7 @@ rc_opsc_check(rc_error_t why, const json_t * root)
 {
     rc_opsc_params_t p;
     const json_t * dirs;
+    slong i;
     int ret = 1;
     char * s1, * s2;
     json_t * fresh;
@@ -528,11 +566,25 @@ rc_opsc_check(rc_error_t why, const json_t * root)
     /* The decision is deterministic: recompute every direction with the
        same procedure and require the same entry (breaks, verdicts, bounds),
        then the same summary. */
-    fresh = build(p, NULL, root, why);
-    if (fresh == NULL)
-        goto out;
+    for (i = 0; i < p->samples; i++)
+    {
+        json_t * e = rc_opsc_direction_entry(p, i);
+        s1 = json_dumps(json_array_get(dirs, i), JSON_COMPACT | JSON_SORT_KEYS);
+        s2 = json_dumps(e, JSON_COMPACT | JSON_SORT_KEYS);
+        json_decref(e);
+        if (s1 == NULL || strcmp(s1, s2) != 0)
+        {
+            rc_error_set(why, "directions[%ld]: differs from the recomputation", (long) i);
+            free(s1);
+            free(s2);
+            goto out;
+        }
+        free(s1);
+        free(s2);
+    }
+    fresh = rc_opsc_summary(p, dirs);
     s1 = json_dumps(json_object_get(root, "summary"), JSON_COMPACT | JSON_SORT_KEYS);
-    s2 = json_dumps(json_object_get(fresh, "summary"), JSON_COMPACT | JSON_SORT_KEYS);
+    s2 = json_dumps(fresh, JSON_COMPACT | JSON_SORT_KEYS);
     json_decref(fresh);
     if (s1 == NULL || strcmp(s1, s2) != 0)
     {

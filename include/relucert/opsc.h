@@ -80,6 +80,13 @@ json_t * rc_opsc_to_json(const rc_opsc_params_t p,
                          void (*progress)(slong done, slong total));
 int rc_opsc_check(rc_error_t why, const json_t * root);
 
+/* The pieces of rc_opsc_to_json, for spreading directions over processes:
+   the entry of direction idx; the summary computed from the entries; and
+   the certificate from the entries (dirs is stolen). */
+json_t * rc_opsc_direction_entry(const rc_opsc_params_t p, slong idx);
+json_t * rc_opsc_summary(const rc_opsc_params_t p, const json_t * dirs);
+json_t * rc_opsc_assemble(const rc_opsc_params_t p, json_t * dirs);
+
 #ifdef __cplusplus
 }
 #endif

@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -61,8 +65,9 @@ static const char * fails_usage =
 
 static const char * opsc_usage =
 "Usage: relucert certify opsc --k K --m M --samples S --seed SEED [--sigma2 V]\n"
+"       relucert certify opsc --paper [--samples S] [--seed SEED] [--out-dir DIR]\n"
 "                             [--radius R] [--adversarial] [--lambda L]\n"
-"                             [--prec BITS] [--out CERT]\n"
+"                             [--prec BITS] [--out CERT] [--jobs N]\n"
 "\n"
 "Global minimum w~_{i,j} = v_i/M of the student with n = M K neurons, V = I_K.\n"
 "For S directions U (entries i.i.d. N(0, V), default V = 1e-5, from the\n"
@@ -79,6 +84,10 @@ static const char * opsc_usage =
 "    on [R 2^-20, R] by pieces and on (0, R 2^-20] by an enclosure of\n"
 "    q(s)/s (exact cancellation at s = 0, divided forms of the almost\n"
 "    parallel pairs, derivatives of the others).\n"
+"--paper runs the paper's Appendix D.1 grid, certified: k in {5, 10, 20},\n"
+"m in {2, 5, 10}, S (default 1000) Gaussian and S adversarial directions\n"
+"each (seed default 1), one certificate per cell in DIR (default\n"
+"relucert-opsc/), and prints the table.\n"
 "Prints the counts, the smallest lam_U (or c_U), the fraction with\n"
 "lam_U >= L (default L = 1/100) and its exact Clopper-Pearson 95% lower\n"
 "confidence bound.\n"
@@ -281,18 +290,109 @@ done:
     return res;
 }
 
-static void
-opsc_progress(slong done, slong total)
+/* every direction's entry, computed by jobs worker processes (direction i
+   by worker i mod jobs); the result does not depend on jobs */
+static json_t *
+opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
 {
-    fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) done, (long) total);
-    if (done == total)
+    json_t ** entry = flint_calloc(FLINT_MAX(p->samples, 1), sizeof(json_t *)), * dirs;
+    struct pollfd * fds;
+    FILE ** in;
+    int w, open_fds;
+    slong i, done = 0;
+    char * line = NULL;
+    size_t cap = 0;
+
+    jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, p->samples));
+    fds = flint_calloc(jobs, sizeof(struct pollfd));
+    in = flint_calloc(jobs, sizeof(FILE *));
+    fflush(stdout);
+    fflush(stderr);
+    for (w = 0; w < jobs; w++)
+    {
+        int fd[2];
+        pid_t pid;
+        if (pipe(fd) != 0 || (pid = fork()) < 0)
+        {
+            cli_fail("cannot start a worker: %s", strerror(errno));
+            exit(RC_EXIT_BADINPUT);
+        }
+        if (pid == 0)
+        {
+            FILE * f;
+            close(fd[0]);
+            f = fdopen(fd[1], "w");
+            for (i = w; i < p->samples; i += jobs)
+            {
+                json_t * e = rc_opsc_direction_entry(p, i);
+                char * t = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
+                fprintf(f, "%ld\t%s\n", (long) i, t);
+                fflush(f);
+                free(t);
+                json_decref(e);
+            }
+            fclose(f);
+            flint_cleanup();
+            _exit(0);
+        }
+        close(fd[1]);
+        fds[w].fd = fd[0];
+        fds[w].events = POLLIN;
+        in[w] = fdopen(fd[0], "r");
+    }
+    open_fds = jobs;
+    while (open_fds > 0)
+    {
+        if (poll(fds, jobs, -1) < 0)
+        {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        for (w = 0; w < jobs; w++)
+        {
+            if (fds[w].fd < 0 || !(fds[w].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            if (getline(&line, &cap, in[w]) > 0)
+            {
+                char * tab = strchr(line, '\t');
+                json_error_t je;
+                i = atol(line);
+                if (tab != NULL && i >= 0 && i < p->samples && entry[i] == NULL)
+                {
+                    entry[i] = json_loads(tab + 1, 0, &je);
+                    done++;
+                    if (show)
+                        fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) done,
+                                (long) p->samples);
+                }
+            }
+            else
+            {
+                fclose(in[w]);
+                fds[w].fd = -1;
+                open_fds--;
+            }
+        }
+    }
+    while (wait(NULL) > 0)
+        ;
+    if (show)
         fputc('\n', stderr);
+    free(line);
+    dirs = json_array();
+    for (i = 0; i < p->samples; i++)
+        json_array_append_new(dirs, entry[i] ? entry[i] : json_null());
+    flint_free(entry);
+    flint_free(fds);
+    flint_free(in);
+    return dirs;
 }
 
 static int
 opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
          const char * radius, const char * lambda, int adversarial, slong prec,
-         const char * out)
+         const char * out, int jobs)
 {
     rc_opsc_params_t p;
     rc_error_t err;
@@ -322,7 +422,7 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
         cli_fail("--lambda: expected a positive number, found '%s'", lambda);
         goto out;
     }
-    root = rc_opsc_to_json(p, isatty(2) ? opsc_progress : NULL);
+    root = rc_opsc_assemble(p, opsc_parallel(p, jobs, isatty(2)));
     if (emit(root, out))
     {
         json_decref(root);
@@ -370,6 +470,94 @@ out:
     return res;
 }
 
+/* the paper's Appendix D.1 grid, certified: k in {5, 10, 20}, m in
+   {2, 5, 10}, Gaussian and adversarial directions */
+static int
+opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
+           const char * lambda, slong prec, const char * dir, int jobs)
+{
+    static const slong ks[] = {5, 10, 20}, ms[] = {2, 5, 10};
+    int ki, mi, adv, res = RC_EXIT_OK;
+    rc_error_t err;
+
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+        return cli_fail("%s: cannot create directory: %s", dir, strerror(errno));
+    printf("%3s %3s %-12s %9s %9s %12s %12s %9s %8s\n", "k", "m", "directions", "OPSC",
+           "Conj. 12", "min lam_U", "min c_U", "CP 95%", "time");
+    for (ki = 0; ki < 3; ki++)
+        for (mi = 0; mi < 3; mi++)
+            for (adv = 0; adv <= 1; adv++)
+            {
+                rc_opsc_params_t p;
+                json_t * root, * sum;
+                char path[4096], v[64];
+                double t0;
+                struct timespec ts;
+                FILE * f;
+
+                rc_opsc_params_init(p);
+                p->k = ks[ki];
+                p->m = ms[mi];
+                p->samples = samples;
+                p->seed = (uint64_t) seed;
+                p->adversarial = adv;
+                p->prec = prec;
+                if (rc_number_parse_fmpq(p->sigma2, sigma2, err)
+                    || rc_number_parse_fmpq(p->radius, radius, err)
+                    || rc_number_parse_fmpq(p->lambda, lambda, err))
+                {
+                    rc_opsc_params_clear(p);
+                    return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
+                }
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                t0 = ts.tv_sec + 1e-9 * ts.tv_nsec;
+                root = rc_opsc_assemble(p, opsc_parallel(p, jobs, isatty(2)));
+                clock_gettime(CLOCK_MONOTONIC, &ts);
+                snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
+                         (long) p->m, adv ? "adversarial" : "gaussian");
+                f = fopen(path, "w");
+                if (f == NULL || json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0
+                    || fputc('\n', f) == EOF || fclose(f) != 0)
+                {
+                    json_decref(root);
+                    rc_opsc_params_clear(p);
+                    return cli_fail("%s: cannot write", path);
+                }
+                sum = json_object_get(root, "summary");
+                if (!adv)
+                {
+                    slong a = json_integer_value(json_object_get(sum, "opsc_proved"));
+                    slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
+                    cli_short_bound(v, sizeof v, json_object_get(sum, "smallest_lam_U"), 1);
+                    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
+                           (long) p->k, (long) p->m, "Gaussian", (long) a, (long) samples, (long) b,
+                           (long) samples, v, "-",
+                           json_string_value(json_object_get(sum, "clopper_pearson_95_lower")),
+                           ts.tv_sec + 1e-9 * ts.tv_nsec - t0);
+                    if (a < samples || b < samples)
+                        res = RC_EXIT_UNPROVED;
+                }
+                else
+                {
+                    slong a = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
+                    slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
+                    cli_short_bound(v, sizeof v, json_object_get(sum, "smallest_c_U"), 1);
+                    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
+                           (long) p->k, (long) p->m, "adversarial", (long) a, (long) samples,
+                           (long) b, (long) samples, "-", v, "-",
+                           ts.tv_sec + 1e-9 * ts.tv_nsec - t0);
+                    if (a < samples || b < samples)
+                        res = RC_EXIT_UNPROVED;
+                }
+                fflush(stdout);
+                json_decref(root);
+                rc_opsc_params_clear(p);
+            }
+    printf("OPSC: Gaussian directions proved on the whole segment / adversarial directions\n"
+           "refuted with constant %s near s = 0; certificates in %s/\n", lambda, dir);
+    return res;
+}
+
 int
 cmd_certify_landscape(const char * kind, int argc, char ** argv)
 {
@@ -391,14 +579,18 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {"sigma2", required_argument, 0, 'v'},
         {"radius", required_argument, 0, 'r'},
         {"adversarial", no_argument, 0, 'A'},
+        {"jobs", required_argument, 0, 'j'},
+        {"paper", no_argument, 0, 'P'},
+        {"out-dir", required_argument, 0, 'O'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
     int nonconvex = strcmp(kind, "nonconvex") == 0, c, res = RC_EXIT_BADINPUT;
     int fails = strcmp(kind, "opsc-fails") == 0 || strcmp(kind, "pl-fails") == 0;
     int opsc = strcmp(kind, "opsc") == 0, adversarial = 0;
-    slong mm = -1, samples = -1, seed = -1;
-    const char * sigma2 = "1e-5", * radius = "1", * lambda_s = "1/100";
+    slong mm = -1, samples = -1, seed = -1, jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
+    const char * sigma2 = "1e-5", * radius = "1", * lambda_s = "1/100", * out_dir = "relucert-opsc";
+    int paper = 0;
     slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, nlam = 0, i;
     fmpq * lam = NULL;
     const char * teacher = NULL, * norm = "euclid", * out = NULL;
@@ -453,6 +645,9 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             case 'v': sigma2 = optarg; break;
             case 'r': radius = optarg; break;
             case 'A': adversarial = 1; break;
+            case 'j': if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256)) goto out; break;
+            case 'P': paper = 1; break;
+            case 'O': out_dir = optarg; break;
             case 'L':
                 lambda_s = optarg;
                 if (lam)
@@ -479,6 +674,12 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         goto out;
     }
 
+    if (opsc && paper)
+    {
+        res = opsc_paper(samples > 0 ? samples : 1000, seed >= 0 ? seed : 1, sigma2, radius,
+                         lambda_s, prec, out_dir, (int) jobs);
+        goto out;
+    }
     if (opsc)
     {
         if (k < 1 || mm < 1 || samples < 1 || seed < 0)
@@ -492,7 +693,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             goto out;
         }
         res = opsc_run(k, mm, samples, seed, sigma2, radius, lambda_s, adversarial,
-                       prec, out);
+                       prec, out, (int) jobs);
         goto out;
     }
     if (fails)
