@@ -114,6 +114,13 @@ check "opsc certificates check" $RUN check "$tmp/op.json" "$tmp/opa.json"
 $RUN certify opsc --k 3 --m 2 --samples 10 --seed 1 --out "$tmp/op2.json" >/dev/null
 check "opsc reproducible bytes" cmp "$tmp/op.json" "$tmp/op2.json"
 
+# relucert paper: every claim, every certificate checked
+$RUN paper --out "$tmp/paper" --dataset "$DATA" >"$tmp/out"
+check "paper: exit 0" test $? -eq 0
+check "paper: all ok" grep -q "32 certificates in .*: all ok" "$tmp/out"
+check "paper: 20 lines or fewer" test "$(wc -l <"$tmp/out")" -le 20
+check "paper: certificates check" sh -c "$RUN check '$tmp'/paper/*.json | grep -c ': ok' | grep -qx 32"
+
 # bad input: one line, exit 2
 bad() {  # bad NAME EXPECTED-TEXT ARGS...
     n=$1; e=$2; shift 2

@@ -42,6 +42,7 @@ int cmd_certify(int argc, char ** argv);
 int cmd_certify_landscape(const char * kind, int argc, char ** argv);
 int cmd_check(int argc, char ** argv);
 int cmd_search(int argc, char ** argv);
+int cmd_paper(int argc, char ** argv);
 
 /* Checks one certificate file, printing "FILE: ok" (unless quiet) or
    "FILE: FAILED: reason"; returns the exit status for it. */
