@@ -424,6 +424,33 @@ START_TEST(test_opsc_directions)
                                                             "lam_U_at_least_lambda")) <= 8);
     }
     ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
+    /* claims that do not follow are rejected, one at a time */
+    {
+        static const char * keys_g[][2] = {{"lam_U", "1000"}, {"opsc_lambda", "refuted"}};
+        static const char * keys_a[][2] = {{"c_U", "1000"}, {"t", "1"}};
+        int j;
+        for (j = 0; j < 2; j++)
+        {
+            json_t * copy = json_deep_copy(root);
+            json_t * e = json_array_get(json_object_get(copy, "directions"), 0);
+            const char * key = adv ? keys_a[j][0] : keys_g[j][0];
+            const char * val = adv ? keys_a[j][1] : keys_g[j][1];
+            json_object_set_new(e, key, json_string(val));
+            if (!adv && j == 1)
+                json_object_set_new(e, "witness_s", json_string("0"));
+            ck_assert_msg(rc_cert_check(why, copy) != 0, "tamper %s = %s accepted", key, val);
+            json_decref(copy);
+        }
+        /* an honest weakening (a claim marked undecided) is still true */
+        {
+            json_t * copy = json_deep_copy(root);
+            json_t * e = json_array_get(json_object_get(copy, "directions"), 0);
+            json_object_set_new(e, "conj12", json_string("undecided"));
+            json_object_set_new(copy, "summary", rc_opsc_summary(p, json_object_get(copy, "directions")));
+            ck_assert_msg(rc_cert_check(why, copy) == 0, "%s", why->msg);
+            json_decref(copy);
+        }
+    }
     /* tampered: a break moved, a verdict changed, the seed changed */
     json_array_set_new(json_object_get(d0, "breaks"), 0, json_string("1/3"));
     ck_assert(rc_cert_check(why, root) != 0);
