@@ -332,6 +332,12 @@ opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
                 json_decref(e);
             }
             fclose(f);
+            /* the parent's bookkeeping, inherited: release it too */
+            for (i = 0; i < w; i++)
+                fclose(in[i]);
+            flint_free(in);
+            flint_free(fds);
+            flint_free(entry);
             flint_cleanup();
             _exit(0);
         }
