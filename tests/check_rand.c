@@ -1,6 +1,7 @@
 /* The seeded generator: fixed values (the same on every machine) and the
    moments of its normals. */
 #include <math.h>
+#include <string.h>
 #include "testutil.h"
 
 /* the first outputs for seed 1, stream 0 and stream 1 (checked against an
@@ -61,6 +62,22 @@ START_TEST(test_uniform_range)
 }
 END_TEST
 
+/* SHA-256 (the digests printed in LaTeX appendices): FIPS 180-4 vectors */
+START_TEST(test_sha256)
+{
+    char h[65];
+    const char * two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+
+    rc_sha256(h, (const unsigned char *) "abc", 3);
+    ck_assert_str_eq(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    rc_sha256(h, (const unsigned char *) "", 0);
+    ck_assert_str_eq(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    rc_sha256(h, (const unsigned char *) two, strlen(two));
+    ck_assert_str_eq(h, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    ck_assert(rc_sha256_file(h, "/nonexistent/file") != 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -69,6 +86,7 @@ suite(void)
     tcase_add_test(tc, test_fixed_values);
     tcase_add_test(tc, test_gauss_moments);
     tcase_add_test(tc, test_uniform_range);
+    tcase_add_test(tc, test_sha256);
     suite_add_tcase(s, tc);
     return s;
 }

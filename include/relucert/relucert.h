@@ -19,5 +19,6 @@
 #include "relucert/rand.h"
 #include "relucert/landscape.h"
 #include "relucert/opsc.h"
+#include "relucert/sha256.h"
 
 #endif

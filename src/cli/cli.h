@@ -43,6 +43,7 @@ int cmd_certify_landscape(const char * kind, int argc, char ** argv);
 int cmd_check(int argc, char ** argv);
 int cmd_search(int argc, char ** argv);
 int cmd_paper(int argc, char ** argv);
+int cmd_latex(int argc, char ** argv);
 
 /* Checks one certificate file, printing "FILE: ok" (unless quiet) or
    "FILE: FAILED: reason"; returns the exit status for it. */

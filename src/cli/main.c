@@ -16,6 +16,7 @@ static const char * usage =
 "  check     re-verify certificates from their own contents\n"
 "  search    find candidate minima by seeded gradient descent\n"
 "  paper     certify a compact version of every claim of the central paper\n"
+"  latex     a LaTeX appendix from certificates\n"
 "\n"
 "Options:\n"
 "  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
@@ -50,6 +51,8 @@ main(int argc, char ** argv)
         res = cmd_eval(argc - 1, argv + 1);
     else if (strcmp(argv[1], "certify") == 0)
         res = cmd_certify(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "latex") == 0)
+        res = cmd_latex(argc - 1, argv + 1);
     else if (strcmp(argv[1], "paper") == 0)
         res = cmd_paper(argc - 1, argv + 1);
     else if (strcmp(argv[1], "search") == 0)
@@ -57,7 +60,7 @@ main(int argc, char ** argv)
     else if (strcmp(argv[1], "check") == 0)
         res = cmd_check(argc - 1, argv + 1);
     else
-        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, paper "
+        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, paper, latex "
                        "(see 'relucert --help')", argv[1]);
     flint_cleanup();
     return res;

@@ -1,0 +1,462 @@
+/* relucert latex: a LaTeX appendix from certificates. Every printed bound
+   is an outward rounding of the certificate's exact number (lower bounds
+   rounded down, upper bounds up), so it is still a true bound. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static const char * latex_usage =
+"Usage: relucert latex CERT... [--title T] [--standalone] [--digits D]\n"
+"\n"
+"Writes to stdout a LaTeX fragment (a full document with --standalone) that a\n"
+"paper can \\input: for each kind of certificate a statement of what was\n"
+"proved and the lemma it rests on (proofs/lemmas.md), booktabs tables of\n"
+"the certified numbers rounded outward to D significant digits (default 6;\n"
+"a printed lower bound is <= the certified one, an upper bound >=), a\n"
+"pgfplots figure of the certified curvature against eps when a nonconvex\n"
+"certificate is given, and how to re-check: the relucert version, the\n"
+"command and the SHA-256 of every certificate file. Needs the LaTeX\n"
+"packages booktabs and pgfplots.\n"
+"\n"
+"Exit status: 0 written, 1 a certificate did not pass the checker (it is\n"
+"then left out), 2 bad input.\n";
+
+static slong digits = 6;
+
+/* the exact string number v rounded outward, as LaTeX math: 1.2\cdot10^{-5} */
+static void
+tex_bound(FILE * f, const json_t * v, int lower)
+{
+    fmpq_t q;
+    arb_t x;
+    rc_error_t err;
+    char * s, * e;
+
+    if (!json_is_string(v))
+    {
+        fputs("--", f);
+        return;
+    }
+    fmpq_init(q);
+    arb_init(x);
+    if (rc_number_parse_fmpq(q, json_string_value(v), err))
+        fputs("?", f);
+    else
+    {
+        arb_set_fmpq(x, q, 256);
+        s = rc_enclosure_bound_str(x, lower, digits);
+        e = strchr(s, 'e');
+        if (e != NULL)
+        {
+            *e = '\0';
+            fprintf(f, "$%s\\cdot 10^{%d}$", s, atoi(e + 1));
+        }
+        else
+            fprintf(f, "$%s$", s);
+        flint_free(s);
+    }
+    fmpq_clear(q);
+    arb_clear(x);
+}
+
+static void
+tex_enclosure(FILE * f, const json_t * enc)
+{
+    fputc('[', f);
+    tex_bound(f, json_object_get(enc, "lo"), 1);
+    fputs(", ", f);
+    tex_bound(f, json_object_get(enc, "hi"), 0);
+    fputc(']', f);
+}
+
+static void
+tex_text(FILE * f, const char * s)
+{
+    for (; *s; s++)
+    {
+        if (strchr("_&%$#{}", *s))
+            fputc('\\', f);
+        if (*s == '~' || *s == '^' || *s == '\\')
+            fputs("{}", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+static const char *
+verdict(const json_t * o)
+{
+    const json_t * v = json_object_get(o, "verdict");
+    return json_is_string(v) ? json_string_value(v) : "?";
+}
+
+/* the largest upper end among the split quotients */
+static const json_t *
+worst_split(const json_t * root)
+{
+    const json_t * arr = json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                         "saddle_after_split"), "neurons");
+    const json_t * best = NULL;
+    double bv = -1e300;
+    size_t i;
+    for (i = 0; i < json_array_size(arr); i++)
+    {
+        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
+        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
+        {
+            bv = atof(json_string_value(hi));
+            best = hi;
+        }
+    }
+    return best;
+}
+
+typedef struct
+{
+    const char * path;
+    json_t * root;
+    const char * kind;
+    char sha[65];
+} cert_t;
+
+static void
+section_minimum(FILE * f, cert_t * c, slong n)
+{
+    slong i, any = 0;
+    for (i = 0; i < n; i++)
+        any += strcmp(c[i].kind, "minimum") == 0;
+    if (!any)
+        return;
+    fputs("\\subsection*{Strict local minima and their splits}\n"
+          "For each row a box of the stated radius around an exact centre is proved to\n"
+          "contain exactly one critical point $W^*$ (Krawczyk's test, Lemma~L2), the Hessian\n"
+          "is positive definite on the whole box with the stated lower bound (Lemma~L3), so\n"
+          "$W^*$ is a strict local minimum; $F$ is enclosed on the box, and $F>0$ proves\n"
+          "$W^*$ is not global (Lemma~L4; a row marked global is proved to be a global\n"
+          "minimum instead). For every neuron $i$ a direction $u$ with\n"
+          "$u^\\top H'_{ii}u/u^\\top u$ below the stated bound on the whole box proves that\n"
+          "splitting neuron $i$ gives a strict saddle of the $(k+1)$-neuron loss for every\n"
+          "$\\alpha\\in(0,1)$ (split lemma, Lemma~L5); the last column is the curvature at the\n"
+          "split point itself ($\\alpha=1/2$).\n\n"
+          "\\begin{center}\\footnotesize\n\\begin{tabular}{rrllll}\n\\toprule\n"
+          "$k$ & record & $F(W^*)\\in$ & $\\lambda_{\\min}\\ge$ & $\\max_i u^\\top H'_{ii}u\\le$ & split $\\le$\\\\\n"
+          "\\midrule\n", f);
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root, * cl;
+        if (strcmp(c[i].kind, "minimum") != 0)
+            continue;
+        cl = json_object_get(r, "claims");
+        {
+            /* "file:k=K:index=I" prints as I; anything else as the file name */
+            const char * src = json_is_string(json_object_get(r, "source")) ?
+                               json_string_value(json_object_get(r, "source")) : c[i].path;
+            const char * ix = strstr(src, ":index=");
+            fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
+            if (ix != NULL)
+                fprintf(f, "%ld", atol(ix + 7));
+            else
+                tex_text(f, src);
+            fputs(" & ", f);
+        }
+        tex_enclosure(f, json_object_get(json_object_get(cl, "non_global"), "loss"));
+        fputs(" & ", f);
+        tex_bound(f, json_object_get(json_object_get(r, "witnesses"), "lambda_lower"), 1);
+        if (strcmp(verdict(json_object_get(cl, "non_global")), "refuted") == 0)
+            fputs(" & \\multicolumn{2}{l}{global minimum}\\\\\n", f);
+        else
+        {
+            fputs(" & ", f);
+            tex_bound(f, worst_split(r), 0);
+            fputs(" & ", f);
+            tex_bound(f, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
+                                                         "quotient"), "hi"), 0);
+            fputs("\\\\\n", f);
+        }
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+}
+
+static void
+section_convexity(FILE * f, cert_t * c, slong n)
+{
+    slong i, any = 0;
+    for (i = 0; i < n; i++)
+        any += strcmp(c[i].kind, "convexity") == 0;
+    if (!any)
+        return;
+    fputs("\\subsection*{Strong convexity around the global minimum ($n=k$)}\n"
+          "On the box $\\{W:|W_{ia}-V_{ia}|\\le r\\}$, which contains the balls\n"
+          "$|w_i-v_i|\\le r$ and the Euclidean ball of radius $r$, every Hessian has\n"
+          "$\\lambda_{\\min}\\ge\\mu$ (Lemma~L3); the paper proves strong convexity in an\n"
+          "unspecified neighbourhood (Thm.~3).\n\n"
+          "\\begin{center}\\small\n\\begin{tabular}{rlll}\n\\toprule\n"
+          "$k$ & $\\mu$ & $r$ & verdict\\\\\n\\midrule\n", f);
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root;
+        if (strcmp(c[i].kind, "convexity") != 0)
+            continue;
+        fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
+        tex_bound(f, json_object_get(r, "mu"), 0);
+        fputs(" & ", f);
+        tex_bound(f, json_object_get(r, "radius"), 1);
+        fprintf(f, " & %s\\\\\n", verdict(json_object_get(json_object_get(r, "claims"), "strongly_convex")));
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+}
+
+static void
+section_nonconvex(FILE * f, cert_t * c, slong n)
+{
+    slong i, j;
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root, * pts;
+        if (strcmp(c[i].kind, "nonconvex") != 0)
+            continue;
+        pts = json_object_get(r, "points");
+        fprintf(f, "\\subsection*{Non-convexity next to a global minimum ($k=%ld$, $n=%ld$)}\n"
+                "At the point of the paper's Thm.~4 at distance $\\varepsilon\\sqrt{a_1^2+a_2^2}$ from\n"
+                "a global minimum, the direction $(z,-z,0,\\dots)$ has certified negative curvature\n"
+                "$y^\\top Hy/|z|^2$, enclosed together with the closed form\n"
+                "$-\\frac{\\sin t}{\\pi\\sqrt{1+\\varepsilon^2}}(\\frac1{a_1}+\\frac1{a_2})$ (Lemma~L8).\n\n"
+                "\\begin{center}\\small\n\\begin{tabular}{llll}\n\\toprule\n"
+                "$\\varepsilon$ & distance $\\le$ & curvature $\\le$ & closed form $\\in$\\\\\n\\midrule\n",
+                (long) json_integer_value(json_object_get(r, "k")),
+                (long) json_integer_value(json_object_get(r, "n")));
+        for (j = 0; j < (slong) json_array_size(pts); j++)
+        {
+            const json_t * o = json_array_get(pts, j);
+            if (j % 5 != 0 && j != (slong) json_array_size(pts) - 1)
+                continue;      /* every fifth row in the table; all in the figure */
+            tex_bound(f, json_object_get(o, "eps"), 0);
+            fputs(" & ", f);
+            tex_bound(f, json_object_get(json_object_get(o, "distance"), "hi"), 0);
+            fputs(" & ", f);
+            tex_bound(f, json_object_get(json_object_get(o, "curvature"), "hi"), 0);
+            fputs(" & ", f);
+            tex_enclosure(f, json_object_get(o, "closed_form"));
+            fputs("\\\\\n", f);
+        }
+        fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+        /* the figure: |curvature| against eps, log-log (upper bounds of -curvature
+           would be lower ends; plotted is the certified upper end of the
+           curvature, i.e. a lower bound on its absolute value) */
+        fputs("\\begin{figure}[h]\n\\centering\n\\begin{tikzpicture}\n"
+              "\\begin{loglogaxis}[width=0.7\\linewidth,height=5cm,xlabel={$\\varepsilon$},\n"
+              "  ylabel={certified $|y^\\top Hy|/|z|^2 \\ge$},grid=major]\n"
+              "\\addplot[only marks,mark=*] coordinates {\n", f);
+        for (j = 0; j < (slong) json_array_size(pts); j++)
+        {
+            const json_t * o = json_array_get(pts, j);
+            const char * e = json_string_value(json_object_get(o, "eps"));
+            const char * h = json_string_value(json_object_get(json_object_get(o, "curvature"), "hi"));
+            if (e && h && atof(h) < 0)
+                fprintf(f, "  (%.6g, %.6g)\n", atof(e), -atof(h) * (1 - 1e-6));
+        }
+        fputs("};\n\\end{loglogaxis}\n\\end{tikzpicture}\n"
+              "\\caption{The negative curvature next to an over-parameterized global minimum\n"
+              "scales like $\\varepsilon$: every point is a certified lower bound on\n"
+              "$|y^\\top Hy|/|z|^2$ (rounded down).}\n\\label{fig:relucert-nonconvex}\n\\end{figure}\n\n", f);
+    }
+}
+
+static void
+section_fails(FILE * f, cert_t * c, slong n)
+{
+    slong i, j;
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root, * pts, * lams;
+        int pl = strcmp(c[i].kind, "pl-fails") == 0;
+        if (!pl && strcmp(c[i].kind, "opsc-fails") != 0)
+            continue;
+        pts = json_object_get(r, "points");
+        lams = json_object_get(r, "lambdas");
+        fprintf(f, "\\subsection*{%s fails near an over-parameterized minimum ($k=%ld$)}\n"
+                "For each $\\lambda$ a point at the stated distance from the global minimum\n"
+                "where %s certified below $\\lambda$ (paper, Thms.~7 and~9; Lemma~L9).\n\n"
+                "\\begin{center}\\small\n\\begin{tabular}{llll%s}\n\\toprule\n"
+                "$\\lambda$ & $\\varepsilon$ & distance $\\le$ & %s\\\\\n\\midrule\n",
+                pl ? "The PL inequality" : "One-point strong convexity",
+                (long) json_integer_value(json_object_get(r, "k")),
+                pl ? "$|\\nabla F|^2/(2F)$ is" : "the OPSC ratio and the Hessian quotient are",
+                pl ? "" : "l", pl ? "PL ratio $\\le$" : "OPSC ratio $\\le$ & Hessian quotient $\\le$");
+        for (j = 0; j < (slong) json_array_size(lams); j++)
+        {
+            const json_t * o = json_array_get(lams, j), * pt = json_object_get(o, "point"), * q;
+            tex_bound(f, json_object_get(o, "lambda"), 0);
+            if (!json_is_integer(pt))
+            {
+                fprintf(f, " & \\multicolumn{%d}{l}{undecided}\\\\\n", pl ? 3 : 4);
+                continue;
+            }
+            q = json_array_get(pts, json_integer_value(pt));
+            fputs(" & ", f);
+            tex_bound(f, json_object_get(q, "eps"), 0);
+            fputs(" & ", f);
+            tex_bound(f, json_object_get(json_object_get(q, "distance"), "hi"), 0);
+            fputs(" & ", f);
+            tex_bound(f, json_object_get(json_object_get(q, pl ? "pl_ratio" : "opsc_ratio"), "hi"), 0);
+            if (!pl)
+            {
+                fputs(" & ", f);
+                tex_bound(f, json_object_get(json_object_get(q, "hessian_quotient"), "hi"), 0);
+            }
+            fputs("\\\\\n", f);
+        }
+        fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+    }
+}
+
+static void
+section_opsc(FILE * f, cert_t * c, slong n)
+{
+    slong i, any = 0;
+    for (i = 0; i < n; i++)
+        any += strcmp(c[i].kind, "opsc") == 0;
+    if (!any)
+        return;
+    fputs("\\subsection*{One-point strong convexity along sampled directions}\n"
+          "Around the global minimum $\\tilde w_{i,j}=v_i/m$ ($V=I_k$, $n=mk$), for every sampled\n"
+          "direction $U$ the quadratic form $U^\\top H(\\tilde w+sU)U$ is enclosed over the whole\n"
+          "segment $s\\in[0,R]$ (ray argument, Lemma~L6): Gaussian directions satisfy OPSC with\n"
+          "the certified constant $\\lambda_U$ and Conjecture~12 on the whole segment; for\n"
+          "adversarial directions (every $g_i=0$) the quotient vanishes at $s=0$, so OPSC\n"
+          "fails with every positive constant, while Conjecture~12 holds on $(0,R]$ with\n"
+          "$U^\\top HU\\ge c_U s|U|^2$ (Lemma~L7). The last column is the exact\n"
+          "Clopper--Pearson 95\\% lower confidence bound on the probability that a\n"
+          "random Gaussian direction satisfies OPSC with the constant $\\lambda$.\n\n"
+          "\\begin{center}\\small\n\\begin{tabular}{rrlrrlll}\n\\toprule\n"
+          "$k$ & $m$ & directions & OPSC & Conj.~12 & $\\min\\lambda_U\\ge$ & $\\min c_U\\ge$ & CP 95\\%\\\\\n"
+          "\\midrule\n", f);
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root, * s;
+        int adv;
+        if (strcmp(c[i].kind, "opsc") != 0)
+            continue;
+        s = json_object_get(r, "summary");
+        adv = json_is_true(json_object_get(r, "adversarial"));
+        fprintf(f, "%ld & %ld & %ld %s & %ld & %ld & ", (long) json_integer_value(json_object_get(r, "k")),
+                (long) json_integer_value(json_object_get(r, "m")),
+                (long) json_integer_value(json_object_get(r, "samples")),
+                adv ? "adversarial" : "Gaussian",
+                (long) json_integer_value(json_object_get(s, adv ? "opsc_lambda_refuted" : "opsc_proved")),
+                (long) json_integer_value(json_object_get(s, "conj12_proved")));
+        if (adv)
+        {
+            fputs("-- & ", f);
+            tex_bound(f, json_object_get(s, "smallest_c_U"), 1);
+            fputs(" & --\\\\\n", f);
+        }
+        else
+        {
+            tex_bound(f, json_object_get(s, "smallest_lam_U"), 1);
+            fputs(" & -- & ", f);
+            tex_bound(f, json_object_get(s, "clopper_pearson_95_lower"), 1);
+            fputs("\\\\\n", f);
+        }
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n"
+          "(For adversarial rows the OPSC column counts directions where OPSC with the\n"
+          "certificate's $\\lambda$ is refuted near $s=0$.)\n\n", f);
+}
+
+int
+cmd_latex(int argc, char ** argv)
+{
+    static struct option opts[] = {
+        {"title", required_argument, 0, 't'},
+        {"standalone", no_argument, 0, 's'},
+        {"digits", required_argument, 0, 'd'},
+        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}
+    };
+    const char * title = "Certified claims (relucert)";
+    int c, standalone = 0, res = RC_EXIT_OK;
+    slong n = 0, i;
+    cert_t * certs;
+    FILE * f = stdout;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
+    {
+        switch (c)
+        {
+            case 't': title = optarg; break;
+            case 's': standalone = 1; break;
+            case 'd': if (cli_parse_slong(&digits, "--digits", optarg, 2, 30)) return RC_EXIT_BADINPUT; break;
+            case 'h': fputs(latex_usage, stdout); return RC_EXIT_OK;
+            default:
+                return cli_fail("latex: unknown or incomplete option '%s' (see 'relucert latex --help')",
+                                argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return cli_fail("latex: expected at least one certificate file");
+    certs = flint_calloc(argc - optind, sizeof(cert_t));
+    for (; optind < argc; optind++)
+    {
+        json_error_t je;
+        rc_error_t why;
+        cert_t * t = certs + n;
+        t->path = argv[optind];
+        t->root = json_load_file(t->path, JSON_REJECT_DUPLICATES, &je);
+        if (t->root == NULL)
+        {
+            for (i = 0; i < n; i++)
+                json_decref(certs[i].root);
+            flint_free(certs);
+            return cli_fail("%s:%d: expected a JSON certificate: %s", t->path, je.line, je.text);
+        }
+        if (rc_cert_check(why, t->root))
+        {
+            fprintf(stderr, "relucert: %s: FAILED: %s (left out)\n", t->path, why->msg);
+            json_decref(t->root);
+            res = RC_EXIT_UNPROVED;
+            continue;
+        }
+        t->kind = json_string_value(json_object_get(t->root, "kind"));
+        rc_sha256_file(t->sha, t->path);
+        n++;
+    }
+    if (standalone)
+        fputs("\\documentclass{article}\n\\usepackage{booktabs}\n\\usepackage{pgfplots}\n"
+              "\\pgfplotsset{compat=1.18}\n\\usepackage[margin=2cm]{geometry}\n"
+              "\\begin{document}\n", f);
+    fputs("% Generated by relucert latex. Every bound is an outward rounding of the\n"
+          "% certificate's exact number; the certificates re-check with relucert check.\n", f);
+    fputs("\\section*{", f);
+    tex_text(f, title);
+    fputs("}\n", f);
+    section_convexity(f, certs, n);
+    section_nonconvex(f, certs, n);
+    section_fails(f, certs, n);
+    section_opsc(f, certs, n);
+    section_minimum(f, certs, n);
+    fprintf(f, "\\subsection*{How to re-check}\n"
+            "The %ld certificates were produced by relucert %s and each is re-verified from\n"
+            "its own contents by \\texttt{relucert check FILE} (exit status 0 and a line\n"
+            "\\texttt{FILE: ok}). The lemmas behind each claim are in \\texttt{proofs/lemmas.md}.\n"
+            "SHA-256 of the files:\n\n{\\scriptsize\\begin{tabular}{ll}\n", (long) n,
+            rc_version_relucert());
+    for (i = 0; i < n; i++)
+    {
+        const char * base = strrchr(certs[i].path, '/');
+        fputs("\\texttt{", f);
+        tex_text(f, base ? base + 1 : certs[i].path);
+        fprintf(f, "} & \\texttt{%s}\\\\\n", certs[i].sha);
+    }
+    fputs("\\end{tabular}}\n", f);
+    if (standalone)
+        fputs("\\end{document}\n", f);
+    for (i = 0; i < n; i++)
+        json_decref(certs[i].root);
+    flint_free(certs);
+    return res;
+}
