@@ -34,6 +34,25 @@ json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
    display; the rounding keeps a printed bound a true bound. */
 void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
 
+/* Seconds on a monotonic clock (for the time columns of summaries). */
+double cli_now(void);
+
+/* Writes a certificate as indented JSON and a newline: to path through a
+   temporary file and rename (no torn file is ever left), or to stdout when
+   path is NULL. Returns 0, or 1 if the file cannot be written. */
+int cli_write_cert(const char * path, json_t * root);
+
+/* claims.CLAIM.verdict of a certificate, "?" if absent. */
+const char * cli_claim_verdict(const json_t * root, const char * claim);
+
+/* The "hi" string of the largest split quotient of a minimum certificate
+   (display only; NULL if none). */
+const json_t * cli_worst_split(const json_t * root);
+
+/* 10^-lo, ..., 10^-hi as exact rationals; free with cli_fmpq_list_clear. */
+fmpq * cli_powers_of_ten(slong lo, slong hi);
+void cli_fmpq_list_clear(fmpq * v, slong len);
+
 /* Prints root to stdout (indented) followed by a newline. */
 void cli_json_print(json_t * root);
 

@@ -56,65 +56,6 @@ typedef struct
     int jobs;
 } certify_opts;
 
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
-/* writes root to path via a temporary file and rename (no torn files) */
-static int
-write_json(const char * path, json_t * root)
-{
-    size_t len = strlen(path) + 16;
-    char * tmp = flint_malloc(len);
-    FILE * f;
-    int ok;
-
-    snprintf(tmp, len, "%s.tmp%ld", path, (long) getpid());
-    f = fopen(tmp, "w");
-
-    ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
-         && fputc('\n', f) != EOF;
-    ok = (f != NULL && fclose(f) == 0) && ok && rename(tmp, path) == 0;
-    if (!ok)
-        remove(tmp);
-    flint_free(tmp);
-    return ok ? 0 : 1;
-}
-
-static const char *
-verdict_of(const json_t * root, const char * claim)
-{
-    const json_t * v = json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                       claim), "verdict");
-    return json_is_string(v) ? json_string_value(v) : "?";
-}
-
-/* the largest upper end of the split quotients (display only) */
-static const json_t *
-worst_split(const json_t * root)
-{
-    const json_t * arr = json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                         "saddle_after_split"), "neurons");
-    const json_t * best = NULL;
-    double bv = -1e300;
-    size_t i;
-
-    for (i = 0; i < json_array_size(arr); i++)
-    {
-        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
-        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
-        {
-            bv = atof(json_string_value(hi));
-            best = hi;
-        }
-    }
-    return best;
-}
-
 static void
 print_summary(FILE * f, const json_t * root)
 {
@@ -126,26 +67,26 @@ print_summary(FILE * f, const json_t * root)
 
     fprintf(f, "critical point (Krawczyk, box radius 2^%ld): %s\n",
             (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
-            verdict_of(root, "critical_point"));
+            cli_claim_verdict(root, "critical_point"));
     cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
     fprintf(f, "strict minimum: %s (Hessian >= %s on the box: %s)\n",
-            verdict_of(root, "strict_minimum"), a, verdict_of(root, "positive_definite"));
+            cli_claim_verdict(root, "strict_minimum"), a, cli_claim_verdict(root, "positive_definite"));
     cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
     cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", verdict_of(root, "non_global"), a, b,
-            strcmp(verdict_of(root, "non_global"), "refuted") == 0
+    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", cli_claim_verdict(root, "non_global"), a, b,
+            strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0
                 ? ": it is the global minimum (a permuted teacher)" : "");
-    cli_short_bound(a, sizeof a, worst_split(root), 0);
+    cli_short_bound(a, sizeof a, cli_worst_split(root), 0);
     fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
-            verdict_of(root, "saddle_after_split"), a);
+            cli_claim_verdict(root, "saddle_after_split"), a);
     cli_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                              "quotient"), "hi"), 0);
     fprintf(f, "cross-check at alpha = %s, neuron %ld: %s (curvature <= %s)\n",
             cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
             cc ? (long) json_integer_value(json_object_get(cc, "neuron")) : -1L,
-            verdict_of(root, "split_cross_check"), a);
+            cli_claim_verdict(root, "split_cross_check"), a);
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
-            verdict_of(root, "norm_sum_le_k"), verdict_of(root, "lam_negative"));
+            cli_claim_verdict(root, "norm_sum_le_k"), cli_claim_verdict(root, "lam_negative"));
 }
 
 /* certifies one point; *cert receives the JSON */
@@ -310,7 +251,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     json_t * root;
     rc_point_t pt;
     rc_error_t err;
-    double t0 = now();
+    double t0 = cli_now();
     int cached = 0, success = 0;
     const json_t * loss;
 
@@ -327,14 +268,14 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
             || certify_point(&root, pt, source, o, err))
         {
             rc_point_clear(pt);
-            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, now() - t0, err->msg);
+            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, cli_now() - t0, err->msg);
             fflush(out);
             return;
         }
         rc_point_clear(pt);
-        if (write_json(path, root))
+        if (cli_write_cert(path, root))
         {
-            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, now() - t0, path);
+            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, cli_now() - t0, path);
             fflush(out);
             json_decref(root);
             return;
@@ -345,16 +286,16 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
     cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
     cli_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
-    if (strcmp(verdict_of(root, "non_global"), "refuted") == 0)
+    if (strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0)
         snprintf(q, sizeof q, "(global)"), snprintf(cq, sizeof cq, "-");
     else
     {
-        cli_short_bound(q, sizeof q, worst_split(root), 0);
+        cli_short_bound(q, sizeof q, cli_worst_split(root), 0);
         cli_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
             json_object_get(root, "claims"), "split_cross_check"), "quotient"), "hi"), 0);
     }
     fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\n", (long) r,
-            success ? (cached ? "kept" : "ok") : "FAILED", now() - t0, a, b, lam, q, cq);
+            success ? (cached ? "kept" : "ok") : "FAILED", cli_now() - t0, a, b, lam, q, cq);
     fflush(out);
     json_decref(root);
 }
@@ -371,7 +312,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     FILE * in;
     char * line = NULL;
     size_t cap = 0;
-    double t0 = now();
+    double t0 = cli_now();
 
     if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
         return cli_fail("%s", err->msg);
@@ -460,7 +401,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
         flint_free(rows[r]);
     }
     printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
-           (long) nok, (long) nrec, o->out_dir, (long) nfail, now() - t0, jobs);
+           (long) nok, (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
     if (nfail > 0)
         res = RC_EXIT_UNPROVED;
     flint_free(rows);
@@ -506,7 +447,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
     res = json_is_true(json_object_get(root, "success")) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
     if (o->out != NULL)
     {
-        if (write_json(o->out, root))
+        if (cli_write_cert(o->out, root))
         {
             json_decref(root);
             return cli_fail("%s: cannot write the certificate", o->out);
@@ -516,8 +457,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
     }
     else
     {
-        json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-        fputc('\n', stdout);
+        cli_write_cert(NULL, root);
         print_summary(stderr, root);
     }
     json_decref(root);

@@ -124,29 +124,11 @@ parse_list(fmpq ** v, slong * len, const char * opt, const char * s)
     return 0;
 }
 
-static void
-free_list(fmpq * v, slong len)
-{
-    slong i;
-    for (i = 0; i < len; i++)
-        fmpq_clear(v + i);
-    flint_free(v);
-}
-
 static int
 emit(json_t * root, const char * out)
 {
-    if (out != NULL)
-    {
-        FILE * f = fopen(out, "w");
-        int ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
-                 && fputc('\n', f) != EOF;
-        if (f == NULL || fclose(f) != 0 || !ok)
-            return cli_fail("%s: cannot write the certificate", out);
-        return 0;
-    }
-    json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    fputc('\n', stdout);
+    if (cli_write_cert(out, root))
+        return cli_fail("%s: cannot write the certificate", out);
     return 0;
 }
 
@@ -200,22 +182,6 @@ convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm
     return res;
 }
 
-/* 10^-lo, ..., 10^-hi */
-static fmpq *
-powers_of_ten(slong lo, slong hi, slong * len)
-{
-    fmpq * v = flint_malloc(sizeof(fmpq) * (hi - lo + 1));
-    slong i;
-    for (i = 0; i <= hi - lo; i++)
-    {
-        fmpq_init(v + i);
-        fmpz_one(fmpq_numref(v + i));
-        fmpz_ui_pow_ui(fmpq_denref(v + i), 10, lo + i);
-    }
-    *len = hi - lo + 1;
-    return v;
-}
-
 static int
 fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq * eps,
           slong neps, const fmpq * lam, slong nlam, const char * out)
@@ -237,13 +203,19 @@ fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq 
     if (na != 2 || fmpq_sgn(al ? al : a) <= 0 || fmpq_sgn((al ? al : a) + 1) <= 0)
     {
         if (a)
-            free_list(a, na);
+            cli_fmpq_list_clear(a, na);
         return cli_fail("--alpha: expected two positive numbers A1,A2");
     }
     if (eps == NULL)
-        e = powers_of_ten(1, 14, &ne);
+    {
+        e = cli_powers_of_ten(1, 14);
+        ne = 14;
+    }
     if (lam == NULL)
-        l = powers_of_ten(1, 12, &nl);
+    {
+        l = cli_powers_of_ten(1, 12);
+        nl = 12;
+    }
     for (i = 0; i < ne; i++)
         if (fmpq_sgn((eps ? eps : e) + i) <= 0 || fmpq_cmp_ui((eps ? eps : e) + i, 1) > 0)
         {
@@ -284,9 +256,12 @@ fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq 
     res = all ? RC_EXIT_OK : RC_EXIT_UNPROVED;
     json_decref(root);
 done:
-    if (e) free_list(e, ne);
-    if (l) free_list(l, nl);
-    if (a) free_list(a, na);
+    if (e)
+        cli_fmpq_list_clear(e, ne);
+    if (l)
+        cli_fmpq_list_clear(l, nl);
+    if (a)
+        cli_fmpq_list_clear(a, na);
     return res;
 }
 
@@ -497,9 +472,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                 rc_opsc_params_t p;
                 json_t * root, * sum;
                 char path[4096], v[64];
-                double t0;
-                struct timespec ts;
-                FILE * f;
+                double t0, t1;
 
                 rc_opsc_params_init(p);
                 p->k = ks[ki];
@@ -515,15 +488,12 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                     rc_opsc_params_clear(p);
                     return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
                 }
-                clock_gettime(CLOCK_MONOTONIC, &ts);
-                t0 = ts.tv_sec + 1e-9 * ts.tv_nsec;
+                t0 = cli_now();
                 root = rc_opsc_assemble(p, opsc_parallel(p, jobs, isatty(2)));
-                clock_gettime(CLOCK_MONOTONIC, &ts);
+                t1 = cli_now();
                 snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
                          (long) p->m, adv ? "adversarial" : "gaussian");
-                f = fopen(path, "w");
-                if (f == NULL || json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) != 0
-                    || fputc('\n', f) == EOF || fclose(f) != 0)
+                if (cli_write_cert(path, root))
                 {
                     json_decref(root);
                     rc_opsc_params_clear(p);
@@ -539,7 +509,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                            (long) p->k, (long) p->m, "Gaussian", (long) a, (long) samples, (long) b,
                            (long) samples, v, "-",
                            json_string_value(json_object_get(sum, "clopper_pearson_95_lower")),
-                           ts.tv_sec + 1e-9 * ts.tv_nsec - t0);
+                           t1 - t0);
                     if (a < samples || b < samples)
                         res = RC_EXIT_UNPROVED;
                 }
@@ -551,7 +521,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                     printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
                            (long) p->k, (long) p->m, "adversarial", (long) a, (long) samples,
                            (long) b, (long) samples, "-", v, "-",
-                           ts.tv_sec + 1e-9 * ts.tv_nsec - t0);
+                           t1 - t0);
                     if (a < samples || b < samples)
                         res = RC_EXIT_UNPROVED;
                 }
@@ -633,14 +603,14 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                 break;
             case 'a':
                 if (al)
-                    free_list(al, nal);
+                    cli_fmpq_list_clear(al, nal);
                 al = NULL;
                 if (parse_list(&al, &nal, "--alpha", optarg))
                     goto out;
                 break;
             case 'e':
                 if (eps)
-                    free_list(eps, neps);
+                    cli_fmpq_list_clear(eps, neps);
                 eps = NULL;
                 if (parse_list(&eps, &neps, "--eps", optarg))
                     goto out;
@@ -657,7 +627,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             case 'L':
                 lambda_s = optarg;
                 if (lam)
-                    free_list(lam, nlam);
+                    cli_fmpq_list_clear(lam, nlam);
                 lam = NULL;
                 if (parse_list(&lam, &nlam, "--lambda", optarg))
                     goto out;
@@ -781,13 +751,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     }
     if (eps == NULL)
     {
-        eps = flint_malloc(sizeof(fmpq) * 30);
-        for (i = 0; i < 30; i++)
-        {
-            fmpq_init(eps + i);
-            fmpz_one(fmpq_numref(eps + i));
-            fmpz_ui_pow_ui(fmpq_denref(eps + i), 10, i + 1);
-        }
+        eps = cli_powers_of_ten(1, 30);
         neps = 30;
     }
     for (i = 0; i < neps; i++)
@@ -825,9 +789,12 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         json_decref(root);
     }
 out:
-    if (lam) free_list(lam, nlam);
-    if (eps) free_list(eps, neps);
-    if (al) free_list(al, nal);
+    if (lam)
+        cli_fmpq_list_clear(lam, nlam);
+    if (eps)
+        cli_fmpq_list_clear(eps, neps);
+    if (al)
+        cli_fmpq_list_clear(al, nal);
     fmpq_clear(mu);
     fmpq_mat_clear(V);
     rc_point_clear(pt);

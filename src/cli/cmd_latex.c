@@ -92,27 +92,6 @@ verdict(const json_t * o)
     return json_is_string(v) ? json_string_value(v) : "?";
 }
 
-/* the largest upper end among the split quotients */
-static const json_t *
-worst_split(const json_t * root)
-{
-    const json_t * arr = json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                         "saddle_after_split"), "neurons");
-    const json_t * best = NULL;
-    double bv = -1e300;
-    size_t i;
-    for (i = 0; i < json_array_size(arr); i++)
-    {
-        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
-        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
-        {
-            bv = atof(json_string_value(hi));
-            best = hi;
-        }
-    }
-    return best;
-}
-
 typedef struct
 {
     const char * path;
@@ -169,7 +148,7 @@ section_minimum(FILE * f, cert_t * c, slong n)
         else
         {
             fputs(" & ", f);
-            tex_bound(f, worst_split(r), 0);
+            tex_bound(f, cli_worst_split(r), 0);
             fputs(" & ", f);
             tex_bound(f, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                          "quotient"), "hi"), 0);

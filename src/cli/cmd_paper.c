@@ -42,14 +42,6 @@ typedef struct
     int written;
 } paper_t;
 
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
-
 /* writes root to DIR/name, checks it back from the file; steals root */
 static int
 save_and_check(paper_t * P, const char * name, json_t * root)
@@ -58,14 +50,9 @@ save_and_check(paper_t * P, const char * name, json_t * root)
     json_t * back;
     json_error_t je;
     rc_error_t why;
-    FILE * f;
-    int ok;
 
     snprintf(path, sizeof path, "%s/%s", P->dir, name);
-    f = fopen(path, "w");
-    ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
-         && fputc('\n', f) != EOF;
-    if (f == NULL || fclose(f) != 0 || !ok)
+    if (cli_write_cert(path, root))
     {
         json_decref(root);
         fprintf(stderr, "relucert: %s: cannot write\n", path);
@@ -92,7 +79,7 @@ part_convexity(paper_t * P)
     slong k;
     fmpq_t mu;
     rc_error_t err;
-    double t0 = now();
+    double t0 = cli_now();
     char line[512] = "";
 
     fmpq_init(mu);
@@ -116,40 +103,17 @@ part_convexity(paper_t * P)
         fmpq_mat_clear(V);
     }
     printf("Thm 3   n = k, lambda_min >= (1/4 - 1/(2 pi))/2 on |W - V|_inf <= r:\n"
-           "        r = %s for k = 2..6 (%.1f s)\n", line, now() - t0);
+           "        r = %s for k = 2..6 (%.1f s)\n", line, cli_now() - t0);
     fmpq_clear(mu);
-}
-
-static fmpq *
-powers(slong lo, slong hi)
-{
-    fmpq * v = flint_malloc(sizeof(fmpq) * (hi - lo + 1));
-    slong i;
-    for (i = 0; i <= hi - lo; i++)
-    {
-        fmpq_init(v + i);
-        fmpz_one(fmpq_numref(v + i));
-        fmpz_ui_pow_ui(fmpq_denref(v + i), 10, lo + i);
-    }
-    return v;
-}
-
-static void
-free_powers(fmpq * v, slong n)
-{
-    slong i;
-    for (i = 0; i < n; i++)
-        fmpq_clear(v + i);
-    flint_free(v);
 }
 
 static void
 part_landscape(paper_t * P)
 {
     fmpq_t half;
-    fmpq * eps = powers(1, 30), * eps79 = powers(1, 14), * lam = powers(1, 12);
+    fmpq * eps = cli_powers_of_ten(1, 30), * eps79 = cli_powers_of_ten(1, 14), * lam = cli_powers_of_ten(1, 12);
     int all1, all2, all3;
-    double t0 = now();
+    double t0 = cli_now();
 
     fmpq_init(half);
     fmpq_set_si(half, 1, 2);
@@ -163,11 +127,11 @@ part_landscape(paper_t * P)
            "        matching the closed form: %s\n", all1 ? "proved" : "NOT all proved");
     printf("Thm 7,9 OPSC and PL ratios below lambda at distance sqrt(2) lambda/10,\n"
            "        lambda = 1e-1..1e-12: %s, %s (%.1f s)\n", all2 ? "proved" : "NOT all proved",
-           all3 ? "proved" : "NOT all proved", now() - t0);
+           all3 ? "proved" : "NOT all proved", cli_now() - t0);
     fmpq_clear(half);
-    free_powers(eps, 30);
-    free_powers(eps79, 14);
-    free_powers(lam, 12);
+    cli_fmpq_list_clear(eps, 30);
+    cli_fmpq_list_clear(eps79, 14);
+    cli_fmpq_list_clear(lam, 12);
 }
 
 static void
@@ -175,7 +139,7 @@ part_opsc(paper_t * P)
 {
     static const slong cells[][2] = {{3, 2}, {5, 2}};
     int c, adv;
-    double t0 = now();
+    double t0 = cli_now();
 
     for (c = 0; c < 2; c++)
         for (adv = 0; adv <= 1; adv++)
@@ -212,7 +176,7 @@ part_opsc(paper_t * P)
             save_and_check(P, name, root);
             rc_opsc_params_clear(p);
         }
-    printf("        (%.1f s)\n", now() - t0);
+    printf("        (%.1f s)\n", cli_now() - t0);
 }
 
 static void
@@ -222,7 +186,7 @@ part_minima(paper_t * P, const char * dataset, slong kmax)
     char * line = NULL, name[64];
     size_t cap = 0;
     slong lineno = 0, nglob = 0, nspur = 0, nok = 0, ntot = 0;
-    double t0 = now(), worst = -1e300, minlam = 1e300;
+    double t0 = cli_now(), worst = -1e300, minlam = 1e300;
     fmpq_t half;
 
     if (f == NULL)
@@ -305,7 +269,7 @@ part_minima(paper_t * P, const char * dataset, slong kmax)
            "        %ld global); every non-global one a strict minimum (lambda_min >= %.3g)\n"
            "        that becomes a strict saddle when any neuron is split (curvature <= %.3g)\n"
            "        (%.1f s)\n", (long) kmax, (long) nok, (long) ntot, (long) nspur, (long) nglob,
-           minlam, worst, now() - t0);
+           minlam, worst, cli_now() - t0);
 }
 
 int
@@ -321,7 +285,7 @@ cmd_paper(int argc, char ** argv)
     paper_t P;
     const char * dataset = NULL;
     int c, full = 0;
-    double t0 = now();
+    double t0 = cli_now();
 
     P.dir = "relucert-paper";
     P.failures = 0;
@@ -362,6 +326,6 @@ cmd_paper(int argc, char ** argv)
     fflush(stdout);
     part_minima(&P, dataset, full ? 20 : 12);
     printf("%d certificates in %s/, each re-verified by the checker: %s (%.0f s in all)\n",
-           P.written, P.dir, P.failures ? "NOT ALL OK" : "all ok", now() - t0);
+           P.written, P.dir, P.failures ? "NOT ALL OK" : "all ok", cli_now() - t0);
     return P.failures ? RC_EXIT_UNPROVED : RC_EXIT_OK;
 }

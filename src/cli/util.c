@@ -2,6 +2,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "cli.h"
 
 int
@@ -103,4 +106,93 @@ cli_short_bound(char * buf, size_t len, const json_t * v, int lower)
     }
     fmpq_clear(q);
     arb_clear(x);
+}
+
+double
+cli_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + 1e-9 * t.tv_nsec;
+}
+
+int
+cli_write_cert(const char * path, json_t * root)
+{
+    size_t len;
+    char * tmp;
+    FILE * f;
+    int ok;
+
+    if (path == NULL)
+    {
+        json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+        fputc('\n', stdout);
+        return 0;
+    }
+    len = strlen(path) + 32;
+    tmp = flint_malloc(len);
+    snprintf(tmp, len, "%s.tmp%ld", path, (long) getpid());
+    f = fopen(tmp, "w");
+    ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
+         && fputc('\n', f) != EOF;
+    ok = (f != NULL && fclose(f) == 0) && ok && rename(tmp, path) == 0;
+    if (!ok)
+        remove(tmp);
+    flint_free(tmp);
+    return ok ? 0 : 1;
+}
+
+const char *
+cli_claim_verdict(const json_t * root, const char * claim)
+{
+    const json_t * v = json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                       claim), "verdict");
+    return json_is_string(v) ? json_string_value(v) : "?";
+}
+
+const json_t *
+cli_worst_split(const json_t * root)
+{
+    const json_t * arr = json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                         "saddle_after_split"), "neurons");
+    const json_t * best = NULL;
+    double bv = -1e300;
+    size_t i;
+
+    for (i = 0; i < json_array_size(arr); i++)
+    {
+        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
+        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
+        {
+            bv = atof(json_string_value(hi));
+            best = hi;
+        }
+    }
+    return best;
+}
+
+fmpq *
+cli_powers_of_ten(slong lo, slong hi)
+{
+    fmpq * v = flint_malloc(sizeof(fmpq) * (hi - lo + 1));
+    slong i;
+
+    for (i = 0; i <= hi - lo; i++)
+    {
+        fmpq_init(v + i);
+        fmpz_one(fmpq_numref(v + i));
+        fmpz_ui_pow_ui(fmpq_denref(v + i), 10, lo + i);
+    }
+    return v;
+}
+
+void
+cli_fmpq_list_clear(fmpq * v, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        fmpq_clear(v + i);
+    flint_free(v);
 }
