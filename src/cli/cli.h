@@ -34,6 +34,17 @@ json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
    display; the rounding keeps a printed bound a true bound. */
 void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
 
+/* Runs work(out, i, ctx) for i = 0..n-1 in min(jobs, n) forked worker
+   processes (worker w takes w, w + jobs, ...; with largest_first,
+   n-1-w, n-1-w-jobs, ...), each writing whole lines to its own pipe, and
+   calls line(text, ctx) in the parent for every line as it arrives. Returns
+   when every worker has finished: 0, or nonzero (a line on stderr) if a
+   worker could not be started (the items of the workers that did start are
+   still delivered). */
+int cli_workers(int jobs, slong n, int largest_first,
+                void (*work)(FILE * out, slong i, void * ctx),
+                void (*line)(char * text, void * ctx), void * ctx);
+
 /* Seconds on a monotonic clock (for the time columns of summaries). */
 double cli_now(void);
 

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
@@ -300,18 +299,53 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     json_decref(root);
 }
 
+typedef struct
+{
+    record_t * recs;
+    slong nrec, done;
+    char ** rows;
+    int tty;
+    const char * dataset;
+    const certify_opts * o;
+}
+dataset_ctx;
+
+static void
+dataset_work(FILE * out, slong r, void * ctx)
+{
+    dataset_ctx * c = ctx;
+    work_record(out, r, c->recs + r, c->dataset, c->o);
+}
+
+/* "r<TAB>row": the row of record r */
+static void
+dataset_line(char * line, void * ctx)
+{
+    dataset_ctx * c = ctx;
+    char * tab = strchr(line, '\t');
+    slong r = atol(line);
+
+    if (tab == NULL || r < 0 || r >= c->nrec || c->rows[r] != NULL)
+        return;
+    line[strcspn(line, "\n")] = '\0';
+    c->rows[r] = flint_malloc(strlen(tab) + 1);
+    strcpy(c->rows[r], tab + 1);
+    c->done++;
+    if (c->tty)
+        fprintf(stderr, "\r[%ld/%ld] k = %ld, index %ld: %.20s   ", (long) c->done,
+                (long) c->nrec, (long) c->recs[r].k, (long) c->recs[r].index, c->rows[r]);
+}
+
 static int
 certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
                 const certify_opts * o)
 {
     record_t * recs;
-    slong nrec, r, done = 0, nok = 0, nfail = 0;
+    slong nrec, r, nok = 0, nfail = 0;
     char ** rows;
-    int fd[2], w, jobs, tty = isatty(2), status, res = RC_EXIT_OK;
+    int jobs, tty = isatty(2), res = RC_EXIT_OK;
     rc_error_t err;
-    FILE * in;
-    char * line = NULL;
-    size_t cap = 0;
+    dataset_ctx c;
     double t0 = cli_now();
 
     if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
@@ -327,52 +361,16 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
         return cli_fail("%s: cannot create directory: %s", o->out_dir, strerror(errno));
     }
     jobs = (int) FLINT_MAX(1, FLINT_MIN(o->jobs, nrec));
-    if (pipe(fd) != 0)
-    {
-        free_records(recs, nrec);
-        return cli_fail("cannot create a pipe: %s", strerror(errno));
-    }
-    fflush(stdout);
-    fflush(stderr);
-    for (w = 0; w < jobs; w++)
-    {
-        pid_t pid = fork();
-        if (pid == 0)
-        {
-            FILE * out;
-            close(fd[0]);
-            out = fdopen(fd[1], "w");
-            /* largest records first spreads the work evenly */
-            for (r = nrec - 1 - w; r >= 0; r -= jobs)
-                work_record(out, r, recs + r, dataset, o);
-            fclose(out);
-            flint_cleanup();
-            _exit(0);
-        }
-        if (pid < 0)
-            return cli_fail("cannot start a worker: %s", strerror(errno));
-    }
-    close(fd[1]);
     rows = flint_calloc(nrec, sizeof(char *));
-    in = fdopen(fd[0], "r");
-    while (getline(&line, &cap, in) > 0)
-    {
-        char * tab = strchr(line, '\t');
-        r = atol(line);
-        if (tab == NULL || r < 0 || r >= nrec || rows[r] != NULL)
-            continue;
-        line[strcspn(line, "\n")] = '\0';
-        rows[r] = flint_malloc(strlen(tab) + 1);
-        strcpy(rows[r], tab + 1);
-        done++;
-        if (tty)
-            fprintf(stderr, "\r[%ld/%ld] k = %ld, index %ld: %.20s   ", (long) done,
-                    (long) nrec, (long) recs[r].k, (long) recs[r].index, rows[r]);
-    }
-    free(line);
-    fclose(in);
-    while (wait(&status) > 0)
-        ;
+    c.recs = recs;
+    c.nrec = nrec;
+    c.rows = rows;
+    c.done = 0;
+    c.tty = tty;
+    c.dataset = dataset;
+    c.o = o;
+    /* largest records first spreads the work evenly */
+    cli_workers(jobs, nrec, 1, dataset_work, dataset_line, &c);
     if (tty)
         fputc('\n', stderr);
 

@@ -5,9 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
@@ -265,108 +263,63 @@ done:
     return res;
 }
 
+typedef struct
+{
+    const rc_opsc_params_struct * p;
+    json_t ** entry;
+    slong done;
+    int show;
+}
+opsc_ctx;
+
+static void
+opsc_work(FILE * out, slong i, void * ctx)
+{
+    json_t * e = rc_opsc_direction_entry(((opsc_ctx *) ctx)->p, i);
+    char * t = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+    fprintf(out, "%ld\t%s\n", (long) i, t);
+    free(t);
+    json_decref(e);
+}
+
+static void
+opsc_line(char * line, void * ctx)
+{
+    opsc_ctx * c = ctx;
+    char * tab = strchr(line, '\t');
+    slong i = atol(line);
+    json_error_t je;
+
+    if (tab != NULL && i >= 0 && i < c->p->samples && c->entry[i] == NULL)
+    {
+        c->entry[i] = json_loads(tab + 1, 0, &je);
+        c->done++;
+        if (c->show)
+            fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) c->done,
+                    (long) c->p->samples);
+    }
+}
+
 /* every direction's entry, computed by jobs worker processes (direction i
    by worker i mod jobs); the result does not depend on jobs */
 static json_t *
 opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
 {
-    json_t ** entry = flint_calloc(FLINT_MAX(p->samples, 1), sizeof(json_t *)), * dirs;
-    struct pollfd * fds;
-    FILE ** in;
-    int w, open_fds;
-    slong i, done = 0;
-    char * line = NULL;
-    size_t cap = 0;
+    opsc_ctx c;
+    json_t * dirs = json_array();
+    slong i;
 
-    jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, p->samples));
-    fds = flint_calloc(jobs, sizeof(struct pollfd));
-    in = flint_calloc(jobs, sizeof(FILE *));
-    fflush(stdout);
-    fflush(stderr);
-    for (w = 0; w < jobs; w++)
-    {
-        int fd[2];
-        pid_t pid;
-        if (pipe(fd) != 0 || (pid = fork()) < 0)
-        {
-            cli_fail("cannot start a worker: %s", strerror(errno));
-            exit(RC_EXIT_BADINPUT);
-        }
-        if (pid == 0)
-        {
-            FILE * f;
-            close(fd[0]);
-            f = fdopen(fd[1], "w");
-            for (i = w; i < p->samples; i += jobs)
-            {
-                json_t * e = rc_opsc_direction_entry(p, i);
-                char * t = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
-                fprintf(f, "%ld\t%s\n", (long) i, t);
-                fflush(f);
-                free(t);
-                json_decref(e);
-            }
-            fclose(f);
-            /* the parent's bookkeeping, inherited: release it too */
-            for (i = 0; i < w; i++)
-                fclose(in[i]);
-            flint_free(in);
-            flint_free(fds);
-            flint_free(entry);
-            flint_cleanup();
-            _exit(0);
-        }
-        close(fd[1]);
-        fds[w].fd = fd[0];
-        fds[w].events = POLLIN;
-        in[w] = fdopen(fd[0], "r");
-    }
-    open_fds = jobs;
-    while (open_fds > 0)
-    {
-        if (poll(fds, jobs, -1) < 0)
-        {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        for (w = 0; w < jobs; w++)
-        {
-            if (fds[w].fd < 0 || !(fds[w].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            if (getline(&line, &cap, in[w]) > 0)
-            {
-                char * tab = strchr(line, '\t');
-                json_error_t je;
-                i = atol(line);
-                if (tab != NULL && i >= 0 && i < p->samples && entry[i] == NULL)
-                {
-                    entry[i] = json_loads(tab + 1, 0, &je);
-                    done++;
-                    if (show)
-                        fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) done,
-                                (long) p->samples);
-                }
-            }
-            else
-            {
-                fclose(in[w]);
-                fds[w].fd = -1;
-                open_fds--;
-            }
-        }
-    }
-    while (wait(NULL) > 0)
-        ;
+    c.p = p;
+    c.entry = flint_calloc(FLINT_MAX(p->samples, 1), sizeof(json_t *));
+    c.done = 0;
+    c.show = show;
+    cli_workers(jobs, p->samples, 0, opsc_work, opsc_line, &c);
     if (show)
         fputc('\n', stderr);
-    free(line);
-    dirs = json_array();
     for (i = 0; i < p->samples; i++)
-        json_array_append_new(dirs, entry[i] ? entry[i] : json_null());
-    flint_free(entry);
-    flint_free(fds);
-    flint_free(in);
+        json_array_append_new(dirs, c.entry[i] ? c.entry[i] : json_null());
+    flint_free(c.entry);
     return dirs;
 }
 

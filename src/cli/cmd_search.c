@@ -5,11 +5,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -380,85 +378,54 @@ cmp_endpoint(const void * a, const void * b)
     return (x->run > y->run) - (x->run < y->run);
 }
 
+typedef struct
+{
+    const search_opts * o;
+    endpoint_t * ends;
+    slong nend, N;
+    int tty;
+}
+search_ctx;
+
+static void
+search_work(FILE * out, slong r, void * ctx)
+{
+    one_run(out, r, ((search_ctx *) ctx)->o);
+}
+
+static void
+search_line(char * line, void * ctx)
+{
+    search_ctx * c = ctx;
+    endpoint_t e;
+
+    memset(&e, 0, sizeof e);
+    if (parse_line(&e, line, c->N) == 0 && e.run >= 0 && e.run < c->o->runs)
+    {
+        c->ends[c->nend++] = e;
+        if (c->tty)
+            fprintf(stderr, "\rsearch: %ld/%ld runs", (long) c->nend, (long) c->o->runs);
+    }
+    else
+        endpoint_clear(&e, c->N);
+}
+
 static int
 run_search(const search_opts * o, FILE * out)
 {
-    slong N = o->n * o->d, r, nend = 0, ndist = 0, i, nsaddle = 0, nunconv = 0, done = 0;
+    slong N = o->n * o->d, nend, ndist = 0, i, nsaddle = 0, nunconv = 0;
     endpoint_t * ends = flint_calloc(o->runs, sizeof(endpoint_t)), * dist;
-    int jobs = (int) FLINT_MAX(1, FLINT_MIN(o->jobs, o->runs)), w, tty = isatty(2), open_fds;
-    struct pollfd * fds = flint_calloc(jobs, sizeof(struct pollfd));
-    FILE ** in = flint_calloc(jobs, sizeof(FILE *));
-    char * line = NULL;
-    size_t cap = 0;
+    search_ctx c;
 
-    fflush(stdout);
-    fflush(stderr);
-    for (w = 0; w < jobs; w++)
-    {
-        int fd[2];
-        pid_t pid;
-        if (pipe(fd) != 0)
-            return cli_fail("cannot create a pipe: %s", strerror(errno));
-        pid = fork();
-        if (pid < 0)
-            return cli_fail("cannot start a worker: %s", strerror(errno));
-        if (pid == 0)
-        {
-            FILE * f;
-            close(fd[0]);
-            f = fdopen(fd[1], "w");
-            for (r = w; r < o->runs; r += jobs)
-                one_run(f, r, o);
-            fclose(f);
-            flint_cleanup();
-            _exit(0);
-        }
-        close(fd[1]);
-        fds[w].fd = fd[0];
-        fds[w].events = POLLIN;
-        in[w] = fdopen(fd[0], "r");
-    }
-    open_fds = jobs;
-    while (open_fds > 0)
-    {
-        if (poll(fds, jobs, -1) < 0)
-        {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        for (w = 0; w < jobs; w++)
-        {
-            if (fds[w].fd < 0 || !(fds[w].revents & (POLLIN | POLLHUP | POLLERR)))
-                continue;
-            /* a worker writes whole lines; read one */
-            if (getline(&line, &cap, in[w]) > 0)
-            {
-                endpoint_t e;
-                memset(&e, 0, sizeof e);
-                if (parse_line(&e, line, N) == 0 && e.run >= 0 && e.run < o->runs)
-                {
-                    ends[nend++] = e;
-                    done++;
-                    if (tty)
-                        fprintf(stderr, "\rsearch: %ld/%ld runs", (long) done, (long) o->runs);
-                }
-                else
-                    endpoint_clear(&e, N);
-            }
-            else
-            {
-                fclose(in[w]);
-                fds[w].fd = -1;
-                open_fds--;
-            }
-        }
-    }
-    while (wait(NULL) > 0)
-        ;
-    if (tty)
+    c.o = o;
+    c.ends = ends;
+    c.nend = 0;
+    c.N = N;
+    c.tty = isatty(2);
+    cli_workers((int) o->jobs, o->runs, 0, search_work, search_line, &c);
+    if (c.tty)
         fputc('\n', stderr);
-    free(line);
+    nend = c.nend;
 
     /* deterministic order: by run */
     for (i = 1; i < nend; i++)
@@ -516,8 +483,6 @@ run_search(const search_opts * o, FILE * out)
         endpoint_clear(&dist[i], N);
     flint_free(ends);
     flint_free(dist);
-    flint_free(fds);
-    flint_free(in);
     return RC_EXIT_OK;
 }
 
