@@ -3,17 +3,10 @@
 # certificates that check, tampered and broken certificates that do not,
 # the dataset batch and its resumption, bad input.
 set -u
-: "${RELUCERT:?}" "${TOP_SRCDIR:?}" "${TEST_DATA:?}"
-RUN="${RELUCERT_WRAP:-} $RELUCERT"
+. "${TOP_SRCDIR:?}/tests/cli_lib.sh"
+: "${TEST_DATA:?}"
 EX="$TOP_SRCDIR/examples"
 DATA="$TOP_SRCDIR/data/safran2021-minima.jsonl"
-pass=0 fail=0
-check() {   # check DESCRIPTION COMMAND...
-    d=$1; shift
-    if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $d"; fi
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # a non-global minimum: every claim proved, the certificate checks
 $RUN certify minimum "$EX/k7-spurious.txt" --out "$tmp/k7.json" >"$tmp/out"
@@ -146,5 +139,4 @@ bad "convexity norm" "expected euclid or neuron" certify convexity --k 2 --norm 
 check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
 check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"
 
-echo "cli_certify: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli_certify

@@ -1,15 +1,9 @@
 #!/bin/sh
 # 'relucert eval' end to end: the JSON it prints, its options, --help, --version.
 set -u
-: "${RELUCERT:?}" "${TOP_SRCDIR:?}"
+. "${TOP_SRCDIR:?}/tests/cli_lib.sh"
 EX="$TOP_SRCDIR/examples"
-pass=0 fail=0
-check() {   # check DESCRIPTION COMMAND...
-    d=$1; shift
-    if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $d"; fi
-}
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+out="$tmp/out"
 
 "$RELUCERT" eval "$EX/k7-spurious.txt" >"$out"
 check "k7 exit 0" test $? -eq 0
@@ -38,5 +32,4 @@ check "--help" sh -c "'$RELUCERT' --help | grep -q 'Commands:'"
 check "eval --help" sh -c "'$RELUCERT' eval --help | grep -q -- '--box-radius'"
 check "--version" sh -c "'$RELUCERT' --version | grep -q 'Arb'"
 
-echo "cli_eval: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli_eval

@@ -5,16 +5,8 @@
 # without warnings (when pdflatex is installed; .ci/run installs it and sets
 # CI, and then it is required).
 set -u
-: "${RELUCERT:?}" "${TOP_SRCDIR:?}"
-RUN="${RELUCERT_WRAP:-} $RELUCERT"
+. "${TOP_SRCDIR:?}/tests/cli_lib.sh"
 P="$TOP_SRCDIR/proofs/default"
-pass=0 fail=0
-check() {   # check DESCRIPTION COMMAND...
-    d=$1; shift
-    if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $d"; fi
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 $RUN latex "$P"/*.json >"$tmp/frag.tex"
 check "latex: exit 0" test $? -eq 0
@@ -59,5 +51,4 @@ else
     echo "cli_latex: pdflatex not installed, compile test skipped"
 fi
 
-echo "cli_latex: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli_latex

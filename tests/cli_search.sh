@@ -4,17 +4,9 @@
 # 1e-9; the output is reproducible, independent of --jobs, and feeds
 # 'relucert certify minimum --dataset'.
 set -u
-: "${RELUCERT:?}" "${TOP_SRCDIR:?}"
-RUN="${RELUCERT_WRAP:-} $RELUCERT"
+. "${TOP_SRCDIR:?}/tests/cli_lib.sh"
 EX="$TOP_SRCDIR/examples"
 DATA="$TOP_SRCDIR/data/safran2021-minima.jsonl"
-pass=0 fail=0
-check() {   # check DESCRIPTION COMMAND...
-    d=$1; shift
-    if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $d"; fi
-}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 $RUN search --k 7 --runs 300 --seed 1 --jobs 2 --out "$tmp/s.jsonl" 2>"$tmp/err"
 check "search exit 0" test $? -eq 0
@@ -58,5 +50,4 @@ $RUN search --k 7 --runs 1 --seed 1 --step -1 2>"$tmp/err"
 check "negative step: exit 2" test $? -eq 2
 check "search --help" sh -c "$RUN search --help | grep -q -- '--seed'"
 
-echo "cli_search: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli_search
