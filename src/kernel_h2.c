@@ -32,3 +32,27 @@ rc_kernel_h2_add(arb_mat_t H, slong r0, slong c0, const rc_pair_t p,
 
     arb_clear(inv); arb_clear(diag); arb_clear(q); arb_clear(r);
 }
+
+void
+rc_kernel_h2_form_add2(arb_t res, const rc_pair_t p, arb_srcptr x, arb_srcptr y,
+                       const arb_t pi, slong prec)
+{
+    slong d = p->d;
+    arb_t a, t, u;
+
+    arb_init(a); arb_init(t); arb_init(u);
+    /* 2 x^T h2 y = ((pi - t)(x.y) + (m_vw.x)(n_wv.y) + s (wb.x)(vb.y)) / pi */
+    arb_sub(a, pi, p->t, prec);
+    arb_dot(t, NULL, 0, x, 1, y, 1, d, prec);
+    arb_mul(a, a, t, prec);
+    arb_dot(t, NULL, 0, p->m_vw, 1, x, 1, d, prec);
+    arb_dot(u, NULL, 0, p->n_wv, 1, y, 1, d, prec);
+    arb_addmul(a, t, u, prec);
+    arb_dot(t, NULL, 0, p->wb, 1, x, 1, d, prec);
+    arb_dot(u, NULL, 0, p->vb, 1, y, 1, d, prec);
+    arb_mul(t, t, u, prec);
+    arb_addmul(a, t, p->s, prec);
+    arb_div(a, a, pi, prec);
+    arb_add(res, res, a, prec);
+    arb_clear(a); arb_clear(t); arb_clear(u);
+}

@@ -8,8 +8,7 @@
 #include "relucert/number.h"
 
 #define MAX_DEPTH 14          /* Gaussian pieces: at most 2^14 */
-#define ADV_S0_LOG2 20        /* the slope covers at least (0, R 2^-20] */
-#define ADV_DEPTH 6
+#define ADV_DEPTH 24          /* adversarial slope pieces: at most 2^24 */
 
 void
 rc_opsc_params_init(rc_opsc_params_t p)
@@ -120,75 +119,127 @@ rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U, const fmpq_t 
     return res;
 }
 
-/* per-piece outcome over [lo, hi]: q enclosure */
+/* q enclosed over the piece [lo, hi]: by the centred form when lo < hi
+   (few pieces), else (a point, or a pair the centred form cannot handle)
+   by the direct enclosure */
 static void
 piece(arb_t q, dir_t * D, const fmpq_t lo, const fmpq_t hi)
 {
+    if (fmpq_cmp(lo, hi) < 0 && rc_opsc_form_centered(q, D->U, D->k, D->m, lo, hi, D->prec))
+        return;
     if (!rc_opsc_form(q, D->Wt, D->V, D->U, lo, hi, D->prec))
         arb_indeterminate(q);
 }
 
-/* lam = min over the pieces of lower(q) / |U|^2 (as an arf, rounded down);
-   opsc: all q > 0; c12: all q >= rhs. breaks has np + 1 entries. */
+/* Gaussian: lam = min over the pieces of lower(q) / |U|^2 (as an arf,
+   rounded down), opsc: all q > 0, c12: all q >= rhs. Adversarial: lam =
+   min over the pieces of lower(q(s)/s) / |U|^2 (c_U), c12: all q(s)/s > 0. */
 typedef struct
 {
-    arf_t lam;        /* Gaussian: min lo(q)/|U|^2; adversarial: min lo(q)/(hi(S)|U|^2) */
+    arf_t lam;
     int opsc, c12;
 }
 seg_t;
 
+/* the outcome of one accepted Gaussian piece with enclosure q */
 static void
-segment(seg_t * r, dir_t * D, const fmpq * breaks, slong np, int per_s)
+seg_add(seg_t * r, dir_t * D, const arb_t q)
 {
-    arb_t q, t;
+    arb_t t;
     arf_t lo;
+
+    arb_init(t);
+    arf_init(lo);
+    if (!arb_is_positive(q))
+        r->opsc = 0;
+    if (!arb_ge(q, D->rhs))
+        r->c12 = 0;
+    arb_div(t, q, D->uu, D->prec);
+    arb_get_lbound_arf(lo, t, D->prec);
+    if (arf_cmp(lo, r->lam) < 0)
+        arf_set(r->lam, lo);
+    arb_clear(t);
+    arf_clear(lo);
+}
+
+static void
+segment(seg_t * r, dir_t * D, const fmpq * breaks, slong np)
+{
+    arb_t q;
     slong i;
 
-    arb_init(q); arb_init(t);
-    arf_init(lo);
+    arb_init(q);
     arf_pos_inf(r->lam);
     r->opsc = r->c12 = 1;
     for (i = 0; i < np; i++)
     {
         piece(q, D, breaks + i, breaks + i + 1);
-        if (!arb_is_positive(q))
-            r->opsc = 0;
-        if (!arb_ge(q, D->rhs))
-            r->c12 = 0;
-        arb_div(t, q, D->uu, D->prec);
-        if (per_s)
-        {
-            arb_set_fmpq(q, breaks + i + 1, D->prec);
-            arb_div(t, t, q, D->prec);
-        }
-        arb_get_lbound_arf(lo, t, D->prec);
-        if (arf_cmp(lo, r->lam) < 0)
-            arf_set(r->lam, lo);
+        seg_add(r, D, q);
     }
-    arb_clear(q); arb_clear(t);
-    arf_clear(lo);
+    arb_clear(q);
 }
 
-/* adaptive bisection of [a, b]: appends the breaks after a */
+/* adaptive bisection of [a, b] (Gaussian): appends the breaks after a and
+   adds each accepted piece's outcome to r (as segment() would recompute it) */
 static void
-split(fmpq ** br, slong * nb, dir_t * D, const fmpq_t a, const fmpq_t b, int depth,
-      int max_depth, int adv)
+split(fmpq ** br, slong * nb, seg_t * r, dir_t * D, const fmpq_t a, const fmpq_t b,
+      int depth)
 {
     arb_t q;
     int ok;
 
     arb_init(q);
     piece(q, D, a, b);
-    ok = arb_is_positive(q) && (adv || arb_ge(q, D->rhs));
-    arb_clear(q);
-    if (!ok && depth < max_depth)
+    ok = arb_is_positive(q) && arb_ge(q, D->rhs);
+    if (!ok && depth < MAX_DEPTH)
     {
         fmpq_t mid;
         fmpq_init(mid);
         fmpq_add(mid, a, b);
         fmpq_div_2exp(mid, mid, 1);
-        split(br, nb, D, a, mid, depth + 1, max_depth, adv);
-        split(br, nb, D, mid, b, depth + 1, max_depth, adv);
+        split(br, nb, r, D, a, mid, depth + 1);
+        split(br, nb, r, D, mid, b, depth + 1);
+        fmpq_clear(mid);
+        arb_clear(q);
+        return;
+    }
+    seg_add(r, D, q);
+    arb_clear(q);
+    *br = flint_realloc(*br, sizeof(fmpq) * (*nb + 1));
+    fmpq_init(*br + *nb);
+    fmpq_set(*br + *nb, b);
+    (*nb)++;
+}
+
+/* the slope pieces of an adversarial direction: psi = q(s)/s over
+   [lo, hi] (lo = 0: (0, hi]) */
+static void
+slope_piece(arb_t psi, dir_t * D, const fmpq_t lo, const fmpq_t hi)
+{
+    if (!rc_opsc_slope_piece(psi, D->U, D->k, D->m, lo, hi, D->prec))
+        arb_indeterminate(psi);
+}
+
+/* adaptive bisection of [a, b] until psi > 0 on each piece: appends the
+   breaks after a */
+static void
+split_slope(fmpq ** br, slong * nb, dir_t * D, const fmpq_t a, const fmpq_t b, int depth)
+{
+    arb_t psi;
+    int ok;
+
+    arb_init(psi);
+    slope_piece(psi, D, a, b);
+    ok = arb_is_positive(psi);
+    arb_clear(psi);
+    if (!ok && depth < ADV_DEPTH)
+    {
+        fmpq_t mid;
+        fmpq_init(mid);
+        fmpq_add(mid, a, b);
+        fmpq_div_2exp(mid, mid, 1);
+        split_slope(br, nb, D, a, mid, depth + 1);
+        split_slope(br, nb, D, mid, b, depth + 1);
         fmpq_clear(mid);
         return;
     }
@@ -196,6 +247,63 @@ split(fmpq ** br, slong * nb, dir_t * D, const fmpq_t a, const fmpq_t b, int dep
     fmpq_init(*br + *nb);
     fmpq_set(*br + *nb, b);
     (*nb)++;
+}
+
+/* r->c12: psi > 0 on every piece (Conjecture 12 with right side 0 on
+   (0, R]); r->lam = min over the pieces of lower(psi)/|U|^2 (= c_U) */
+static void
+slope_segment(seg_t * r, dir_t * D, const fmpq * breaks, slong np)
+{
+    arb_t psi;
+    arf_t lo;
+    slong i;
+
+    arb_init(psi);
+    arf_init(lo);
+    arf_pos_inf(r->lam);
+    r->opsc = 0;
+    r->c12 = np > 0;
+    for (i = 0; i < np; i++)
+    {
+        slope_piece(psi, D, breaks + i, breaks + i + 1);
+        if (!arb_is_positive(psi))
+            r->c12 = 0;
+        arb_div(psi, psi, D->uu, D->prec);
+        arb_get_lbound_arf(lo, psi, D->prec);
+        if (arf_cmp(lo, r->lam) < 0)
+            arf_set(r->lam, lo);
+    }
+    arb_clear(psi);
+    arf_clear(lo);
+}
+
+/* 1 if q(s) < lambda |U|^2 for every s in [0, t] is certified: lambda > 0,
+   q(0) = 0 (adversarial) and q(s) = s psi(s) <= max(0, t psi_hi) on (0, t] */
+static int
+opsc_lambda_fails_below(double * psi_hi, dir_t * D, const fmpq_t t)
+{
+    arb_t psi, x;
+    fmpq_t z;
+    int ok;
+
+    arb_init(psi); arb_init(x);
+    fmpq_init(z);
+    slope_piece(psi, D, z, t);
+    arb_set_fmpq(x, t, D->prec);
+    arb_mul(x, x, psi, D->prec);
+    arb_nonnegative_part(x, x);
+    ok = arb_is_finite(psi) && arb_is_positive(D->L) && arb_lt(x, D->L);
+    if (psi_hi != NULL)
+    {
+        arf_t u;
+        arf_init(u);
+        arb_get_ubound_arf(u, psi, D->prec);
+        *psi_hi = arf_get_d(u, ARF_RND_UP);
+        arf_clear(u);
+    }
+    arb_clear(psi); arb_clear(x);
+    fmpq_clear(z);
+    return ok;
 }
 
 static json_t *
@@ -258,8 +366,9 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         br = flint_malloc(sizeof(fmpq));
         fmpq_init(br);
         nb = 1;
-        split(&br, &nb, &D, a, p->radius, 0, MAX_DEPTH, 0);
-        segment(&r, &D, br, nb - 1, 0);
+        arf_pos_inf(r.lam);
+        r.opsc = r.c12 = 1;
+        split(&br, &nb, &r, &D, a, p->radius, 0);
         *opsc_ok = r.opsc;
         *c12_ok = r.c12;
         json_object_set_new(o, "breaks", json_breaks(br, nb));
@@ -301,71 +410,58 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
     else
     {
         arb_t q;
-        slong j;
         arb_init(q);
         /* s = 0: the quotient is exactly 0 there (every g_i = 0); its
            enclosure is recorded */
         fmpq_zero(a);
         piece(q, &D, a, a);
         json_object_set_new(o, "q0", rc_json_enclosure(q, p->prec));
-        /* OPSC with constant lambda fails on (0, t] */
-        json_object_set_new(o, "t", json_null());
+        /* Conjecture 12 (right side 0) on (0, R]: the slope q(s)/s enclosed
+           over pieces (opsc_slope.c) found by bisection of [0, R] */
+        br = flint_malloc(sizeof(fmpq));
+        fmpq_init(br);
+        nb = 1;
+        split_slope(&br, &nb, &D, a, p->radius, 0);
+        slope_segment(&r, &D, br, nb - 1);
+        json_object_set_new(o, "breaks", json_breaks(br, nb));
+        *c12_ok = r.c12;
+        json_object_set_new(o, "conj12", json_string(*c12_ok ? "proved" : "undecided"));
+        json_object_set_new(o, "c_U", *c12_ok ? json_arf(r.lam) : json_null());
+        /* OPSC with constant lambda fails on (0, t]: q(s) = s psi(s) <=
+           t psi_hi(0, t] < lambda |U|^2 there, for the largest t = R 2^-j
+           inside the first piece where that holds */
         *opsc_ok = 0;
-        for (j = 1; j <= 64; j++)
+        json_object_set_new(o, "t", json_null());
         {
-            fmpq_div_2exp(b, p->radius, j);
-            piece(q, &D, a, b);
-            if (arb_lt(q, D.L))
+            slong j;
+            double hi, L = arf_get_d(arb_midref(D.L), ARF_RND_DOWN);
+            for (j = 0; j <= 64 && !*opsc_ok; j++)
             {
-                json_object_set_new(o, "t", rc_json_fmpq(b));
-                *opsc_ok = 1;     /* here: "OPSC with lambda refuted" */
-                break;
+                fmpq_div_2exp(b, p->radius, j);
+                if (fmpq_cmp(b, br + 1) > 0)
+                    continue;
+                if (opsc_lambda_fails_below(&hi, &D, b))
+                {
+                    json_object_set_new(o, "t", rc_json_fmpq(b));
+                    *opsc_ok = 1;     /* here: "OPSC with lambda refuted" */
+                }
+                else if (hi > 0 && L > 0)
+                {
+                    /* go on at t about lambda |U|^2 / (2 psi_hi) */
+                    double x = fmpq_get_d(b) * hi;
+                    while (j < 63 && x > L / 2)
+                    {
+                        x /= 2;
+                        j++;
+                    }
+                    j = FLINT_MAX(j - 1, 0);
+                    fmpq_div_2exp(b, p->radius, j + 1);
+                    if (fmpq_cmp(b, br + 1) > 0)
+                        break;    /* cannot happen: b was inside the piece */
+                }
             }
         }
         json_object_set_new(o, "opsc_lambda", json_string(*opsc_ok ? "refuted" : "undecided"));
-        /* Conjecture 12 (rhs = 0): on (0, s0] by the slope q(s)/s
-           (opsc_slope.c), s0 = R 2^-j for the first j in 0, 4, ..., 20 where
-           the slope is certified positive, and on [s0, R] by geometric
-           pieces of ratio 9/8, each bisected as needed */
-        {
-            arb_t psi;
-            arf_t plo;
-            int jj;
-            arb_init(psi);
-            arf_init(plo);
-            for (jj = 0; jj <= ADV_S0_LOG2; jj += 4)
-            {
-                fmpq_div_2exp(a, p->radius, jj);
-                rc_opsc_slope(psi, D.U, D.k, D.m, a, D.prec);
-                if (arb_is_positive(psi))
-                    break;
-            }
-            br = flint_malloc(sizeof(fmpq));
-            fmpq_init(br);
-            fmpq_set(br, a);
-            nb = 1;
-            fmpq_set_si(ratio, 9, 8);
-            while (fmpq_cmp(a, p->radius) < 0)
-            {
-                fmpq_mul(b, a, ratio);
-                if (fmpq_cmp(b, p->radius) > 0)
-                    fmpq_set(b, p->radius);
-                split(&br, &nb, &D, a, b, 0, ADV_DEPTH, 1);
-                fmpq_set(a, b);
-            }
-            segment(&r, &D, br, nb - 1, 1);
-            json_object_set_new(o, "breaks", json_breaks(br, nb));
-            arb_div(psi, psi, D.uu, D.prec);
-            json_object_set_new(o, "slope_near_0", rc_json_enclosure(psi, D.prec));
-            *c12_ok = r.opsc && arb_is_positive(psi);
-            arb_get_lbound_arf(plo, psi, D.prec);
-            if (arf_cmp(plo, r.lam) < 0)
-                arf_set(r.lam, plo);
-            arb_clear(psi);
-            arf_clear(plo);
-        }
-        json_object_set_new(o, "conj12", json_string(*c12_ok ? "proved" : "undecided"));
-        json_object_set_new(o, "c_U", json_arf(r.lam));
         *lam_ok = 0;
         arf_set(lam, r.lam);
         arb_clear(q);
@@ -576,12 +672,13 @@ verify_entry(const rc_opsc_params_struct * p, slong idx, const json_t * e, rc_er
             if (get_exact(br + i, json_array_get(b, i)) || (i > 0 && fmpq_cmp(br + i - 1, br + i) >= 0))
                 FAIL("directions[%ld].breaks[%ld]: expected an exact number above the previous one",
                      (long) idx, (long) i);
-        if (!fmpq_equal(br + nb - 1, p->radius)
-            || (p->adversarial ? fmpq_sgn(br) <= 0 : !fmpq_is_zero(br)))
-            FAIL("directions[%ld].breaks: expected to cover [%s, R]", (long) idx,
-                 p->adversarial ? "s0 > 0" : "0");
+        if (!fmpq_equal(br + nb - 1, p->radius) || !fmpq_is_zero(br))
+            FAIL("directions[%ld].breaks: expected to cover [0, R]", (long) idx);
     }
-    segment(&r, &D, br, nb - 1, p->adversarial);
+    if (p->adversarial)
+        slope_segment(&r, &D, br, nb - 1);
+    else
+        segment(&r, &D, br, nb - 1);
     if (!p->adversarial)
     {
         if (json_is_string(json_object_get(e, "opsc")) && strcmp(json_string_value(json_object_get(e, "opsc")), "proved") == 0)
@@ -619,30 +716,15 @@ verify_entry(const rc_opsc_params_struct * p, slong idx, const json_t * e, rc_er
         {
             if (get_exact(y, json_object_get(e, "t")) || fmpq_sgn(y) <= 0 || fmpq_cmp(y, p->radius) > 0)
                 FAIL("directions[%ld].t: expected a number in (0, R]", (long) idx);
-            piece(q, &D, x, y);
-            if (!arb_lt(q, D.L))
+            if (!opsc_lambda_fails_below(NULL, &D, y))
                 FAIL("directions[%ld].opsc_lambda: claimed refuted, q < lambda |U|^2 on [0, t] does not hold",
                      (long) idx);
         }
         v = json_string_value(json_object_get(e, "conj12"));
-        if (v != NULL && strcmp(v, "proved") == 0)
-        {
-            arf_t lo;
-            arf_init(lo);
-            rc_opsc_slope(t, D.U, D.k, D.m, br, D.prec);
-            arb_div(t, t, D.uu, D.prec);
-            arb_get_lbound_arf(lo, t, D.prec);
-            if (arf_cmp(lo, r.lam) < 0)
-                arf_set(r.lam, lo);
-            if (!r.opsc || !arb_is_positive(t) || get_exact(x, json_object_get(e, "c_U")) || !le_arf(x, r.lam)
-                || fmpq_sgn(x) <= 0)
-            {
-                arf_clear(lo);
-                FAIL("directions[%ld].conj12: claimed proved, q > 0 on the pieces, a positive slope on "
-                     "(0, s0] and c_U do not all follow", (long) idx);
-            }
-            arf_clear(lo);
-        }
+        if (v != NULL && strcmp(v, "proved") == 0
+            && (!r.c12 || get_exact(x, json_object_get(e, "c_U")) || !le_arf(x, r.lam) || fmpq_sgn(x) <= 0))
+            FAIL("directions[%ld].conj12: claimed proved, a positive slope q(s)/s on every piece "
+                 "and c_U do not both follow", (long) idx);
     }
 done:
 #undef FAIL

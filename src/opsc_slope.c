@@ -20,8 +20,18 @@
    factor (t, sin t, vb - cos t wb for an almost parallel pair) is written
    as s times a bounded expression, and T' by forward-mode differentiation
    of the (non-degenerate) cross-group kernels, all over the ball s in
-   [0, s0]. */
+   [0, s0].
+
+   Away from 0, on a piece [sa, sb] with sa > 0, the same decomposition with
+   the mean value theorem taken from sa instead of 0:
+       q(s)/s = A(s)/s + B(s)/s + T(sa)/sa + ((s - sa)/s) (T'(xi) - T(sa)/sa),
+   xi in (sa, s) (an identity given T(s) = T(sa) + (s - sa) T'(xi)), with
+   T(sa) evaluated at the point sa and (s - sa)/s in [0, 1 - sa/sb]. Every term is of the
+   size of the slope itself, so the enclosure does not suffer the
+   cancellation of the O(|U|^2) terms of q that a direct enclosure of q over
+   a piece does (they add up to O(s |U|^2)): few pieces cover (0, R]. */
 #include "relucert/opsc.h"
+#include "relucert/pair.h"
 #include "relucert/eval.h"
 
 typedef struct
@@ -83,7 +93,9 @@ divided_geometry(div_t_ * g, arb_srcptr wb, arb_srcptr vb, arb_srcptr D, const a
         arb_div(g->nwv + a, g->mwv + a, g->sin_s, prec);
     }
     /* t / s = (2 |D| / A) phi(z), z = s |D| / A, phi(z) = atan(z)/z in
-       [atan(zmax)/zmax, 1] for z in [0, zmax] (phi decreases) */
+       [phi(zmax), phi(zmin)] for z in [zmin, zmax] (phi decreases from
+       phi(0) = 1): the end values at the ends of the ball of z, so the
+       enclosure shrinks with the piece */
     arb_mul(z, s, nd, prec);
     arb_div(z, z, A, prec);
     {
@@ -95,7 +107,15 @@ divided_geometry(div_t_ * g, arb_srcptr wb, arb_srcptr vb, arb_srcptr D, const a
             arb_set_arf(t, zm);
             arb_atan(h, t, prec);
             arb_div(h, h, t, prec);
-            arb_one(t);
+            arb_get_lbound_arf(zm, z, prec);
+            if (arf_sgn(zm) > 0)
+            {
+                arb_set_arf(t, zm);
+                arb_atan(z, t, prec);
+                arb_div(t, z, t, prec);
+            }
+            else
+                arb_one(t);
             arb_union(h, h, t, prec);
         }
         else
@@ -343,17 +363,40 @@ dh2_add2(arb_t res, const dpair_t * p, arb_srcptr x, arb_srcptr y, const ctx_t *
 int
 rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0, slong prec)
 {
+    fmpq_t z;
+    int ok;
+
+    fmpq_init(z);
+    ok = rc_opsc_slope_piece(psi, U, k, m, z, s0, prec);
+    fmpq_clear(z);
+    return ok;
+}
+
+/* The parts over the piece [sa, sb]: psi = A(s)/s + B(s)/s (s over the
+   piece), Tval = T(sa) (when sa > 0 or form), Tder = T'([sa, sb]). With
+   form = 0 the group sums must be exactly 0; with form = 1 any direction. */
+static int
+slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong m,
+            const fmpq_t sa, const fmpq_t sb, int form, slong prec)
+{
     slong n = k * m, d = k, a, b, j, i;
-    arb_mat_t W, Wt;
-    arb_t s, t, f, nwa, nwb, em;
+    int at0 = fmpq_is_zero(sa) && !form;
+    arb_mat_t W, Wt, Wp;
+    arb_t s, t, f, nwa, nwb, em, pi;
+    rc_pair_t pp;
+    fmpq_t z1;
     arb_ptr D, E, ej, gi;
     div_t_ g;
     dpair_t p;
     ctx_t C;
     int ok = 1;
 
-    arb_mat_init(W, n, d); arb_mat_init(Wt, n, d);
+    arb_mat_init(W, n, d); arb_mat_init(Wt, n, d); arb_mat_init(Wp, n, d);
     arb_init(s); arb_init(t); arb_init(f); arb_init(nwa); arb_init(nwb); arb_init(em);
+    arb_zero(Tder); arb_zero(Tval); arb_init(pi);
+    rc_pair_init(pp, d);
+    fmpq_init(z1);
+    arb_const_pi(pi, prec);
     D = _arb_vec_init(d); E = _arb_vec_init(d); ej = _arb_vec_init(d); gi = _arb_vec_init(d);
     g.mvw = _arb_vec_init(d); g.mwv = _arb_vec_init(d);
     g.nvw = _arb_vec_init(d); g.nwv = _arb_vec_init(d);
@@ -367,7 +410,7 @@ rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0, s
     arb_zero(psi);
 
     /* every group sum must be exactly 0 (the lemma needs it) */
-    for (i = 0; i < k && ok; i++)
+    for (i = 0; i < k && ok && !form; i++)
     {
         _arb_vec_zero(gi, d);
         for (j = 0; j < m; j++)
@@ -378,15 +421,25 @@ rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0, s
     if (!ok)
         goto out;
 
-    /* W = w~ + [0, s0] U */
+    /* 0 <= sa < sb required */
+    if (fmpq_sgn(sa) < 0 || fmpq_cmp(sa, sb) >= 0)
+    {
+        ok = 0;
+        goto out;
+    }
+    /* W = w~ + [sa, sb] U; Wp = w~ + sa U */
     rc_opsc_minimum(Wt, k, m, prec);
-    arb_zero(s);
-    arb_set_fmpq(t, s0, prec);
+    arb_set_fmpq(s, sa, prec);
+    arb_set_fmpq(t, sb, prec);
     arb_union(s, s, t, prec);
+    arb_set_fmpq(f, sa, prec);
     for (a = 0; a < n * d; a++)
     {
         arb_mul(arb_mat_entry(W, a / d, a % d), arb_mat_entry(U, a / d, a % d), s, prec);
         arb_add(arb_mat_entry(W, a / d, a % d), arb_mat_entry(W, a / d, a % d),
+                arb_mat_entry(Wt, a / d, a % d), prec);
+        arb_mul(arb_mat_entry(Wp, a / d, a % d), arb_mat_entry(U, a / d, a % d), f, prec);
+        arb_add(arb_mat_entry(Wp, a / d, a % d), arb_mat_entry(Wp, a / d, a % d),
                 arb_mat_entry(Wt, a / d, a % d), prec);
     }
     if (rc_student_zero_row(W, prec) >= 0)
@@ -476,12 +529,23 @@ rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0, s
                     ok = 0;
                 else
                 {
-                    dh2_add2(psi, &p, ua, ub, &C);
-                    dh1_add(psi, &p, ua, 1, &C);
+                    dh2_add2(Tder, &p, ua, ub, &C);
+                    dh1_add(Tder, &p, ua, 1, &C);
                     if (!dpair_set(&p, wb_, ub, wa, ua, d, prec))
                         ok = 0;
                     else
-                        dh1_add(psi, &p, ub, 1, &C);
+                        dh1_add(Tder, &p, ub, 1, &C);
+                }
+                if (ok && !at0)
+                {
+                    /* T(sa): its value at the point */
+                    rc_pair_set(pp, arb_mat_entry(Wp, a, 0), arb_mat_entry(Wp, b, 0), prec);
+                    rc_kernel_h2_form_add2(Tval, pp, ua, ub, pi, prec);
+                    vdot(t, ua, ua, d, prec);
+                    rc_kernel_h1_form_add(Tval, pp, ua, t, pi, 1, prec);
+                    rc_pair_swap(pp);
+                    vdot(t, ub, ub, d, prec);
+                    rc_kernel_h1_form_add(Tval, pp, ub, t, pi, 1, prec);
                 }
             }
         }
@@ -497,7 +561,13 @@ rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0, s
                 if (!dpair_set(&p, wa, ua, ej, NULL, d, prec))
                     ok = 0;
                 else
-                    dh1_add(psi, &p, ua, -1, &C);
+                    dh1_add(Tder, &p, ua, -1, &C);
+                if (ok && !at0)
+                {
+                    rc_pair_set(pp, arb_mat_entry(Wp, a, 0), ej, prec);
+                    vdot(t, ua, ua, d, prec);
+                    rc_kernel_h1_form_add(Tval, pp, ua, t, pi, -1, prec);
+                }
             }
             else
             {
@@ -535,14 +605,100 @@ rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0, s
     }
 out:
     if (!ok)
+    {
         arb_indeterminate(psi);
-    arb_mat_clear(W); arb_mat_clear(Wt);
+        arb_indeterminate(Tval);
+        arb_indeterminate(Tder);
+    }
+    arb_mat_clear(W); arb_mat_clear(Wt); arb_mat_clear(Wp);
     arb_clear(s); arb_clear(t); arb_clear(f); arb_clear(nwa); arb_clear(nwb); arb_clear(em);
+    arb_clear(pi);
+    rc_pair_clear(pp);
+    fmpq_clear(z1);
     _arb_vec_clear(D, d); _arb_vec_clear(E, d); _arb_vec_clear(ej, d); _arb_vec_clear(gi, d);
     _arb_vec_clear(g.mvw, d); _arb_vec_clear(g.mwv, d);
     _arb_vec_clear(g.nvw, d); _arb_vec_clear(g.nwv, d);
     arb_clear(g.sin_s); arb_clear(g.t_s);
     dpair_clear(&p, d);
     arb_clear(C.pi2);
+    return ok;
+}
+
+int
+rc_opsc_slope_piece(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t sa,
+                    const fmpq_t sb, slong prec)
+{
+    arb_t Tval, Tder, t, f;
+    fmpq_t z;
+    int ok;
+
+    arb_init(Tval); arb_init(Tder); arb_init(t); arb_init(f);
+    fmpq_init(z);
+    ok = slope_parts(psi, Tval, Tder, U, k, m, sa, sb, 0, prec);
+    if (ok && fmpq_is_zero(sa))
+        arb_add(psi, psi, Tder, prec);             /* T(s)/s = T'(xi), T(0) = 0 */
+    else if (ok)
+    {
+        /* T(s)/s = T(sa)/sa + ((s - sa)/s) (T'(xi) - T(sa)/sa), the second
+           factor in [0, 1 - sa/sb]: the size of T' enters only through its
+           variation */
+        arb_set_fmpq(t, sa, prec);
+        arb_div(Tval, Tval, t, prec);               /* T(sa)/sa */
+        arb_add(psi, psi, Tval, prec);
+        arb_sub(Tder, Tder, Tval, prec);
+        fmpq_div(z, sa, sb);
+        arb_set_fmpq(t, z, prec);
+        arb_sub_ui(t, t, 1, prec);
+        arb_neg(t, t);
+        arb_zero(f);
+        arb_union(t, t, f, prec);
+        arb_addmul(psi, Tder, t, prec);
+    }
+    arb_clear(Tval); arb_clear(Tder); arb_clear(t); arb_clear(f);
+    fmpq_clear(z);
+    return ok;
+}
+
+int
+rc_opsc_form_centered(arb_t q, const arb_mat_t U, slong k, slong m, const fmpq_t sa,
+                      const fmpq_t sb, slong prec)
+{
+    slong i, j, d = k;
+    arb_t AB, Tval, Tder, t, f;
+    arb_ptr gi;
+    int ok;
+
+    arb_init(AB); arb_init(Tval); arb_init(Tder); arb_init(t); arb_init(f);
+    gi = _arb_vec_init(d);
+    ok = slope_parts(AB, Tval, Tder, U, k, m, sa, sb, 1, prec);
+    if (ok)
+    {
+        /* q(s) = sum_i |g_i|^2 / 2 + s (A(s)/s + B(s)/s) + T(sa) + (s - sa) T'(xi) */
+        arb_zero(q);
+        for (i = 0; i < k; i++)
+        {
+            _arb_vec_zero(gi, d);
+            for (j = 0; j < m; j++)
+                _arb_vec_add(gi, gi, arb_mat_entry(U, i * m + j, 0), d, prec);
+            arb_dot(t, q, 0, gi, 1, gi, 1, d, prec);
+            arb_swap(q, t);
+        }
+        arb_mul_2exp_si(q, q, -1);
+        arb_set_fmpq(t, sa, prec);
+        arb_set_fmpq(f, sb, prec);
+        arb_union(t, t, f, prec);
+        arb_addmul(q, AB, t, prec);
+        arb_add(q, q, Tval, prec);
+        arb_set_fmpq(t, sb, prec);
+        arb_set_fmpq(f, sa, prec);
+        arb_sub(t, t, f, prec);
+        arb_zero(f);
+        arb_union(t, t, f, prec);                  /* [0, sb - sa] */
+        arb_addmul(q, Tder, t, prec);
+    }
+    else
+        arb_indeterminate(q);
+    arb_clear(AB); arb_clear(Tval); arb_clear(Tder); arb_clear(t); arb_clear(f);
+    _arb_vec_clear(gi, d);
     return ok;
 }

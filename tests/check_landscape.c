@@ -378,6 +378,9 @@ START_TEST(test_opsc_directions)
     fmpq_set_si(p->sigma2, 1, 100000);
     fmpq_one(p->radius);
     fmpq_set_si(p->lambda, big ? 2 : 1, big ? 1 : 100);   /* 2: above every quotient */
+    if (adv)
+        fmpq_set_si(p->lambda, 1, 10000);   /* q < lambda |U|^2 only for s below about 1/50,
+                                               so t = 1 below is a false claim */
     root = rc_opsc_to_json(p, NULL);
     d0 = json_array_get(json_object_get(root, "directions"), 0);
     if (!adv)
@@ -511,6 +514,103 @@ START_TEST(test_opsc_slope)
 }
 END_TEST
 
+/* the slope over pieces [sa, sb] away from 0 (mean value theorem from sa):
+   contains q(s)/s computed directly at the ends and inside, is positive,
+   shrinks with the piece (about linearly: the enclosure of a piece of width
+   2^-e has width below 2^-(e-7) |U|^2); pieces that are not 0 <= sa < sb
+   are refused */
+START_TEST(test_opsc_slope_piece)
+{
+    slong k = 3 + 2 * _i, m = 2 + 3 * _i, n = k * m, e, j;
+    arb_mat_t U, Wt, V;
+    fmpq_t s2, sa, sb, z, w;
+    arb_t psi, q, s, uu;
+
+    arb_mat_init(U, n, k); arb_mat_init(Wt, n, k); arb_mat_init(V, k, k);
+    fmpq_init(s2); fmpq_init(sa); fmpq_init(sb); fmpq_init(z); fmpq_init(w);
+    arb_init(psi); arb_init(q); arb_init(s); arb_init(uu);
+    arb_mat_one(V);
+    fmpq_set_si(s2, 1, 100000);
+    rc_opsc_direction(U, k, m, s2, 5, _i, 1, 128);
+    rc_opsc_minimum(Wt, k, m, 128);
+    for (j = 0; j < n * k; j++)
+        arb_addmul(uu, arb_mat_entry(U, j / k, j % k), arb_mat_entry(U, j / k, j % k), 128);
+    for (e = 3; e <= 15; e += 6)
+    {
+        fmpq_set_si(sa, 1, 2);
+        fmpq_one(w);
+        fmpq_div_2exp(w, w, e);
+        fmpq_add(sb, sa, w);
+        ck_assert(rc_opsc_slope_piece(psi, U, k, m, sa, sb, 128));
+        ck_assert(arb_is_positive(psi));
+        for (j = 0; j <= 4; j++)
+        {
+            /* s = sa + j (sb - sa)/4 */
+            fmpq_mul_si(z, w, j);
+            fmpq_div_2exp(z, z, 2);
+            fmpq_add(z, z, sa);
+            ck_assert(rc_opsc_form(q, Wt, V, U, z, z, 128));
+            arb_set_fmpq(s, z, 128);
+            arb_div(q, q, s, 128);
+            ck_assert_msg(arb_contains(psi, q), "piece 2^-%ld, point %ld", e, j);
+        }
+        ck_assert_msg(mag_get_d(arb_radref(psi)) <= ldexp(arf_get_d(arb_midref(uu), ARF_RND_NEAR), -(e - 7)),
+                      "piece 2^-%ld: radius %g, |U|^2 %g", e, mag_get_d(arb_radref(psi)),
+                      arf_get_d(arb_midref(uu), ARF_RND_NEAR));
+    }
+    /* not 0 <= sa < sb */
+    ck_assert(!rc_opsc_slope_piece(psi, U, k, m, sb, sa, 128));
+    ck_assert(!rc_opsc_slope_piece(psi, U, k, m, sa, sa, 128));
+    arb_mat_clear(U); arb_mat_clear(Wt); arb_mat_clear(V);
+    fmpq_clear(s2); fmpq_clear(sa); fmpq_clear(sb); fmpq_clear(z); fmpq_clear(w);
+    arb_clear(psi); arb_clear(q); arb_clear(s); arb_clear(uu);
+}
+END_TEST
+
+/* the centred form of q over a piece: contains q(s) computed directly at
+   points of the piece, for Gaussian and adversarial directions and pieces
+   starting at 0 or away from it; on a wide piece it is tighter than the
+   direct enclosure; not 0 <= sa < sb is refused */
+START_TEST(test_opsc_form_centered)
+{
+    slong k = 3 + _i, m = 2 + 2 * _i, n = k * m, j, c;
+    arb_mat_t U, Wt, V;
+    fmpq_t s2, sa, sb, z;
+    arb_t q, qd, p;
+    static const slong ends[3][2] = {{0, 1}, {1, 2}, {3, 4}};   /* quarters */
+
+    arb_mat_init(U, n, k); arb_mat_init(Wt, n, k); arb_mat_init(V, k, k);
+    fmpq_init(s2); fmpq_init(sa); fmpq_init(sb); fmpq_init(z);
+    arb_init(q); arb_init(qd); arb_init(p);
+    arb_mat_one(V);
+    fmpq_set_si(s2, 1, 100000);
+    rc_opsc_minimum(Wt, k, m, 128);
+    for (c = 0; c < 6; c++)
+    {
+        rc_opsc_direction(U, k, m, s2, 9, c, c % 2, 128);
+        fmpq_set_si(sa, ends[c / 2][0], 4);
+        fmpq_set_si(sb, ends[c / 2][1], 4);
+        ck_assert(rc_opsc_form_centered(q, U, k, m, sa, sb, 128));
+        for (j = 0; j <= 4; j++)
+        {
+            fmpq_sub(z, sb, sa);
+            fmpq_mul_si(z, z, j);
+            fmpq_div_2exp(z, z, 2);
+            fmpq_add(z, z, sa);
+            ck_assert(rc_opsc_form(p, Wt, V, U, z, z, 128));
+            ck_assert_msg(arb_contains(q, p), "direction %ld, point %ld", c, j);
+        }
+        ck_assert(rc_opsc_form(qd, Wt, V, U, sa, sb, 128));
+        ck_assert_msg(mag_cmp(arb_radref(q), arb_radref(qd)) < 0, "direction %ld: not tighter", c);
+    }
+    ck_assert(!rc_opsc_form_centered(q, U, k, m, sb, sa, 128));
+    ck_assert(!arb_is_finite(q));
+    arb_mat_clear(U); arb_mat_clear(Wt); arb_mat_clear(V);
+    fmpq_clear(s2); fmpq_clear(sa); fmpq_clear(sb); fmpq_clear(z);
+    arb_clear(q); arb_clear(qd); arb_clear(p);
+}
+END_TEST
+
 /* a segment through a zero neuron leaves the C^2 region: refused */
 START_TEST(test_opsc_zero_neuron_refused)
 {
@@ -559,6 +659,8 @@ suite(void)
     tcase_add_loop_test(tc, test_opsc_directions, 0, 3);
     tcase_add_test(tc, test_opsc_zero_neuron_refused);
     tcase_add_loop_test(tc, test_opsc_slope, 0, 2);
+    tcase_add_loop_test(tc, test_opsc_slope_piece, 0, 2);
+    tcase_add_loop_test(tc, test_opsc_form_centered, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

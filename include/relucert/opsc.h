@@ -49,6 +49,25 @@ slong rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U,
 int rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s0,
                   slong prec);
 
+/* The same enclosure of q(s)/s for every s in the piece [sa, sb] (for
+   sa = 0: (0, sb]), 0 <= sa < sb: away from 0 the cross-group part enters
+   by the mean value theorem from sa (src/opsc_slope.c). Same return
+   convention (0 also when not 0 <= sa < sb). If psi > 0, q(s) >= psi_lo s > 0
+   on the piece; and q(s) <= psi_hi s there. */
+int rc_opsc_slope_piece(arb_t psi, const arb_mat_t U, slong k, slong m,
+                        const fmpq_t sa, const fmpq_t sb, slong prec);
+
+/* q(s) = U^T H(w~ + sU) U for every s in [sa, sb] (0 <= sa < sb), any
+   direction U, in the centred form of src/opsc_slope.c:
+   q(s) = sum_i |g_i|^2 / 2 + s (A(s)/s + B(s)/s) + T(sa) + (s - sa) T'(xi)
+   (within-group pairs and own-teacher terms in divided form, the others by
+   the mean value theorem from sa), much tighter over a piece than
+   rc_opsc_form's direct enclosure. Returns 1; 0 (q indeterminate) if a
+   neuron may vanish or a pair may be degenerate on the piece, or not
+   0 <= sa < sb. */
+int rc_opsc_form_centered(arb_t q, const arb_mat_t U, slong k, slong m,
+                          const fmpq_t sa, const fmpq_t sb, slong prec);
+
 /* The right side of Conjecture 12 for U: (|g|^2 + (1 - 2/pi) sum_i |g_i|^2)/4,
    g_i = sum_j g_{i,j}, g = sum_i g_i. */
 void rc_opsc_conj12_rhs(arb_t rhs, const arb_mat_t U, slong k, slong m, slong prec);

@@ -80,6 +80,18 @@ void rc_kernel_h1_add(arb_mat_t H, slong r0, slong c0, const rc_pair_t p,
 void rc_kernel_h2_add(arb_mat_t H, slong r0, slong c0, const rc_pair_t p,
                       int sign, slong prec);
 
+/* The kernels applied to directions without forming a d x d block
+   (O(d) each; pi is an enclosure of pi, passed in so that a caller summing
+   over many pairs computes it once):
+   res += sign * y^T h1(w, v) y, yy = |y|^2. Needs |w| > 0. */
+void rc_kernel_h1_form_add(arb_t res, const rc_pair_t p, arb_srcptr y,
+                           const arb_t yy, const arb_t pi, int sign, slong prec);
+
+/* res += 2 x^T h2(w, v) y (the two off-diagonal blocks of a symmetric
+   quadratic form). Needs |w| > 0 and |v| > 0. */
+void rc_kernel_h2_form_add2(arb_t res, const rc_pair_t p, arb_srcptr x,
+                            arb_srcptr y, const arb_t pi, slong prec);
+
 #ifdef __cplusplus
 }
 #endif
