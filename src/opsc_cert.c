@@ -32,6 +32,7 @@ rc_opsc_params_clear(rc_opsc_params_t p)
 typedef struct
 {
     slong k, m, prec;
+    int adv;              /* adversarial: pieces enclose q(s)/s, not q */
     arb_mat_t Wt, V, U;
     arb_t uu, rhs, L;     /* |U|^2, Conjecture 12's right side, lambda |U|^2 */
 }
@@ -44,6 +45,7 @@ dir_init(dir_t * D, const rc_opsc_params_struct * p, slong idx)
     D->k = p->k;
     D->m = p->m;
     D->prec = p->prec;
+    D->adv = p->adversarial;
     arb_mat_init(D->Wt, n, p->k); arb_mat_init(D->V, p->k, p->k); arb_mat_init(D->U, n, p->k);
     arb_init(D->uu); arb_init(D->rhs); arb_init(D->L);
     arb_mat_one(D->V);
@@ -131,6 +133,26 @@ piece(arb_t q, dir_t * D, const fmpq_t lo, const fmpq_t hi)
         arb_indeterminate(q);
 }
 
+/* the slope q(s)/s of an adversarial direction over [lo, hi] (lo = 0:
+   (0, hi]) */
+static void
+slope_piece(arb_t psi, dir_t * D, const fmpq_t lo, const fmpq_t hi)
+{
+    if (!rc_opsc_slope_piece(psi, D->U, D->k, D->m, lo, hi, D->prec))
+        arb_indeterminate(psi);
+}
+
+/* what a piece [lo, hi] is judged on: q over it (Gaussian) or the slope
+   q(s)/s (adversarial) */
+static void
+piece_eval(arb_t x, dir_t * D, const fmpq_t lo, const fmpq_t hi)
+{
+    if (D->adv)
+        slope_piece(x, D, lo, hi);
+    else
+        piece(x, D, lo, hi);
+}
+
 /* Gaussian: lam = min over the pieces of lower(q) / |U|^2 (as an arf,
    rounded down), opsc: all q > 0, c12: all q >= rhs. Adversarial: lam =
    min over the pieces of lower(q(s)/s) / |U|^2 (c_U), c12: all q(s)/s > 0. */
@@ -141,20 +163,35 @@ typedef struct
 }
 seg_t;
 
-/* the outcome of one accepted Gaussian piece with enclosure q */
 static void
-seg_add(seg_t * r, dir_t * D, const arb_t q)
+seg_start(seg_t * r)
+{
+    arf_pos_inf(r->lam);
+    r->opsc = r->c12 = 1;
+}
+
+/* whether q(S) >= rhs (Gaussian) or q(s)/s > 0 (adversarial) holds on the
+   piece, for its enclosure x (piece_eval) */
+static int
+piece_c12(dir_t * D, const arb_t x)
+{
+    return D->adv ? arb_is_positive(x) : arb_ge(x, D->rhs);
+}
+
+/* the outcome of one piece with enclosure x */
+static void
+seg_add(seg_t * r, dir_t * D, const arb_t x)
 {
     arb_t t;
     arf_t lo;
 
     arb_init(t);
     arf_init(lo);
-    if (!arb_is_positive(q))
+    if (!arb_is_positive(x))
         r->opsc = 0;
-    if (!arb_ge(q, D->rhs))
+    if (!piece_c12(D, x))
         r->c12 = 0;
-    arb_div(t, q, D->uu, D->prec);
+    arb_div(t, x, D->uu, D->prec);
     arb_get_lbound_arf(lo, t, D->prec);
     if (arf_cmp(lo, r->lam) < 0)
         arf_set(r->lam, lo);
@@ -162,36 +199,37 @@ seg_add(seg_t * r, dir_t * D, const arb_t q)
     arf_clear(lo);
 }
 
+/* the outcome of the pieces between given breaks (np + 1 entries) */
 static void
 segment(seg_t * r, dir_t * D, const fmpq * breaks, slong np)
 {
-    arb_t q;
+    arb_t x;
     slong i;
 
-    arb_init(q);
-    arf_pos_inf(r->lam);
-    r->opsc = r->c12 = 1;
+    arb_init(x);
+    seg_start(r);
     for (i = 0; i < np; i++)
     {
-        piece(q, D, breaks + i, breaks + i + 1);
-        seg_add(r, D, q);
+        piece_eval(x, D, breaks + i, breaks + i + 1);
+        seg_add(r, D, x);
     }
-    arb_clear(q);
+    arb_clear(x);
 }
 
-/* adaptive bisection of [a, b] (Gaussian): appends the breaks after a and
-   adds each accepted piece's outcome to r (as segment() would recompute it) */
+/* adaptive bisection of [a, b]: appends the breaks after a and adds each
+   accepted piece's outcome to r (what segment() recomputes from the
+   breaks) */
 static void
 split(fmpq ** br, slong * nb, seg_t * r, dir_t * D, const fmpq_t a, const fmpq_t b,
       int depth)
 {
-    arb_t q;
+    arb_t x;
     int ok;
 
-    arb_init(q);
-    piece(q, D, a, b);
-    ok = arb_is_positive(q) && arb_ge(q, D->rhs);
-    if (!ok && depth < MAX_DEPTH)
+    arb_init(x);
+    piece_eval(x, D, a, b);
+    ok = arb_is_positive(x) && piece_c12(D, x);
+    if (!ok && depth < (D->adv ? ADV_DEPTH : MAX_DEPTH))
     {
         fmpq_t mid;
         fmpq_init(mid);
@@ -200,81 +238,15 @@ split(fmpq ** br, slong * nb, seg_t * r, dir_t * D, const fmpq_t a, const fmpq_t
         split(br, nb, r, D, a, mid, depth + 1);
         split(br, nb, r, D, mid, b, depth + 1);
         fmpq_clear(mid);
-        arb_clear(q);
+        arb_clear(x);
         return;
     }
-    seg_add(r, D, q);
-    arb_clear(q);
+    seg_add(r, D, x);
+    arb_clear(x);
     *br = flint_realloc(*br, sizeof(fmpq) * (*nb + 1));
     fmpq_init(*br + *nb);
     fmpq_set(*br + *nb, b);
     (*nb)++;
-}
-
-/* the slope pieces of an adversarial direction: psi = q(s)/s over
-   [lo, hi] (lo = 0: (0, hi]) */
-static void
-slope_piece(arb_t psi, dir_t * D, const fmpq_t lo, const fmpq_t hi)
-{
-    if (!rc_opsc_slope_piece(psi, D->U, D->k, D->m, lo, hi, D->prec))
-        arb_indeterminate(psi);
-}
-
-/* adaptive bisection of [a, b] until psi > 0 on each piece: appends the
-   breaks after a */
-static void
-split_slope(fmpq ** br, slong * nb, dir_t * D, const fmpq_t a, const fmpq_t b, int depth)
-{
-    arb_t psi;
-    int ok;
-
-    arb_init(psi);
-    slope_piece(psi, D, a, b);
-    ok = arb_is_positive(psi);
-    arb_clear(psi);
-    if (!ok && depth < ADV_DEPTH)
-    {
-        fmpq_t mid;
-        fmpq_init(mid);
-        fmpq_add(mid, a, b);
-        fmpq_div_2exp(mid, mid, 1);
-        split_slope(br, nb, D, a, mid, depth + 1);
-        split_slope(br, nb, D, mid, b, depth + 1);
-        fmpq_clear(mid);
-        return;
-    }
-    *br = flint_realloc(*br, sizeof(fmpq) * (*nb + 1));
-    fmpq_init(*br + *nb);
-    fmpq_set(*br + *nb, b);
-    (*nb)++;
-}
-
-/* r->c12: psi > 0 on every piece (Conjecture 12 with right side 0 on
-   (0, R]); r->lam = min over the pieces of lower(psi)/|U|^2 (= c_U) */
-static void
-slope_segment(seg_t * r, dir_t * D, const fmpq * breaks, slong np)
-{
-    arb_t psi;
-    arf_t lo;
-    slong i;
-
-    arb_init(psi);
-    arf_init(lo);
-    arf_pos_inf(r->lam);
-    r->opsc = 0;
-    r->c12 = np > 0;
-    for (i = 0; i < np; i++)
-    {
-        slope_piece(psi, D, breaks + i, breaks + i + 1);
-        if (!arb_is_positive(psi))
-            r->c12 = 0;
-        arb_div(psi, psi, D->uu, D->prec);
-        arb_get_lbound_arf(lo, psi, D->prec);
-        if (arf_cmp(lo, r->lam) < 0)
-            arf_set(r->lam, lo);
-    }
-    arb_clear(psi);
-    arf_clear(lo);
 }
 
 /* 1 if q(s) < lambda |U|^2 for every s in [0, t] is certified: lambda > 0,
@@ -366,8 +338,7 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         br = flint_malloc(sizeof(fmpq));
         fmpq_init(br);
         nb = 1;
-        arf_pos_inf(r.lam);
-        r.opsc = r.c12 = 1;
+        seg_start(&r);
         split(&br, &nb, &r, &D, a, p->radius, 0);
         *opsc_ok = r.opsc;
         *c12_ok = r.c12;
@@ -421,8 +392,8 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         br = flint_malloc(sizeof(fmpq));
         fmpq_init(br);
         nb = 1;
-        split_slope(&br, &nb, &D, a, p->radius, 0);
-        slope_segment(&r, &D, br, nb - 1);
+        seg_start(&r);
+        split(&br, &nb, &r, &D, a, p->radius, 0);
         json_object_set_new(o, "breaks", json_breaks(br, nb));
         *c12_ok = r.c12;
         json_object_set_new(o, "conj12", json_string(*c12_ok ? "proved" : "undecided"));
@@ -447,17 +418,11 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
                 }
                 else if (hi > 0 && L > 0)
                 {
-                    /* go on at t about lambda |U|^2 / (2 psi_hi) */
-                    double x = fmpq_get_d(b) * hi;
-                    while (j < 63 && x > L / 2)
-                    {
-                        x /= 2;
+                    /* skip the halvings of t that cannot succeed: the next
+                       try has t psi_hi <= lambda |U|^2 / 2 */
+                    double x;
+                    for (x = fmpq_get_d(b) * hi / 2; j < 63 && x > L / 2; x /= 2)
                         j++;
-                    }
-                    j = FLINT_MAX(j - 1, 0);
-                    fmpq_div_2exp(b, p->radius, j + 1);
-                    if (fmpq_cmp(b, br + 1) > 0)
-                        break;    /* cannot happen: b was inside the piece */
                 }
             }
         }
@@ -663,7 +628,7 @@ verify_entry(const rc_opsc_params_struct * p, slong idx, const json_t * e, rc_er
     {
         const json_t * b = json_object_get(e, "breaks");
         nb = json_is_array(b) ? (slong) json_array_size(b) : 0;
-        if (nb < (p->adversarial ? 1 : 2) || nb > 1000000)
+        if (nb < 2 || nb > 1000000)
             FAIL("directions[%ld].breaks: expected an array of exact numbers", (long) idx);
         br = flint_malloc(sizeof(fmpq) * nb);
         for (i = 0; i < nb; i++)
@@ -675,10 +640,7 @@ verify_entry(const rc_opsc_params_struct * p, slong idx, const json_t * e, rc_er
         if (!fmpq_equal(br + nb - 1, p->radius) || !fmpq_is_zero(br))
             FAIL("directions[%ld].breaks: expected to cover [0, R]", (long) idx);
     }
-    if (p->adversarial)
-        slope_segment(&r, &D, br, nb - 1);
-    else
-        segment(&r, &D, br, nb - 1);
+    segment(&r, &D, br, nb - 1);
     if (!p->adversarial)
     {
         if (json_is_string(json_object_get(e, "opsc")) && strcmp(json_string_value(json_object_get(e, "opsc")), "proved") == 0)

@@ -26,8 +26,8 @@
    the mean value theorem taken from sa instead of 0:
        q(s)/s = A(s)/s + B(s)/s + T(sa)/sa + ((s - sa)/s) (T'(xi) - T(sa)/sa),
    xi in (sa, s) (an identity given T(s) = T(sa) + (s - sa) T'(xi)), with
-   T(sa) evaluated at the point sa and (s - sa)/s in [0, 1 - sa/sb]. Every term is of the
-   size of the slope itself, so the enclosure does not suffer the
+   T(sa) evaluated at the point sa and (s - sa)/s in [0, 1 - sa/sb]. Every
+   term is of the size of the slope itself, so the enclosure does not suffer the
    cancellation of the O(|U|^2) terms of q that a direct enclosure of q over
    a piece does (they add up to O(s |U|^2)): few pieces cover (0, R]. */
 #include "relucert/opsc.h"
@@ -385,7 +385,7 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
     arb_t s, t, f, nwa, nwb, em, pi;
     rc_pair_t pp;
     fmpq_t z1;
-    arb_ptr D, E, ej, gi;
+    arb_ptr D, E, ej, gi, uu;
     div_t_ g;
     dpair_t p;
     ctx_t C;
@@ -398,6 +398,7 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
     fmpq_init(z1);
     arb_const_pi(pi, prec);
     D = _arb_vec_init(d); E = _arb_vec_init(d); ej = _arb_vec_init(d); gi = _arb_vec_init(d);
+    uu = _arb_vec_init(n);
     g.mvw = _arb_vec_init(d); g.mwv = _arb_vec_init(d);
     g.nvw = _arb_vec_init(d); g.nwv = _arb_vec_init(d);
     arb_init(g.sin_s); arb_init(g.t_s);
@@ -427,8 +428,10 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
         ok = 0;
         goto out;
     }
-    /* W = w~ + [sa, sb] U; Wp = w~ + sa U */
+    /* W = w~ + [sa, sb] U; Wp = w~ + sa U; uu_a = |u_a|^2 */
     rc_opsc_minimum(Wt, k, m, prec);
+    for (a = 0; a < n; a++)
+        vdot(uu + a, arb_mat_entry(U, a, 0), arb_mat_entry(U, a, 0), d, prec);
     arb_set_fmpq(s, sa, prec);
     arb_set_fmpq(t, sb, prec);
     arb_union(s, s, t, prec);
@@ -541,11 +544,9 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
                     /* T(sa): its value at the point */
                     rc_pair_set(pp, arb_mat_entry(Wp, a, 0), arb_mat_entry(Wp, b, 0), prec);
                     rc_kernel_h2_form_add2(Tval, pp, ua, ub, pi, prec);
-                    vdot(t, ua, ua, d, prec);
-                    rc_kernel_h1_form_add(Tval, pp, ua, t, pi, 1, prec);
+                    rc_kernel_h1_form_add(Tval, pp, ua, uu + a, pi, 1, prec);
                     rc_pair_swap(pp);
-                    vdot(t, ub, ub, d, prec);
-                    rc_kernel_h1_form_add(Tval, pp, ub, t, pi, 1, prec);
+                    rc_kernel_h1_form_add(Tval, pp, ub, uu + b, pi, 1, prec);
                 }
             }
         }
@@ -565,8 +566,7 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
                 if (ok && !at0)
                 {
                     rc_pair_set(pp, arb_mat_entry(Wp, a, 0), ej, prec);
-                    vdot(t, ua, ua, d, prec);
-                    rc_kernel_h1_form_add(Tval, pp, ua, t, pi, -1, prec);
+                    rc_kernel_h1_form_add(Tval, pp, ua, uu + a, pi, -1, prec);
                 }
             }
             else
@@ -577,8 +577,7 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
                 vdot(nwa, wa, wa, d, prec); arb_sqrtpos(nwa, nwa, prec);
                 for (b = 0; b < d; b++)
                     arb_div(wbA + b, wa + b, nwa, prec);
-                vdot(t, ua, ua, d, prec);
-                arb_mul(t, t, s, prec);
+                arb_mul(t, uu + a, s, prec);
                 arb_mul(f, ua + ia, em, prec);
                 arb_mul_2exp_si(f, f, 1);
                 arb_add(t, t, f, prec);
@@ -616,6 +615,7 @@ out:
     rc_pair_clear(pp);
     fmpq_clear(z1);
     _arb_vec_clear(D, d); _arb_vec_clear(E, d); _arb_vec_clear(ej, d); _arb_vec_clear(gi, d);
+    _arb_vec_clear(uu, n);
     _arb_vec_clear(g.mvw, d); _arb_vec_clear(g.mwv, d);
     _arb_vec_clear(g.nvw, d); _arb_vec_clear(g.nwv, d);
     arb_clear(g.sin_s); arb_clear(g.t_s);
