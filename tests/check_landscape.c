@@ -629,6 +629,28 @@ START_TEST(test_opsc_zero_neuron_refused)
     for (a = 0; a < 2; a++)
         arb_neg(arb_mat_entry(U, 2, a), arb_mat_entry(Wt, 2, a));
     ck_assert_int_eq(rc_opsc_segment_zero_neuron(Wt, U, R, 128), 2);
+    /* the centred form refuses a piece on which neuron 2 vanishes (it moves
+       along its teacher, so the divided form is degenerate there too);
+       piece() in opsc_cert.c then falls back to the direct enclosure, which
+       refuses it as well */
+    {
+        arb_t q;
+        fmpq_t lo;
+        arb_init(q);
+        fmpq_init(lo);
+        fmpq_set_si(lo, 3, 4);
+        ck_assert(!rc_opsc_form_centered(q, U, 2, 2, lo, R, 128));
+        ck_assert(!arb_is_finite(q));
+        {
+            arb_mat_t V;
+            arb_mat_init(V, 2, 2);
+            arb_mat_one(V);
+            ck_assert(!rc_opsc_form(q, Wt, V, U, lo, R, 128));
+            arb_mat_clear(V);
+        }
+        arb_clear(q);
+        fmpq_clear(lo);
+    }
     /* only half way: stays away */
     fmpq_set_si(R, 1, 2);
     ck_assert_int_eq(rc_opsc_segment_zero_neuron(Wt, U, R, 128), -1);
