@@ -18,6 +18,7 @@ rc_opsc_params_init(rc_opsc_params_t p)
     fmpq_init(p->radius);
     fmpq_init(p->lambda);
     p->prec = 128;
+    p->fast = 1;
 }
 
 void
@@ -33,7 +34,9 @@ typedef struct
 {
     slong k, m, prec;
     int adv;              /* adversarial: pieces enclose q(s)/s, not q */
+    int fast;             /* pieces by the binary64 fast path (F) */
     arb_mat_t Wt, V, U;
+    rc_opsc_fast_t F;
     arb_t uu, rhs, L;     /* |U|^2, Conjecture 12's right side, lambda |U|^2 */
 }
 dir_t;
@@ -59,6 +62,8 @@ dir_init(dir_t * D, const rc_opsc_params_struct * p, slong idx)
                        arb_mat_entry(D->U, i / p->k, i % p->k), p->prec);
     }
     rc_opsc_conj12_rhs(D->rhs, D->U, p->k, p->m, p->prec);
+    rc_opsc_fast_init(D->F, D->U, p->k, p->m);
+    D->fast = p->fast && D->F->usable;
     arb_set_fmpq(D->L, p->lambda, p->prec);
     arb_mul(D->L, D->L, D->uu, p->prec);
 }
@@ -68,6 +73,7 @@ dir_clear(dir_t * D)
 {
     arb_mat_clear(D->Wt); arb_mat_clear(D->V); arb_mat_clear(D->U);
     arb_clear(D->uu); arb_clear(D->rhs); arb_clear(D->L);
+    rc_opsc_fast_clear(D->F);
 }
 
 /* -1 if no neuron's segment w~_a + s U_a, s in [0, R], can reach 0
@@ -121,12 +127,19 @@ rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U, const fmpq_t 
     return res;
 }
 
-/* q enclosed over the piece [lo, hi]: by the centred form when lo < hi
-   (few pieces), else (a point, or a pair the centred form cannot handle)
-   by the direct enclosure */
+/* q enclosed over the piece [lo, hi] (or at the point lo = hi). With
+   D->fast by the centred form in binary64, and a failure is final (the
+   piece is split). Otherwise by the centred form in Arb when lo < hi (few
+   pieces), else (a point, or a pair the centred form cannot handle) by the
+   direct enclosure. */
 static void
 piece(arb_t q, dir_t * D, const fmpq_t lo, const fmpq_t hi)
 {
+    if (D->fast)
+    {
+        rc_opsc_form_centered_fast(q, D->F, D->U, lo, hi, D->prec);
+        return;
+    }
     if (fmpq_cmp(lo, hi) < 0 && rc_opsc_form_centered(q, D->U, D->k, D->m, lo, hi, D->prec))
         return;
     if (!rc_opsc_form(q, D->Wt, D->V, D->U, lo, hi, D->prec))
@@ -138,7 +151,9 @@ piece(arb_t q, dir_t * D, const fmpq_t lo, const fmpq_t hi)
 static void
 slope_piece(arb_t psi, dir_t * D, const fmpq_t lo, const fmpq_t hi)
 {
-    if (!rc_opsc_slope_piece(psi, D->U, D->k, D->m, lo, hi, D->prec))
+    if (D->fast)
+        rc_opsc_slope_piece_fast(psi, D->F, lo, hi, D->prec);
+    else if (!rc_opsc_slope_piece(psi, D->U, D->k, D->m, lo, hi, D->prec))
         arb_indeterminate(psi);
 }
 
@@ -448,6 +463,7 @@ params_json(json_t * root, const rc_opsc_params_struct * p)
     json_object_set_new(root, "k", json_integer(p->k));
     json_object_set_new(root, "m", json_integer(p->m));
     json_object_set_new(root, "prec", json_integer(p->prec));
+    json_object_set_new(root, "arith", json_string(p->fast && rc_di_usable() ? "binary64" : "arb"));
     json_object_set_new(root, "sigma2", rc_json_fmpq(p->sigma2));
     json_object_set_new(root, "radius", rc_json_fmpq(p->radius));
     json_object_set_new(root, "lambda", rc_json_fmpq(p->lambda));
@@ -738,6 +754,20 @@ rc_opsc_check(rc_error_t why, const json_t * root)
         goto out;
     }
     p->adversarial = json_is_true(json_object_get(root, "adversarial"));
+    {
+        /* the pieces' arithmetic; certificates without the field are from
+           before the fast path: ball arithmetic */
+        const json_t * ar = json_object_get(root, "arith");
+        if (ar == NULL || (json_is_string(ar) && strcmp(json_string_value(ar), "arb") == 0))
+            p->fast = 0;
+        else if (json_is_string(ar) && strcmp(json_string_value(ar), "binary64") == 0)
+            p->fast = 1;
+        else
+        {
+            rc_error_set(why, "arith: expected \"binary64\" or \"arb\"");
+            goto out;
+        }
+    }
     if (fmpq_sgn(p->sigma2) <= 0 || fmpq_sgn(p->radius) <= 0)
     {
         rc_error_set(why, "sigma2, radius: expected positive numbers");

@@ -625,80 +625,112 @@ out:
 }
 
 int
+_rc_opsc_slope_combine(arb_t psi, const arb_t Tval, const arb_t Tder, const fmpq_t sa,
+                       const fmpq_t sb, slong prec)
+{
+    arb_t tv, td, t, f;
+    fmpq_t z;
+
+    if (!arb_is_finite(psi) || !arb_is_finite(Tval) || !arb_is_finite(Tder))
+    {
+        arb_indeterminate(psi);
+        return 0;
+    }
+    if (fmpq_is_zero(sa))
+    {
+        arb_add(psi, psi, Tder, prec);             /* T(s)/s = T'(xi), T(0) = 0 */
+        return 1;
+    }
+    arb_init(tv); arb_init(td); arb_init(t); arb_init(f);
+    fmpq_init(z);
+    /* T(s)/s = T(sa)/sa + ((s - sa)/s) (T'(xi) - T(sa)/sa), the second
+       factor in [0, 1 - sa/sb]: the size of T' enters only through its
+       variation */
+    arb_set_fmpq(t, sa, prec);
+    arb_div(tv, Tval, t, prec);                     /* T(sa)/sa */
+    arb_add(psi, psi, tv, prec);
+    arb_sub(td, Tder, tv, prec);
+    fmpq_div(z, sa, sb);
+    arb_set_fmpq(t, z, prec);
+    arb_sub_ui(t, t, 1, prec);
+    arb_neg(t, t);
+    arb_zero(f);
+    arb_union(t, t, f, prec);
+    arb_addmul(psi, td, t, prec);
+    arb_clear(tv); arb_clear(td); arb_clear(t); arb_clear(f);
+    fmpq_clear(z);
+    return 1;
+}
+
+int
 rc_opsc_slope_piece(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t sa,
                     const fmpq_t sb, slong prec)
 {
-    arb_t Tval, Tder, t, f;
-    fmpq_t z;
+    arb_t Tval, Tder;
     int ok;
 
-    arb_init(Tval); arb_init(Tder); arb_init(t); arb_init(f);
-    fmpq_init(z);
-    ok = slope_parts(psi, Tval, Tder, U, k, m, sa, sb, 0, prec);
-    if (ok && fmpq_is_zero(sa))
-        arb_add(psi, psi, Tder, prec);             /* T(s)/s = T'(xi), T(0) = 0 */
-    else if (ok)
-    {
-        /* T(s)/s = T(sa)/sa + ((s - sa)/s) (T'(xi) - T(sa)/sa), the second
-           factor in [0, 1 - sa/sb]: the size of T' enters only through its
-           variation */
-        arb_set_fmpq(t, sa, prec);
-        arb_div(Tval, Tval, t, prec);               /* T(sa)/sa */
-        arb_add(psi, psi, Tval, prec);
-        arb_sub(Tder, Tder, Tval, prec);
-        fmpq_div(z, sa, sb);
-        arb_set_fmpq(t, z, prec);
-        arb_sub_ui(t, t, 1, prec);
-        arb_neg(t, t);
-        arb_zero(f);
-        arb_union(t, t, f, prec);
-        arb_addmul(psi, Tder, t, prec);
-    }
-    arb_clear(Tval); arb_clear(Tder); arb_clear(t); arb_clear(f);
-    fmpq_clear(z);
+    arb_init(Tval); arb_init(Tder);
+    ok = slope_parts(psi, Tval, Tder, U, k, m, sa, sb, 0, prec)
+         && _rc_opsc_slope_combine(psi, Tval, Tder, sa, sb, prec);
+    arb_clear(Tval); arb_clear(Tder);
     return ok;
+}
+
+int
+_rc_opsc_form_combine(arb_t q, const arb_t AB, const arb_t Tval, const arb_t Tder,
+                      const arb_mat_t U, slong k, slong m, const fmpq_t sa, const fmpq_t sb,
+                      slong prec)
+{
+    slong i, j, d = k;
+    arb_t t, f;
+    arb_ptr gi;
+
+    if (!arb_is_finite(AB) || !arb_is_finite(Tval) || !arb_is_finite(Tder))
+    {
+        arb_indeterminate(q);
+        return 0;
+    }
+    arb_init(t); arb_init(f);
+    gi = _arb_vec_init(d);
+    /* q(s) = sum_i |g_i|^2 / 2 + s (A(s)/s + B(s)/s) + T(sa) + (s - sa) T'(xi) */
+    arb_zero(q);
+    for (i = 0; i < k; i++)
+    {
+        _arb_vec_zero(gi, d);
+        for (j = 0; j < m; j++)
+            _arb_vec_add(gi, gi, arb_mat_entry(U, i * m + j, 0), d, prec);
+        arb_dot(t, q, 0, gi, 1, gi, 1, d, prec);
+        arb_swap(q, t);
+    }
+    arb_mul_2exp_si(q, q, -1);
+    arb_set_fmpq(t, sa, prec);
+    arb_set_fmpq(f, sb, prec);
+    arb_union(t, t, f, prec);
+    arb_addmul(q, AB, t, prec);
+    arb_add(q, q, Tval, prec);
+    arb_set_fmpq(t, sb, prec);
+    arb_set_fmpq(f, sa, prec);
+    arb_sub(t, t, f, prec);
+    arb_zero(f);
+    arb_union(t, t, f, prec);                      /* [0, sb - sa] */
+    arb_addmul(q, Tder, t, prec);
+    arb_clear(t); arb_clear(f);
+    _arb_vec_clear(gi, d);
+    return 1;
 }
 
 int
 rc_opsc_form_centered(arb_t q, const arb_mat_t U, slong k, slong m, const fmpq_t sa,
                       const fmpq_t sb, slong prec)
 {
-    slong i, j, d = k;
-    arb_t AB, Tval, Tder, t, f;
-    arb_ptr gi;
+    arb_t AB, Tval, Tder;
     int ok;
 
-    arb_init(AB); arb_init(Tval); arb_init(Tder); arb_init(t); arb_init(f);
-    gi = _arb_vec_init(d);
-    ok = slope_parts(AB, Tval, Tder, U, k, m, sa, sb, 1, prec);
-    if (ok)
-    {
-        /* q(s) = sum_i |g_i|^2 / 2 + s (A(s)/s + B(s)/s) + T(sa) + (s - sa) T'(xi) */
-        arb_zero(q);
-        for (i = 0; i < k; i++)
-        {
-            _arb_vec_zero(gi, d);
-            for (j = 0; j < m; j++)
-                _arb_vec_add(gi, gi, arb_mat_entry(U, i * m + j, 0), d, prec);
-            arb_dot(t, q, 0, gi, 1, gi, 1, d, prec);
-            arb_swap(q, t);
-        }
-        arb_mul_2exp_si(q, q, -1);
-        arb_set_fmpq(t, sa, prec);
-        arb_set_fmpq(f, sb, prec);
-        arb_union(t, t, f, prec);
-        arb_addmul(q, AB, t, prec);
-        arb_add(q, q, Tval, prec);
-        arb_set_fmpq(t, sb, prec);
-        arb_set_fmpq(f, sa, prec);
-        arb_sub(t, t, f, prec);
-        arb_zero(f);
-        arb_union(t, t, f, prec);                  /* [0, sb - sa] */
-        arb_addmul(q, Tder, t, prec);
-    }
-    else
+    arb_init(AB); arb_init(Tval); arb_init(Tder);
+    ok = slope_parts(AB, Tval, Tder, U, k, m, sa, sb, 1, prec)
+         && _rc_opsc_form_combine(q, AB, Tval, Tder, U, k, m, sa, sb, prec);
+    if (!ok)
         arb_indeterminate(q);
-    arb_clear(AB); arb_clear(Tval); arb_clear(Tder); arb_clear(t); arb_clear(f);
-    _arb_vec_clear(gi, d);
+    arb_clear(AB); arb_clear(Tval); arb_clear(Tder);
     return ok;
 }

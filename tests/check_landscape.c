@@ -400,9 +400,9 @@ START_TEST(test_opsc_directions)
         ck_assert(rc_number_parse_fmpq(hi, json_string_value(json_object_get(q0, "hi")), err) == 0);
         ck_assert(fmpq_sgn(lo) <= 0 && fmpq_sgn(hi) >= 0);     /* encloses 0 */
         fmpq_sub(hi, hi, lo);
-        fmpq_set_si(lo, 1, 1000000);
+        fmpq_set_si(lo, 1, 1000);
         fmpq_pow_si(lo, lo, 5);
-        ck_assert(fmpq_cmp(hi, lo) < 0);                       /* width < 1e-30 */
+        ck_assert(fmpq_cmp(hi, lo) < 0);                       /* width < 1e-15 (binary64) */
         ck_assert_str_eq(json_string_value(json_object_get(d0, "opsc_lambda")), "refuted");
         ck_assert_str_eq(json_string_value(json_object_get(d0, "conj12")), "proved");
         ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(root, "summary"), "conj12_proved")), 3);
@@ -611,6 +611,218 @@ START_TEST(test_opsc_form_centered)
 }
 END_TEST
 
+/* the binary64 fast path (opsc_slope_fast.c) against ball arithmetic: its
+   centred form contains q(s) computed directly (Arb) at points of each
+   piece, at single points too, and is about as tight as the Arb centred
+   form; its slope contains q(s)/s at points for adversarial directions
+   and refuses Gaussian ones (group sums not 0) */
+START_TEST(test_opsc_fast_pieces)
+{
+    slong k = 3 + 2 * _i, m = 2 + 2 * _i, n = k * m, j, c;
+    arb_mat_t U, Wt, V;
+    fmpq_t s2, sa, sb, z;
+    arb_t q, qa, p, s;
+    static const slong ends[3][2] = {{0, 1}, {1, 2}, {3, 4}};   /* quarters */
+
+    arb_mat_init(U, n, k); arb_mat_init(Wt, n, k); arb_mat_init(V, k, k);
+    fmpq_init(s2); fmpq_init(sa); fmpq_init(sb); fmpq_init(z);
+    arb_init(q); arb_init(qa); arb_init(p); arb_init(s);
+    arb_mat_one(V);
+    fmpq_set_si(s2, 1, 100000);
+    rc_opsc_minimum(Wt, k, m, 128);
+    for (c = 0; c < 6; c++)
+    {
+        rc_opsc_fast_t F;
+        int adv = c % 2;
+        rc_opsc_direction(U, k, m, s2, 11, c, adv, 128);
+        rc_opsc_fast_init(F, U, k, m);
+        ck_assert(F->usable);
+        ck_assert(F->groups_zero == adv);
+        fmpq_set_si(sa, ends[c / 2][0], 4);
+        fmpq_set_si(sb, ends[c / 2][1], 4);
+        ck_assert(rc_opsc_form_centered_fast(q, F, U, sa, sb, 128));
+        ck_assert(rc_opsc_form_centered(qa, U, k, m, sa, sb, 128));
+        ck_assert_msg(arb_overlaps(q, qa), "direction %ld", c);
+        ck_assert_msg(mag_get_d(arb_radref(q)) <= 2 * mag_get_d(arb_radref(qa)),
+                      "direction %ld: fast %g, Arb %g", c, mag_get_d(arb_radref(q)),
+                      mag_get_d(arb_radref(qa)));
+        if (adv)
+            ck_assert(rc_opsc_slope_piece_fast(p, F, sa, sb, 128));
+        else
+        {
+            ck_assert(!rc_opsc_slope_piece_fast(p, F, sa, sb, 128));
+            ck_assert(!arb_is_finite(p));
+        }
+        for (j = 0; j <= 4; j++)
+        {
+            fmpq_sub(z, sb, sa);
+            fmpq_mul_si(z, z, j);
+            fmpq_div_2exp(z, z, 2);
+            fmpq_add(z, z, sa);
+            ck_assert(rc_opsc_form(qa, Wt, V, U, z, z, 128));
+            ck_assert_msg(arb_contains(q, qa), "direction %ld, point %ld", c, j);
+            /* the point itself */
+            ck_assert(rc_opsc_form_centered_fast(q, F, U, z, z, 128));
+            ck_assert_msg(arb_overlaps(q, qa), "direction %ld, at point %ld", c, j);
+            ck_assert(rc_opsc_form_centered_fast(q, F, U, sa, sb, 128));
+            if (adv && fmpq_sgn(z) > 0)
+            {
+                arb_set_fmpq(s, z, 128);
+                arb_div(qa, qa, s, 128);
+                ck_assert_msg(arb_contains(p, qa), "direction %ld, slope at point %ld", c, j);
+            }
+        }
+        /* the point s = 0 of an adversarial direction: q(0) = 0 */
+        if (adv)
+        {
+            fmpq_zero(z);
+            ck_assert(rc_opsc_form_centered_fast(q, F, U, z, z, 128));
+            ck_assert(arb_contains_zero(q));
+            ck_assert(mag_cmp_2exp_si(arb_radref(q), -30) < 0);
+        }
+        rc_opsc_fast_clear(F);
+    }
+    /* large directions (sigma2 = 1/100: the neurons turn by up to about a
+       radian) on narrow pieces, where the enclosures are tight enough that
+       every term of the derivatives matters: point values contained */
+    fmpq_set_si(s2, 1, 100);
+    for (c = 0; c < 4; c++)
+    {
+        rc_opsc_fast_t F;
+        int adv = c % 2;
+        rc_opsc_direction(U, k, m, s2, 13, c, adv, 128);
+        rc_opsc_fast_init(F, U, k, m);
+        fmpq_set_si(sa, 1 + 2 * c, 64);
+        fmpq_set_si(sb, 1 + 2 * c, 64);
+        fmpq_set_si(z, 1, 1024);
+        fmpq_add(sb, sb, z);
+        ck_assert(rc_opsc_form_centered_fast(q, F, U, sa, sb, 128));
+        if (adv)
+            ck_assert(rc_opsc_slope_piece_fast(p, F, sa, sb, 128));
+        for (j = 0; j <= 2; j++)
+        {
+            fmpq_sub(z, sb, sa);
+            fmpq_mul_si(z, z, j);
+            fmpq_div_2exp(z, z, 1);
+            fmpq_add(z, z, sa);
+            ck_assert(rc_opsc_form(qa, Wt, V, U, z, z, 128));
+            ck_assert_msg(arb_contains(q, qa), "large direction %ld, point %ld", c, j);
+            if (adv)
+            {
+                arb_set_fmpq(s, z, 128);
+                arb_div(qa, qa, s, 128);
+                ck_assert_msg(arb_contains(p, qa), "large direction %ld, slope at point %ld", c, j);
+            }
+        }
+        rc_opsc_fast_clear(F);
+    }
+    /* T' itself: by the mean value theorem the difference quotient
+       (T(sb) - T(sa))/(sb - sa) is a value of T' on [sa, sb], so the
+       enclosure Tder over a narrow piece must contain it (T(sa), T(sb)
+       from the pieces starting there) */
+    for (c = 0; c < 4; c++)
+    {
+        rc_opsc_fast_t F;
+        rc_di_t ps, ta, tb, td, x;
+        rc_opsc_direction(U, k, m, s2, 17, c, c % 2, 128);
+        rc_opsc_fast_init(F, U, k, m);
+        fmpq_set_si(sa, 1 + 2 * c, 32);
+        fmpq_set_si(z, 1, 1 << 20);
+        fmpq_add(sb, sa, z);
+        ck_assert(rc_opsc_fast_parts(&ps, &ta, &td, F, sa, sb, 1));
+        fmpq_add(z, sb, z);
+        ck_assert(rc_opsc_fast_parts(&ps, &tb, &x, F, sb, z, 1));
+        x = rc_di_mul(rc_di_sub(tb, ta), rc_di_pt(1 << 20));
+        ck_assert_msg(x.lo <= td.hi && td.lo <= x.hi, "direction %ld: T' [%g, %g], quotient [%g, %g]",
+                      c, td.lo, td.hi, x.lo, x.hi);
+        ck_assert(x.hi - x.lo < 1e-3 * (fabs(x.lo) + 1e-6));
+        rc_opsc_fast_clear(F);
+    }
+    arb_mat_clear(U); arb_mat_clear(Wt); arb_mat_clear(V);
+    fmpq_clear(s2); fmpq_clear(sa); fmpq_clear(sb); fmpq_clear(z);
+    arb_clear(q); arb_clear(qa); arb_clear(p); arb_clear(s);
+}
+END_TEST
+
+/* where the fast path must not give an enclosure: a neuron that vanishes
+   on the piece, two neurons of a group that stay parallel (the divided
+   form degenerates), a neuron that turns opposite to another neuron and
+   to a teacher neuron inside the piece, reversed pieces, and a machine
+   where binary64 arithmetic is not as assumed. The Arb centred form
+   refuses the same pieces. */
+START_TEST(test_opsc_fast_refuses)
+{
+    arb_mat_t U;
+    fmpq_t lo, hi;
+    arb_t q;
+    rc_opsc_fast_t F;
+    slong a;
+
+    fmpq_init(lo); fmpq_init(hi);
+    arb_init(q);
+    /* k = 2, m = 2: neuron 2 moved by -w~_2 reaches 0 at s = 1 */
+    arb_mat_init(U, 4, 2);
+    arb_mat_one(U);
+    arb_mul_2exp_si(arb_mat_entry(U, 0, 0), arb_mat_entry(U, 0, 0), -3);
+    for (a = 0; a < 2; a++)
+        arb_zero(arb_mat_entry(U, 2, a));
+    arb_set_si(arb_mat_entry(U, 2, 1), -1);
+    arb_mul_2exp_si(arb_mat_entry(U, 2, 1), arb_mat_entry(U, 2, 1), -1);   /* w~_2 = e_1/2 */
+    rc_opsc_fast_init(F, U, 2, 2);
+    fmpq_set_si(lo, 3, 4);
+    fmpq_one(hi);
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, lo, hi, 128));
+    ck_assert(!arb_is_finite(q));
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, hi, hi, 128));
+    ck_assert(!rc_opsc_form_centered(q, U, 2, 2, lo, hi, 128));
+    /* reversed */
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, hi, lo, 128));
+    rc_opsc_fast_clear(F);
+    /* neurons 0 and 1 (group 0) with the same u: parallel for every s */
+    arb_mat_zero(U);
+    for (a = 0; a < 2; a++)
+    {
+        arb_set_si(arb_mat_entry(U, 0, a), a + 1);
+        arb_set_si(arb_mat_entry(U, 1, a), a + 1);
+        arb_set_si(arb_mat_entry(U, 3, a), 1 - a);
+    }
+    arb_mat_scalar_mul_2exp_si(U, U, -6);
+    rc_opsc_fast_init(F, U, 2, 2);
+    fmpq_zero(lo);
+    fmpq_set_si(hi, 1, 4);
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, lo, hi, 128));
+    ck_assert(!rc_opsc_form_centered(q, U, 2, 2, lo, hi, 128));
+    rc_opsc_fast_clear(F);
+    arb_mat_clear(U);
+    /* k = 2, m = 1, u_0 = (-129/64, -2), u_1 = (1/64, 0): w_0(1/2) =
+       (-1/128, -1) is opposite to w_1(1/2) = (1/128, 1) */
+    arb_mat_init(U, 2, 2);
+    arb_set_si(arb_mat_entry(U, 0, 0), -129);
+    arb_mul_2exp_si(arb_mat_entry(U, 0, 0), arb_mat_entry(U, 0, 0), -6);
+    arb_set_si(arb_mat_entry(U, 0, 1), -2);
+    arb_set_si(arb_mat_entry(U, 1, 0), 1);
+    arb_mul_2exp_si(arb_mat_entry(U, 1, 0), arb_mat_entry(U, 1, 0), -6);
+    rc_opsc_fast_init(F, U, 2, 1);
+    fmpq_set_si(lo, 1, 4);
+    fmpq_set_si(hi, 3, 4);
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, lo, hi, 128));
+    ck_assert(!rc_opsc_form_centered(q, U, 2, 1, lo, hi, 128));
+    fmpq_set_si(lo, 1, 2);
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, lo, lo, 128));
+    /* away from it: an enclosure */
+    fmpq_set_si(lo, 0, 1);
+    fmpq_set_si(hi, 1, 8);
+    ck_assert(rc_opsc_form_centered_fast(q, F, U, lo, hi, 128));
+    /* not usable: refused, whatever the piece */
+    F->usable = 0;
+    ck_assert(!rc_opsc_form_centered_fast(q, F, U, lo, hi, 128));
+    rc_opsc_fast_clear(F);
+    arb_mat_clear(U);
+    fmpq_clear(lo); fmpq_clear(hi);
+    arb_clear(q);
+}
+END_TEST
+
 /* a segment through a zero neuron leaves the C^2 region: refused */
 START_TEST(test_opsc_zero_neuron_refused)
 {
@@ -683,6 +895,8 @@ suite(void)
     tcase_add_loop_test(tc, test_opsc_slope, 0, 2);
     tcase_add_loop_test(tc, test_opsc_slope_piece, 0, 2);
     tcase_add_loop_test(tc, test_opsc_form_centered, 0, 2);
+    tcase_add_loop_test(tc, test_opsc_fast_pieces, 0, 2);
+    tcase_add_test(tc, test_opsc_fast_refuses);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -106,6 +106,15 @@ check "opsc adversarial: refuted near 0" grep -q "refuted near s = 0: 2 of 2" "$
 check "opsc certificates check" $RUN check "$tmp/op.json" "$tmp/opa.json"
 $RUN certify opsc --k 3 --m 2 --samples 10 --seed 1 --out "$tmp/op2.json" >/dev/null
 check "opsc reproducible bytes" cmp "$tmp/op.json" "$tmp/op2.json"
+# the pieces' arithmetic: binary64 by default, Arb on request; recorded, and
+# check re-proves each piece the recorded way
+check "opsc records binary64" grep -q '"arith": "binary64"' "$tmp/op.json"
+$RUN certify opsc --k 3 --m 2 --samples 3 --seed 1 --arith arb --out "$tmp/op-arb.json" >"$tmp/out"
+check "opsc --arith arb: exit 0" test $? -eq 0
+check "opsc --arith arb: recorded" grep -q '"arith": "arb"' "$tmp/op-arb.json"
+check "opsc --arith arb: checks" $RUN check "$tmp/op-arb.json"
+sed 's/"arith": "binary64"/"arith": "float"/' "$tmp/op.json" >"$tmp/op-bad.json"
+check "opsc unknown arith: FAILED" sh -c "$RUN check '$tmp/op-bad.json' | grep -q 'FAILED: arith: expected'"
 
 # relucert paper: every claim, every certificate checked
 $RUN paper --out "$tmp/paper" --dataset "$DATA" >"$tmp/out"
@@ -135,6 +144,7 @@ bad "nonconvex eps" "expected a number" certify nonconvex --k 2 --n 3 --eps 0.1,
 bad "opsc-fails k = 1" "K >= 2" certify opsc-fails --k 1
 bad "opsc without seed" "expected --k K, --m M, --samples S and --seed" certify opsc --k 3 --m 2 --samples 3
 bad "opsc sigma2" "expected a positive number" certify opsc --k 3 --m 2 --samples 3 --seed 1 --sigma2 -1
+bad "opsc arith" "--arith: expected binary64 or arb" certify opsc --k 3 --m 2 --samples 3 --seed 1 --arith float
 bad "convexity norm" "expected euclid or neuron" certify convexity --k 2 --norm max
 check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
 check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"

@@ -10,6 +10,7 @@
 #include "relucert/flint_arb.h"
 #include "relucert/critical.h"
 #include "relucert/error.h"
+#include "relucert/di.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -68,6 +69,65 @@ int rc_opsc_slope_piece(arb_t psi, const arb_mat_t U, slong k, slong m,
 int rc_opsc_form_centered(arb_t q, const arb_mat_t U, slong k, slong m,
                           const fmpq_t sa, const fmpq_t sb, slong prec);
 
+/* The last steps of rc_opsc_slope_piece and rc_opsc_form_centered, shared
+   with their binary64 versions: from psi = A/s + B/s over the piece,
+   Tval = T(sa) and Tder = T'([sa, sb]), psi := q(s)/s over the piece
+   (_rc_opsc_slope_combine) and q := q(s) (_rc_opsc_form_combine, AB =
+   A/s + B/s). Return 1; 0 (result indeterminate) if an input is not
+   finite. */
+int _rc_opsc_slope_combine(arb_t psi, const arb_t Tval, const arb_t Tder,
+                           const fmpq_t sa, const fmpq_t sb, slong prec);
+int _rc_opsc_form_combine(arb_t q, const arb_t AB, const arb_t Tval, const arb_t Tder,
+                          const arb_mat_t U, slong k, slong m, const fmpq_t sa,
+                          const fmpq_t sb, slong prec);
+
+/* The binary64 fast path (src/opsc_slope_fast.c): the same centred forms
+   evaluated in interval arithmetic with a proven rounding bound (di.h),
+   O(n^2) per piece from the Gram matrix U U^T computed once per
+   direction. rc_opsc_fast_init keeps what a direction needs (U and U U^T
+   as intervals, the constants, whether every group sum is exactly 0) and
+   the last T(sa) computed (bisection asks for it again for every left
+   half; the value is the same bit for bit, so results do not depend on
+   the order of calls). */
+typedef struct
+{
+    slong k, m;
+    int usable;              /* rc_di_usable() when initialised */
+    int groups_zero;         /* every group sum of U is exactly 0 */
+    rc_di_t * u;             /* n x k */
+    rc_di_t * uu;            /* n x n, U U^T */
+    rc_di_t * uperp;         /* |u_a|^2 - u_a[i(a)]^2 */
+    rc_di_t inv_m, inv_m2;
+    rc_di_consts_t c;
+    fmpq_t tv_sa;            /* the last T(sa) computed: sa, form, value */
+    int tv_form, tv_have;
+    rc_di_t tv;
+}
+rc_opsc_fast_struct;
+typedef rc_opsc_fast_struct rc_opsc_fast_t[1];
+
+void rc_opsc_fast_init(rc_opsc_fast_t F, const arb_mat_t U, slong k, slong m);
+void rc_opsc_fast_clear(rc_opsc_fast_t F);
+
+/* psi = A/s + B/s over [sa, sb], Tval = T(sa) (0 when sa = 0 and
+   form = 0), Tder = T'([sa, sb]), as in opsc_slope.c's slope_parts; form = 0
+   needs every group sum exactly 0, form = 1 takes any direction. Returns
+   1; 0 (outputs meaningless) if the fast path is not usable here, a
+   neuron may vanish or a pair may be degenerate on the piece, an
+   operation overflowed, or not 0 <= sa < sb (form = 1 also takes a point,
+   0 <= sa = sb). */
+int rc_opsc_fast_parts(rc_di_t * psi, rc_di_t * Tval, rc_di_t * Tder,
+                       rc_opsc_fast_t F, const fmpq_t sa, const fmpq_t sb, int form);
+
+/* rc_opsc_slope_piece and rc_opsc_form_centered from rc_opsc_fast_parts
+   (U: the direction F was made from). Same enclosures up to rounding;
+   return 0 (result indeterminate) where rc_opsc_fast_parts does.
+   rc_opsc_form_centered_fast also takes a point sa = sb (q(sa) itself). */
+int rc_opsc_slope_piece_fast(arb_t psi, rc_opsc_fast_t F, const fmpq_t sa,
+                             const fmpq_t sb, slong prec);
+int rc_opsc_form_centered_fast(arb_t q, rc_opsc_fast_t F, const arb_mat_t U,
+                               const fmpq_t sa, const fmpq_t sb, slong prec);
+
 /* The right side of Conjecture 12 for U: (|g|^2 + (1 - 2/pi) sum_i |g_i|^2)/4,
    g_i = sum_j g_{i,j}, g = sum_i g_i. */
 void rc_opsc_conj12_rhs(arb_t rhs, const arb_mat_t U, slong k, slong m, slong prec);
@@ -85,6 +145,8 @@ typedef struct
     fmpq_t sigma2, radius, lambda;
     uint64_t seed;
     int adversarial;
+    int fast;      /* 1 (default): pieces in binary64 interval arithmetic
+                      (rc_opsc_fast_parts) where rc_di_usable(); 0: Arb */
 }
 rc_opsc_params_struct;
 typedef rc_opsc_params_struct rc_opsc_params_t[1];

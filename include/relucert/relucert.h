@@ -19,6 +19,7 @@
 #include "relucert/rand.h"
 #include "relucert/landscape.h"
 #include "relucert/opsc.h"
+#include "relucert/di_arb.h"
 #include "relucert/sha256.h"
 
 #endif

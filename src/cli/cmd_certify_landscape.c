@@ -65,7 +65,8 @@ static const char * opsc_usage =
 "Usage: relucert certify opsc --k K --m M --samples S --seed SEED [--sigma2 V]\n"
 "       relucert certify opsc --paper [--samples S] [--seed SEED] [--out-dir DIR]\n"
 "                             [--radius R] [--adversarial] [--lambda L]\n"
-"                             [--prec BITS] [--out CERT] [--jobs N]\n"
+"                             [--prec BITS] [--arith binary64|arb] [--out CERT]\n"
+"                             [--jobs N]\n"
 "\n"
 "Global minimum w~_{i,j} = v_i/M of the student with n = M K neurons, V = I_K.\n"
 "For S directions U (entries i.i.d. N(0, V), default V = 1e-5, from the\n"
@@ -86,6 +87,10 @@ static const char * opsc_usage =
 "m in {2, 5, 10}, S (default 1000) Gaussian and S adversarial directions\n"
 "each (seed default 1), one certificate per cell in DIR (default\n"
 "relucert-opsc/), and prints the table.\n"
+"The pieces are enclosed in binary64 interval arithmetic with a proven\n"
+"rounding bound (--arith binary64, the default, about 50 times faster) or\n"
+"in Arb ball arithmetic at BITS bits (--arith arb); the certificate records\n"
+"which, and check re-proves each piece the same way.\n"
 "Prints the counts, the smallest lam_U (or c_U), the fraction with\n"
 "lam_U >= L (default L = 1/100) and its exact Clopper-Pearson 95% lower\n"
 "confidence bound.\n"
@@ -326,7 +331,7 @@ opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
 static int
 opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
          const char * radius, const char * lambda, int adversarial, slong prec,
-         const char * out, int jobs)
+         int fast, const char * out, int jobs)
 {
     rc_opsc_params_t p;
     rc_error_t err;
@@ -341,6 +346,7 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
     p->seed = (uint64_t) seed;
     p->adversarial = adversarial;
     p->prec = prec;
+    p->fast = fast;
     if (rc_number_parse_fmpq(p->sigma2, sigma2, err) || fmpq_sgn(p->sigma2) <= 0)
     {
         cli_fail("--sigma2: expected a positive number, found '%s'", sigma2);
@@ -408,7 +414,7 @@ out:
    {2, 5, 10}, Gaussian and adversarial directions */
 static int
 opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
-           const char * lambda, slong prec, const char * dir, int jobs)
+           const char * lambda, slong prec, int fast, const char * dir, int jobs)
 {
     static const slong ks[] = {5, 10, 20}, ms[] = {2, 5, 10};
     int ki, mi, adv, res = RC_EXIT_OK;
@@ -434,6 +440,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                 p->seed = (uint64_t) seed;
                 p->adversarial = adv;
                 p->prec = prec;
+                p->fast = fast;
                 if (rc_number_parse_fmpq(p->sigma2, sigma2, err)
                     || rc_number_parse_fmpq(p->radius, radius, err)
                     || rc_number_parse_fmpq(p->lambda, lambda, err))
@@ -511,12 +518,13 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {"jobs", required_argument, 0, 'j'},
         {"paper", no_argument, 0, 'P'},
         {"out-dir", required_argument, 0, 'O'},
+        {"arith", required_argument, 0, 'X'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
     int nonconvex = strcmp(kind, "nonconvex") == 0, c, res = RC_EXIT_BADINPUT;
     int fails = strcmp(kind, "opsc-fails") == 0 || strcmp(kind, "pl-fails") == 0;
-    int opsc = strcmp(kind, "opsc") == 0, adversarial = 0;
+    int opsc = strcmp(kind, "opsc") == 0, adversarial = 0, fast = 1;
     slong mm = -1, samples = -1, seed = -1, jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
     const char * sigma2 = "1e-5", * radius = "1", * lambda_s = "1/100", * out_dir = "relucert-opsc";
     int paper = 0;
@@ -577,6 +585,14 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             case 'j': if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256)) goto out; break;
             case 'P': paper = 1; break;
             case 'O': out_dir = optarg; break;
+            case 'X':
+                if (strcmp(optarg, "binary64") != 0 && strcmp(optarg, "arb") != 0)
+                {
+                    cli_fail("--arith: expected binary64 or arb, found '%s'", optarg);
+                    goto out;
+                }
+                fast = strcmp(optarg, "binary64") == 0;
+                break;
             case 'L':
                 lambda_s = optarg;
                 if (lam)
@@ -606,7 +622,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     if (opsc && paper)
     {
         res = opsc_paper(samples > 0 ? samples : 1000, seed >= 0 ? seed : 1, sigma2, radius,
-                         lambda_s, prec, out_dir, (int) jobs);
+                         lambda_s, prec, fast, out_dir, (int) jobs);
         goto out;
     }
     if (opsc)
@@ -622,7 +638,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             goto out;
         }
         res = opsc_run(k, mm, samples, seed, sigma2, radius, lambda_s, adversarial,
-                       prec, out, (int) jobs);
+                       prec, fast, out, (int) jobs);
         goto out;
     }
     if (fails)
