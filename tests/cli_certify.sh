@@ -122,6 +122,14 @@ check "paper: exit 0" test $? -eq 0
 check "paper: all ok" grep -q "32 certificates in .*: all ok" "$tmp/out"
 check "paper: 20 lines or fewer" test "$(wc -l <"$tmp/out")" -le 20
 check "paper: certificates check" sh -c "$RUN check '$tmp'/paper/*.json | grep -c ': ok' | grep -qx 32"
+$RUN paper --out "$tmp/paper1" --dataset "$DATA" --jobs 1 >/dev/null
+check "paper --jobs 1: the same certificates" sh -c "for f in '$tmp'/paper/*.json; do cmp \"\$f\" '$tmp'/paper1/\$(basename \"\$f\") || exit 1; done"
+# check --jobs: the same lines in the order given, the worst exit status
+cp "$tmp/paper/opsc-k3-m2-gaussian.json" "$tmp/bad-lam.json"
+sed -i 's/"lam_U": "0\.[0-9]*"/"lam_U": "0.9"/' "$tmp/bad-lam.json"
+$RUN check --jobs 2 "$tmp/paper/convexity-k2.json" "$tmp/bad-lam.json" "$tmp/paper/opsc-k5-m2-adversarial.json" >"$tmp/out"
+check "check --jobs: exit 1" test $? -eq 1
+check "check --jobs: three lines in order" sh -c "sed -n 1p '$tmp/out' | grep -q 'convexity-k2.json: ok' && sed -n 2p '$tmp/out' | grep -q 'bad-lam.json: FAILED: ' && sed -n 3p '$tmp/out' | grep -q 'adversarial.json: ok'"
 
 # bad input: one line, exit 2
 bad() {  # bad NAME EXPECTED-TEXT ARGS...

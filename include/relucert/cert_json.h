@@ -54,6 +54,13 @@ int rc_json_enclosure_contains(const json_t * v, const arb_t x);
    kind included). */
 int rc_cert_check(rc_error_t why, const json_t * root);
 
+/* For spreading one check over processes: the number of independent parts
+   of the certificate's check (the directions of an "opsc" certificate; 1
+   for the other kinds), and the check of part (0 <= part < nparts, any
+   nparts >= 1): the certificate passes when every part returns 0. */
+slong rc_cert_check_parts(const json_t * root);
+int rc_cert_check_part(rc_error_t why, const json_t * root, slong part, slong nparts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -45,6 +45,13 @@ typedef struct
 }
 rc_di_t;
 
+/* the operations are a few instructions each: inlined into the loops */
+#if defined(__GNUC__)
+#define RC_DI_INLINE static inline __attribute__((always_inline))
+#else
+#define RC_DI_INLINE static inline
+#endif
+
 
 /* 1 if the fast path's assumptions hold here (binary64 evaluation without
    excess precision, rounding to nearest), else 0: use ball arithmetic. */
@@ -52,7 +59,7 @@ int rc_di_usable(void);
 
 /* The neighbour below x (x - one spacing) and above x; -DBL_TRUE_MIN and
    +DBL_TRUE_MIN for 0; NaN stays NaN. */
-static inline double
+RC_DI_INLINE double
 rc_di_down(double x)
 {
     uint64_t b;
@@ -69,13 +76,13 @@ rc_di_down(double x)
     return x;
 }
 
-static inline double
+RC_DI_INLINE double
 rc_di_up(double x)
 {
     return -rc_di_down(-x);
 }
 
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_invalid(void)
 {
     rc_di_t r;
@@ -85,7 +92,7 @@ rc_di_invalid(void)
 
 /* [lo, hi] with the inclusion check: a result with a non-finite end (an
    overflow, or NaN) is made invalid */
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_make(double lo, double hi)
 {
     rc_di_t r;
@@ -97,32 +104,32 @@ rc_di_make(double lo, double hi)
 }
 
 /* 1 if x is a (finite) enclosure, 0 if invalid */
-static inline int
+RC_DI_INLINE int
 rc_di_is_valid(rc_di_t x)
 {
     return x.lo == x.lo;
 }
 
 /* the exact number x (a double) */
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_pt(double x)
 {
     return rc_di_make(x, x);
 }
 
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_add(rc_di_t x, rc_di_t y)
 {
     return rc_di_make(rc_di_down(x.lo + y.lo), rc_di_up(x.hi + y.hi));
 }
 
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_sub(rc_di_t x, rc_di_t y)
 {
     return rc_di_make(rc_di_down(x.lo - y.hi), rc_di_up(x.hi - y.lo));
 }
 
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_neg(rc_di_t x)
 {
     rc_di_t r;
@@ -133,50 +140,39 @@ rc_di_neg(rc_di_t x)
 
 /* x * 2^e, e small (|e| <= 64) so that no overflow or underflow is
    possible for the magnitudes used here; stepped outward all the same */
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_mul_2exp(rc_di_t x, int e)
 {
-    return rc_di_make(rc_di_down(ldexp(x.lo, e)), rc_di_up(ldexp(x.hi, e)));
+    double t = ldexp(1.0, e);          /* exact; folded for a constant e */
+    return rc_di_make(rc_di_down(x.lo * t), rc_di_up(x.hi * t));
 }
 
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_mul(rc_di_t x, rc_di_t y)
 {
-    double a = x.lo * y.lo, b = x.lo * y.hi, c = x.hi * y.lo, d = x.hi * y.hi;
-    double lo = a, hi = a;
-    if (!(a == a && b == b && c == c && d == d))
-        return rc_di_invalid();
-    if (b < lo) lo = b;
-    if (c < lo) lo = c;
-    if (d < lo) lo = d;
-    if (b > hi) hi = b;
-    if (c > hi) hi = c;
-    if (d > hi) hi = d;
-    return rc_di_make(rc_di_down(lo), rc_di_up(hi));
-}
-
-/* x^2 (tighter than x * x when x contains 0) */
-static inline rc_di_t
-rc_di_sqr(rc_di_t x)
-{
-    double a = x.lo * x.lo, b = x.hi * x.hi;
-    if (x.lo >= 0)
-        return rc_di_make(rc_di_down(a), rc_di_up(b));
-    if (x.hi <= 0)
-        return rc_di_make(rc_di_down(b), rc_di_up(a));
-    if (!(x.lo == x.lo && x.hi == x.hi))
-        return rc_di_invalid();
-    return rc_di_make(0, rc_di_up(a > b ? a : b));
-}
-
-/* x / y; invalid if y may contain 0 */
-static inline rc_di_t
-rc_di_div(rc_di_t x, rc_di_t y)
-{
     double a, b, c, d, lo, hi;
-    if (!(y.lo > 0 || y.hi < 0))
-        return rc_di_invalid();
-    a = x.lo / y.lo; b = x.lo / y.hi; c = x.hi / y.lo; d = x.hi / y.hi;
+
+    /* sign cases: the two corners that give the ends (a finite interval
+       never yields NaN here); NaN ends fall through to the general case */
+    if (x.lo >= 0)
+    {
+        if (y.lo >= 0)
+            return rc_di_make(rc_di_down(x.lo * y.lo), rc_di_up(x.hi * y.hi));
+        if (y.hi <= 0)
+            return rc_di_make(rc_di_down(x.hi * y.lo), rc_di_up(x.lo * y.hi));
+        if (y.lo == y.lo && y.hi == y.hi)
+            return rc_di_make(rc_di_down(x.hi * y.lo), rc_di_up(x.hi * y.hi));
+    }
+    else if (x.hi <= 0)
+    {
+        if (y.lo >= 0)
+            return rc_di_make(rc_di_down(x.lo * y.hi), rc_di_up(x.hi * y.lo));
+        if (y.hi <= 0)
+            return rc_di_make(rc_di_down(x.hi * y.hi), rc_di_up(x.lo * y.lo));
+        if (y.lo == y.lo && y.hi == y.hi)
+            return rc_di_make(rc_di_down(x.lo * y.hi), rc_di_up(x.lo * y.lo));
+    }
+    a = x.lo * y.lo; b = x.lo * y.hi; c = x.hi * y.lo; d = x.hi * y.hi;
     if (!(a == a && b == b && c == c && d == d))
         return rc_di_invalid();
     lo = hi = a;
@@ -189,9 +185,48 @@ rc_di_div(rc_di_t x, rc_di_t y)
     return rc_di_make(rc_di_down(lo), rc_di_up(hi));
 }
 
+/* x^2 (tighter than x * x when x contains 0) */
+RC_DI_INLINE rc_di_t
+rc_di_sqr(rc_di_t x)
+{
+    double a = x.lo * x.lo, b = x.hi * x.hi;
+    if (x.lo >= 0)
+        return rc_di_make(rc_di_down(a), rc_di_up(b));
+    if (x.hi <= 0)
+        return rc_di_make(rc_di_down(b), rc_di_up(a));
+    if (!(x.lo == x.lo && x.hi == x.hi))
+        return rc_di_invalid();
+    return rc_di_make(0, rc_di_up(a > b ? a : b));
+}
+
+/* x / y; invalid if y may contain 0. By the signs, the two corners that
+   give the ends (a NaN end of x gives a NaN end, which rc_di_make
+   rejects) */
+RC_DI_INLINE rc_di_t
+rc_di_div(rc_di_t x, rc_di_t y)
+{
+    if (y.lo > 0)
+    {
+        if (x.lo >= 0)
+            return rc_di_make(rc_di_down(x.lo / y.hi), rc_di_up(x.hi / y.lo));
+        if (x.hi <= 0)
+            return rc_di_make(rc_di_down(x.lo / y.lo), rc_di_up(x.hi / y.hi));
+        return rc_di_make(rc_di_down(x.lo / y.lo), rc_di_up(x.hi / y.lo));
+    }
+    if (y.hi < 0)
+    {
+        if (x.lo >= 0)
+            return rc_di_make(rc_di_down(x.hi / y.hi), rc_di_up(x.lo / y.lo));
+        if (x.hi <= 0)
+            return rc_di_make(rc_di_down(x.hi / y.lo), rc_di_up(x.lo / y.hi));
+        return rc_di_make(rc_di_down(x.hi / y.hi), rc_di_up(x.lo / y.hi));
+    }
+    return rc_di_invalid();
+}
+
 /* sqrt of the nonnegative part of x (for quantities nonnegative by
    construction, like Arb's arb_sqrtpos); invalid if x < 0 entirely */
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_sqrtpos(rc_di_t x)
 {
     double lo;
@@ -202,7 +237,7 @@ rc_di_sqrtpos(rc_di_t x)
 }
 
 /* the hull of x and y */
-static inline rc_di_t
+RC_DI_INLINE rc_di_t
 rc_di_union(rc_di_t x, rc_di_t y)
 {
     if (!rc_di_is_valid(x) || !rc_di_is_valid(y))
@@ -211,7 +246,7 @@ rc_di_union(rc_di_t x, rc_di_t y)
 }
 
 /* 1 if every element of x is > 0 (0 for an invalid x) */
-static inline int
+RC_DI_INLINE int
 rc_di_is_positive(rc_di_t x)
 {
     return x.lo > 0;

@@ -161,6 +161,12 @@ json_t * rc_opsc_to_json(const rc_opsc_params_t p,
                          void (*progress)(slong done, slong total));
 int rc_opsc_check(rc_error_t why, const json_t * root);
 
+/* The share part (0 <= part < nparts) of rc_opsc_check, for spreading a
+   check over processes: the parameters, the entries i = part mod nparts,
+   and for part 0 the summary. The certificate passes when every part
+   returns 0. */
+int rc_opsc_check_part(rc_error_t why, const json_t * root, slong part, slong nparts);
+
 /* The pieces of rc_opsc_to_json, for spreading directions over processes:
    the entry of direction idx; the summary computed from the entries; and
    the certificate from the entries (dirs is stolen). */

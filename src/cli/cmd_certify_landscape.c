@@ -308,8 +308,8 @@ opsc_line(char * line, void * ctx)
 
 /* every direction's entry, computed by jobs worker processes (direction i
    by worker i mod jobs); the result does not depend on jobs */
-static json_t *
-opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
+json_t *
+cli_opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
 {
     opsc_ctx c;
     json_t * dirs = json_array();
@@ -362,7 +362,7 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
         cli_fail("--lambda: expected a positive number, found '%s'", lambda);
         goto out;
     }
-    root = rc_opsc_assemble(p, opsc_parallel(p, jobs, isatty(2)));
+    root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
     if (emit(root, out))
     {
         json_decref(root);
@@ -449,7 +449,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                     return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
                 }
                 t0 = cli_now();
-                root = rc_opsc_assemble(p, opsc_parallel(p, jobs, isatty(2)));
+                root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
                 t1 = cli_now();
                 snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
                          (long) p->m, adv ? "adversarial" : "gaussian");

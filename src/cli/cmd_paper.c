@@ -16,7 +16,7 @@
 #endif
 
 static const char * paper_usage =
-"Usage: relucert paper [--out DIR] [--dataset FILE] [--full]\n"
+"Usage: relucert paper [--out DIR] [--dataset FILE] [--full] [--jobs N]\n"
 "\n"
 "Reproduces, certified, a compact version of every claim of Safran, Yehudai\n"
 "and Shamir (COLT 2021) and writes the certificates to DIR (default\n"
@@ -25,10 +25,14 @@ static const char * paper_usage =
 "  negative curvature near an over-parameterized minimum, eps to 1e-30 (Thm 4)\n"
 "  failure of OPSC and of PL in every neighbourhood (Thms 7, 9)\n"
 "  OPSC and Conjecture 12 along sampled directions, k = 3, m = 2 and\n"
-"    k = 5, m = 2, 20 Gaussian + 20 adversarial each (Thm 10, App. D.1)\n"
+"    k = 5, m = 2, 20 Gaussian + 20 adversarial each (Thm 10, App. D.1;\n"
+"    with --full the whole Appendix D.1 grid: k in {5, 10, 20}, m in\n"
+"    {2, 5, 10}, 1,000 Gaussian + 1,000 adversarial each)\n"
 "  every record of the dataset with k <= 12 (k <= 20 with --full): a strict\n"
 "    local minimum, non-global, a strict saddle after adding a neuron (Sec. 4)\n"
 "then re-verifies every certificate with the checker and prints a summary.\n"
+"Work is spread over N worker processes (default: the online CPUs); the\n"
+"certificates do not depend on N. --full takes about 20 minutes on 2 cores.\n"
 "The dataset is FILE, else data/safran2021-minima.jsonl if present, else the\n"
 "installed copy (" RC_PKGDATADIR ").\n"
 "\n"
@@ -40,16 +44,27 @@ typedef struct
     const char * dir;
     int failures;       /* claims not proved or certificates not checked */
     int written;
-} paper_t;
+    int jobs;
+    int full;
+    char ** paths;      /* every certificate written, checked at the end */
+}
+paper_t;
 
-/* writes root to DIR/name, checks it back from the file; steals root */
+/* records DIR/name as a certificate to check at the end */
+static void
+add_path(paper_t * P, const char * name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", P->dir, name);
+    P->paths = flint_realloc(P->paths, sizeof(char *) * (P->written + 1));
+    P->paths[P->written++] = strdup(path);
+}
+
+/* writes root to DIR/name (checked by check_all at the end); steals root */
 static int
 save_and_check(paper_t * P, const char * name, json_t * root)
 {
     char path[4096];
-    json_t * back;
-    json_error_t je;
-    rc_error_t why;
 
     snprintf(path, sizeof path, "%s/%s", P->dir, name);
     if (cli_write_cert(path, root))
@@ -60,17 +75,17 @@ save_and_check(paper_t * P, const char * name, json_t * root)
         return 1;
     }
     json_decref(root);
-    P->written++;
-    back = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-    if (back == NULL || rc_cert_check(why, back))
-    {
-        fprintf(stderr, "relucert: %s: FAILED: %s\n", path, back ? why->msg : je.text);
-        json_decref(back);
-        P->failures++;
-        return 1;
-    }
-    json_decref(back);
+    add_path(P, name);
     return 0;
+}
+
+/* every certificate written, re-verified by the checker from its file,
+   P->jobs at a time (FAILED lines printed) */
+static void
+check_all(paper_t * P)
+{
+    if (cli_check_files((const char * const *) P->paths, P->written, P->jobs, 1) != RC_EXIT_OK)
+        P->failures++;
 }
 
 static void
@@ -137,11 +152,14 @@ part_landscape(paper_t * P)
 static void
 part_opsc(paper_t * P)
 {
-    static const slong cells[][2] = {{3, 2}, {5, 2}};
-    int c, adv;
+    static const slong compact[][2] = {{3, 2}, {5, 2}};
+    static const slong grid[][2] = {{5, 2}, {5, 5}, {5, 10}, {10, 2}, {10, 5}, {10, 10},
+                                    {20, 2}, {20, 5}, {20, 10}};
+    slong ncells = P->full ? 9 : 2, samples = P->full ? 1000 : 20, c;
+    int adv;
     double t0 = cli_now();
 
-    for (c = 0; c < 2; c++)
+    for (c = 0; c < ncells; c++)
         for (adv = 0; adv <= 1; adv++)
         {
             rc_opsc_params_t p;
@@ -149,28 +167,31 @@ part_opsc(paper_t * P)
             char name[64], lo[64];
             slong a, b;
             rc_opsc_params_init(p);
-            p->k = cells[c][0];
-            p->m = cells[c][1];
-            p->samples = 20;
+            p->k = P->full ? grid[c][0] : compact[c][0];
+            p->m = P->full ? grid[c][1] : compact[c][1];
+            p->samples = samples;
             p->seed = 1;
             p->adversarial = adv;
             p->prec = 128;
             fmpq_set_si(p->sigma2, 1, 100000);
             fmpq_one(p->radius);
             fmpq_set_si(p->lambda, 1, 100);
-            root = rc_opsc_to_json(p, NULL);
+            root = rc_opsc_assemble(p, cli_opsc_parallel(p, P->jobs, 0));
             sum = json_object_get(root, "summary");
             a = json_integer_value(json_object_get(sum, adv ? "opsc_lambda_refuted" : "opsc_proved"));
             b = json_integer_value(json_object_get(sum, "conj12_proved"));
             cli_short_bound(lo, sizeof lo, json_object_get(sum, adv ? "smallest_c_U" : "smallest_lam_U"), 1);
-            if (a < 20 || b < 20)
+            if (a < samples || b < samples)
                 P->failures++;
             if (!adv)
-                printf("Thm 10  k = %ld, m = %ld, 20 Gaussian directions: OPSC %ld/20, Conj. 12 %ld/20, "
-                       "lam_U >= %s\n", (long) p->k, (long) p->m, (long) a, (long) b, lo);
+                printf("%s  k = %ld, m = %ld, %ld Gaussian directions: OPSC %ld/%ld, Conj. 12 %ld/%ld, "
+                       "lam_U >= %s\n", c == 0 ? "Thm 10" : "      ", (long) p->k, (long) p->m,
+                       (long) samples, (long) a, (long) samples, (long) b, (long) samples, lo);
             else
-                printf("        20 adversarial: OPSC(1/100) refuted %ld/20, Conj. 12 on (0, 1] %ld/20, "
-                       "c_U >= %s\n", (long) a, (long) b, lo);
+                printf("        %ld adversarial: OPSC(1/100) refuted %ld/%ld, Conj. 12 on (0, 1] %ld/%ld, "
+                       "c_U >= %s\n", (long) samples, (long) a, (long) samples, (long) b,
+                       (long) samples, lo);
+            fflush(stdout);
             snprintf(name, sizeof name, "opsc-k%ld-m%ld-%s.json", (long) p->k, (long) p->m,
                      adv ? "adversarial" : "gaussian");
             save_and_check(P, name, root);
@@ -179,15 +200,129 @@ part_opsc(paper_t * P)
     printf("        (%.1f s)\n", cli_now() - t0);
 }
 
+/* the dataset part: every record with k <= kmax certified (rc_mincert_find)
+   in a worker process, which writes its certificate and reports one line */
+typedef struct
+{
+    paper_t * P;
+    const char * dataset;
+    char ** line;
+    slong * lineno, * k, * idx;
+    slong nok, nglob, nspur, nrep, nseen;
+    double worst, minlam;
+}
+minima_ctx;
+
+static void
+minima_work(FILE * out, slong i, void * ctx)
+{
+    minima_ctx * M = ctx;
+    rc_point_t pt;
+    rc_error_t err;
+    fmpq_t half;
+    int ok = 0, glob = 0, wrote = 0;
+    double worst = -1e300, minlam = 1e300;
+
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    rc_point_init(pt);
+    if (rc_point_set_dataset_record(pt, M->line[i], M->dataset, M->lineno[i], err) == 0)
+    {
+        rc_mincert_t c;
+        arb_mat_t W, V;
+        char src[128], name[64], path[4096];
+        slong a;
+        arb_mat_init(W, pt->n, pt->d);
+        arb_mat_init(V, pt->k, pt->d);
+        rc_point_get_arb(W, V, pt, NULL, 256);
+        rc_mincert_init(c);
+        if (rc_mincert_find(c, W, pt->V, half, 256, err) == 0 && rc_mincert_success(c))
+        {
+            ok = 1;
+            glob = c->non_global == RC_REFUTED;
+            for (a = 0; a < c->n && !glob; a++)
+            {
+                arf_t u;
+                arf_init(u);
+                arb_get_ubound_arf(u, c->split_q + a, 64);
+                worst = FLINT_MAX(worst, arf_get_d(u, ARF_RND_UP));
+                arf_clear(u);
+            }
+            if (!glob)
+                minlam = fmpq_get_d(c->lam_lower);   /* lam_lower is exact; %.3g of it is display */
+        }
+        snprintf(src, sizeof src, "safran2021-minima.jsonl:k=%ld:index=%ld", (long) M->k[i],
+                 (long) M->idx[i]);
+        snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) M->k[i], (long) M->idx[i]);
+        snprintf(path, sizeof path, "%s/%s", M->P->dir, name);
+        {
+            json_t * root = rc_mincert_to_json(c, src);
+            wrote = cli_write_cert(path, root) == 0;
+            json_decref(root);
+        }
+        rc_mincert_clear(c);
+        arb_mat_clear(W);
+        arb_mat_clear(V);
+        fprintf(out, "%ld\t%d\t%d\t%d\t%.17g\t%.17g\t%s\n", (long) i, wrote, ok, glob, worst, minlam,
+                wrote ? "" : "cannot write the certificate");
+    }
+    else
+        fprintf(out, "%ld\t0\t0\t0\t0\t0\t%s\n", (long) i, err->msg);
+    rc_point_clear(pt);
+    fmpq_clear(half);
+}
+
+static void
+minima_line(char * text, void * ctx)
+{
+    minima_ctx * M = ctx;
+    long i;
+    int wrote, ok, glob, n = 0;
+    double worst, minlam;
+    char name[64];
+
+    if (sscanf(text, "%ld\t%d\t%d\t%d\t%lg\t%lg\t%n", &i, &wrote, &ok, &glob, &worst, &minlam, &n) < 6
+        || i < 0 || i >= M->nrep)
+        return;
+    M->nseen++;
+    if (wrote)
+    {
+        snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) M->k[i], (long) M->idx[i]);
+        add_path(M->P, name);
+    }
+    else
+    {
+        char * nl = strchr(text + n, '\n');
+        if (nl != NULL)
+            *nl = '\0';
+        fprintf(stderr, "relucert: %s\n", text + n);
+        M->P->failures++;
+    }
+    if (!ok)
+    {
+        M->P->failures++;
+        return;
+    }
+    M->nok++;
+    if (glob)
+        M->nglob++;
+    else
+    {
+        M->nspur++;
+        M->worst = FLINT_MAX(M->worst, worst);
+        M->minlam = FLINT_MIN(M->minlam, minlam);
+    }
+}
+
 static void
 part_minima(paper_t * P, const char * dataset, slong kmax)
 {
     FILE * f = fopen(dataset, "r");
-    char * line = NULL, name[64];
+    char * line = NULL;
     size_t cap = 0;
-    slong lineno = 0, nglob = 0, nspur = 0, nok = 0, ntot = 0;
-    double t0 = cli_now(), worst = -1e300, minlam = 1e300;
-    fmpq_t half;
+    slong lineno = 0, i;
+    double t0 = cli_now();
+    minima_ctx M;
 
     if (f == NULL)
     {
@@ -195,81 +330,56 @@ part_minima(paper_t * P, const char * dataset, slong kmax)
         P->failures++;
         return;
     }
-    fmpq_init(half);
-    fmpq_set_si(half, 1, 2);
+    memset(&M, 0, sizeof M);
+    M.P = P;
+    M.dataset = dataset;
+    M.worst = -1e300;
+    M.minlam = 1e300;
     while (getline(&line, &cap, f) > 0)
     {
         json_t * rec;
         json_error_t je;
-        slong k, idx;
-        rc_point_t pt;
-        rc_error_t err;
+        slong k;
         lineno++;
         rec = json_loads(line, 0, &je);
         if (rec == NULL)
             continue;
         k = json_integer_value(json_object_get(rec, "k"));
-        idx = json_integer_value(json_object_get(rec, "index"));
+        if (k <= kmax)
+        {
+            M.line = flint_realloc(M.line, sizeof(char *) * (M.nrep + 1));
+            M.lineno = flint_realloc(M.lineno, sizeof(slong) * (M.nrep + 1));
+            M.k = flint_realloc(M.k, sizeof(slong) * (M.nrep + 1));
+            M.idx = flint_realloc(M.idx, sizeof(slong) * (M.nrep + 1));
+            M.line[M.nrep] = strdup(line);
+            M.lineno[M.nrep] = lineno;
+            M.k[M.nrep] = k;
+            M.idx[M.nrep] = json_integer_value(json_object_get(rec, "index"));
+            M.nrep++;
+        }
         json_decref(rec);
-        if (k > kmax)
-            continue;
-        ntot++;
-        rc_point_init(pt);
-        if (rc_point_set_dataset_record(pt, line, dataset, lineno, err) == 0)
-        {
-            rc_mincert_t c;
-            arb_mat_t W, V;
-            char src[128];
-            slong i;
-            arb_mat_init(W, pt->n, pt->d);
-            arb_mat_init(V, pt->k, pt->d);
-            rc_point_get_arb(W, V, pt, NULL, 256);
-            rc_mincert_init(c);
-            if (rc_mincert_find(c, W, pt->V, half, 256, err) == 0 && rc_mincert_success(c))
-            {
-                nok++;
-                if (c->non_global == RC_REFUTED)
-                    nglob++;
-                else
-                {
-                    nspur++;
-                    for (i = 0; i < c->n; i++)
-                    {
-                        arf_t u;
-                        arf_init(u);
-                        arb_get_ubound_arf(u, c->split_q + i, 64);
-                        if (arf_get_d(u, ARF_RND_UP) > worst)
-                            worst = arf_get_d(u, ARF_RND_UP);
-                        arf_clear(u);
-                    }
-                }
-                if (c->non_global != RC_REFUTED && fmpq_get_d(c->lam_lower) < minlam)
-                    minlam = fmpq_get_d(c->lam_lower);   /* lam_lower is exact; %.3g of it is display */
-            }
-            else
-                P->failures++;
-            snprintf(src, sizeof src, "safran2021-minima.jsonl:k=%ld:index=%ld", (long) k, (long) idx);
-            snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) k, (long) idx);
-            save_and_check(P, name, rc_mincert_to_json(c, src));
-            rc_mincert_clear(c);
-            arb_mat_clear(W);
-            arb_mat_clear(V);
-        }
-        else
-        {
-            fprintf(stderr, "relucert: %s\n", err->msg);
-            P->failures++;
-        }
-        rc_point_clear(pt);
     }
     free(line);
     fclose(f);
-    fmpq_clear(half);
+    /* the file records are in increasing k: the largest first */
+    if (cli_workers(P->jobs, M.nrep, 1, minima_work, minima_line, &M) || M.nseen < M.nrep)
+    {
+        fprintf(stderr, "relucert: %ld of %ld dataset records not reported by their worker\n",
+                (long) (M.nrep - M.nseen), (long) M.nrep);
+        P->failures++;
+    }
+
     printf("Sec. 4  dataset, k <= %ld: %ld of %ld records certified (%ld non-global minima,\n"
            "        %ld global); every non-global one a strict minimum (lambda_min >= %.3g)\n"
            "        that becomes a strict saddle when any neuron is split (curvature <= %.3g)\n"
-           "        (%.1f s)\n", (long) kmax, (long) nok, (long) ntot, (long) nspur, (long) nglob,
-           minlam, worst, cli_now() - t0);
+           "        (%.1f s)\n", (long) kmax, (long) M.nok, (long) M.nrep, (long) M.nspur,
+           (long) M.nglob, M.minlam, M.worst, cli_now() - t0);
+    for (i = 0; i < M.nrep; i++)
+        free(M.line[i]);
+    flint_free(M.line);
+    flint_free(M.lineno);
+    flint_free(M.k);
+    flint_free(M.idx);
 }
 
 int
@@ -279,17 +389,21 @@ cmd_paper(int argc, char ** argv)
         {"out", required_argument, 0, 'o'},
         {"dataset", required_argument, 0, 'D'},
         {"full", no_argument, 0, 'F'},
+        {"jobs", required_argument, 0, 'j'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
     paper_t P;
     const char * dataset = NULL;
-    int c, full = 0;
+    int c;
+    slong jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256)), i;
     double t0 = cli_now();
 
     P.dir = "relucert-paper";
     P.failures = 0;
     P.written = 0;
+    P.full = 0;
+    P.paths = NULL;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
@@ -298,7 +412,11 @@ cmd_paper(int argc, char ** argv)
         {
             case 'o': P.dir = optarg; break;
             case 'D': dataset = optarg; break;
-            case 'F': full = 1; break;
+            case 'F': P.full = 1; break;
+            case 'j':
+                if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256))
+                    return RC_EXIT_BADINPUT;
+                break;
             case 'h': fputs(paper_usage, stdout); return RC_EXIT_OK;
             default:
                 return cli_fail("paper: unknown or incomplete option '%s' (see 'relucert paper --help')",
@@ -312,6 +430,7 @@ cmd_paper(int argc, char ** argv)
                   ? "data/safran2021-minima.jsonl" : RC_PKGDATADIR "/safran2021-minima.jsonl";
     if (access(dataset, R_OK) != 0)
         return cli_fail("%s: cannot read the dataset (give --dataset FILE)", dataset);
+    P.jobs = (int) jobs;
     if (mkdir(P.dir, 0777) != 0 && errno != EEXIST)
         return cli_fail("%s: cannot create directory: %s", P.dir, strerror(errno));
 
@@ -324,8 +443,13 @@ cmd_paper(int argc, char ** argv)
     fflush(stdout);
     part_opsc(&P);
     fflush(stdout);
-    part_minima(&P, dataset, full ? 20 : 12);
+    part_minima(&P, dataset, P.full ? 20 : 12);
+    fflush(stdout);
+    check_all(&P);
     printf("%d certificates in %s/, each re-verified by the checker: %s (%.0f s in all)\n",
            P.written, P.dir, P.failures ? "NOT ALL OK" : "all ok", cli_now() - t0);
+    for (i = 0; i < P.written; i++)
+        free(P.paths[i]);
+    flint_free(P.paths);
     return P.failures ? RC_EXIT_UNPROVED : RC_EXIT_OK;
 }
