@@ -744,6 +744,51 @@ START_TEST(test_opsc_fast_pieces)
 }
 END_TEST
 
+/* the check of an opsc certificate split into parts (for worker
+   processes): every part of an intact certificate passes; a tampered entry
+   fails the part that holds it (and part 0, whose summary recount sees
+   it), not the others; the summary is part 0's */
+START_TEST(test_opsc_check_parts)
+{
+    rc_opsc_params_t p;
+    json_t * root, * e;
+    rc_error_t why;
+    slong j;
+
+    rc_opsc_params_init(p);
+    p->k = 3;
+    p->m = 2;
+    p->samples = 4;
+    p->seed = 3;
+    fmpq_set_si(p->sigma2, 1, 100000);
+    fmpq_one(p->radius);
+    fmpq_set_si(p->lambda, 1, 100);
+    root = rc_opsc_to_json(p, NULL);
+    ck_assert_int_eq(rc_cert_check_parts(root), 4);
+    for (j = 0; j < 3; j++)
+        ck_assert(rc_cert_check_part(why, root, j, 3) == 0);
+    /* direction 1's lam_U raised above what its pieces give: part 1 of 3 */
+    e = json_array_get(json_object_get(root, "directions"), 1);
+    json_object_set_new(e, "lam_U", json_string("0.9"));
+    ck_assert(rc_cert_check_part(why, root, 1, 3) != 0);
+    ck_assert(strstr(why->msg, "directions[1]") != NULL);
+    ck_assert(rc_cert_check_part(why, root, 2, 3) == 0);
+    ck_assert(rc_cert_check(why, root) != 0);
+    /* (part 0 fails too, on the summary recounted from the entries) */
+    ck_assert(rc_cert_check_part(why, root, 0, 3) != 0);
+    ck_assert(strstr(why->msg, "summary") != NULL);
+    /* the summary: part 0 */
+    json_decref(root);
+    root = rc_opsc_to_json(p, NULL);
+    json_object_set_new(json_object_get(root, "summary"), "opsc_proved", json_integer(3));
+    ck_assert(rc_cert_check_part(why, root, 0, 2) != 0);
+    ck_assert(rc_cert_check_part(why, root, 1, 2) == 0);
+    ck_assert(rc_cert_check_part(why, root, 2, 2) != 0);      /* no such part */
+    json_decref(root);
+    rc_opsc_params_clear(p);
+}
+END_TEST
+
 /* where the fast path must not give an enclosure: a neuron that vanishes
    on the piece, two neurons of a group that stay parallel (the divided
    form degenerates), a neuron that turns opposite to another neuron and
@@ -897,6 +942,7 @@ suite(void)
     tcase_add_loop_test(tc, test_opsc_form_centered, 0, 2);
     tcase_add_loop_test(tc, test_opsc_fast_pieces, 0, 2);
     tcase_add_test(tc, test_opsc_fast_refuses);
+    tcase_add_test(tc, test_opsc_check_parts);
     suite_add_tcase(s, tc);
     return s;
 }
