@@ -170,6 +170,24 @@ h1(rc_di_t s, rc_di_t M, const neuron_t * w, rc_di_t nv)
     return DIV(MUL(nv, ADD(MUL(s, w->perp), DIV(SQR(M), s))), w->nw);
 }
 
+/* the divided geometry of an almost parallel pair (wb - vb = s D) from
+   |D|^2 over the piece: |D|, A = |wb + vb| = sqrt(4 - s^2 |D|^2),
+   sin t / s = |D| A / 2 and h = s |D|^2 / 2; 0 if |D| or A may be 0 */
+static int
+divided(rc_di_t * nd, rc_di_t * A, rc_di_t * sn, rc_di_t * h, rc_di_t DD, rc_di_t S,
+        rc_di_t S2)
+{
+    *nd = rc_di_sqrtpos(DD);
+    *A = rc_di_sqrtpos(SUB(rc_di_pt(4), MUL(S2, DD)));
+    if (rc_di_is_valid(*A) && A->hi > 2)
+        A->hi = 2;
+    if (!rc_di_is_positive(*nd) || !rc_di_is_positive(*A))
+        return 0;
+    *sn = rc_di_mul_2exp(MUL(*nd, *A), -1);
+    *h = rc_di_mul_2exp(MUL(S, DD), -1);
+    return 1;
+}
+
 int
 rc_opsc_fast_parts(rc_di_t * psi, rc_di_t * Tval, rc_di_t * Tder, rc_opsc_fast_t F,
                    const fmpq_t sa, const fmpq_t sb, int form)
@@ -237,18 +255,11 @@ rc_opsc_fast_parts(rc_di_t * psi, rc_di_t * Tval, rc_di_t * Tder, rc_opsc_fast_t
                     Dub = ADD(Dub, MUL(Dj, F->u[b * k + j]));
                     DD = ADD(DD, SQR(Dj));
                 }
-                nd = rc_di_sqrtpos(DD);
-                /* |wb_a + wb_b| = sqrt(4 - s^2 |D|^2) */
-                A = rc_di_sqrtpos(SUB(rc_di_pt(4), MUL(S2, DD)));
-                if (rc_di_is_valid(A) && A.hi > 2)
-                    A.hi = 2;
-                if (!rc_di_is_positive(nd) || !rc_di_is_positive(A))
+                if (!divided(&nd, &A, &sn, &h, DD, S, S2))
                 {
                     ok = 0;
                     break;
                 }
-                sn = rc_di_mul_2exp(MUL(nd, A), -1);           /* sin t / s */
-                h = rc_di_mul_2exp(MUL(S, DD), -1);            /* s |D|^2 / 2 */
                 z = DIV(MUL(S, nd), A);
                 ts = DIV(rc_di_mul_2exp(MUL(nd, rc_di_atan_over(z, C)), 1), A);   /* t / s */
                 X1 = SUB(MUL(h, na->dn), Dua);                  /* m_vw/s . u_a */
@@ -356,17 +367,11 @@ rc_opsc_fast_parts(rc_di_t * psi, rc_di_t * Tval, rc_di_t * Tder, rc_opsc_fast_t
                           ADD(F->inv_m, na->nw));
                 DD = nonneg(DIV(ADD(F->uperp[a], SQR(SUB(uaj, tau))), na->ww));
                 Dua = DIV(SUB(uaa, MUL(tau, uaj)), na->nw);
-                nd = rc_di_sqrtpos(DD);
-                A = rc_di_sqrtpos(SUB(rc_di_pt(4), MUL(S2, DD)));
-                if (rc_di_is_valid(A) && A.hi > 2)
-                    A.hi = 2;
-                if (!rc_di_is_positive(nd) || !rc_di_is_positive(A))
+                if (!divided(&nd, &A, &sn, &h, DD, S, S2))
                 {
                     ok = 0;
                     break;
                 }
-                sn = rc_di_mul_2exp(MUL(nd, A), -1);
-                h = rc_di_mul_2exp(MUL(S, DD), -1);
                 X1 = SUB(MUL(h, na->dn), Dua);
                 P2 = SUB(P2, DIV(ADD(MUL(na->perp, sn), DIV(SQR(X1), sn)), na->nw));
             }
