@@ -34,6 +34,26 @@ rc_opsc_direction(arb_mat_t U, slong k, slong m, const fmpq_t sigma2,
     arb_clear(s);
 }
 
+int
+rc_opsc_groups_zero(const arb_mat_t U, slong k, slong m)
+{
+    slong i, j, a;
+    arb_t g;
+    int ok = 1;
+
+    arb_init(g);
+    for (i = 0; i < k && ok; i++)
+        for (a = 0; a < arb_mat_ncols(U) && ok; a++)
+        {
+            arb_zero(g);
+            for (j = 0; j < m; j++)   /* exact for sums of doubles */
+                arb_add(g, g, arb_mat_entry(U, i * m + j, a), 4000);
+            ok = arb_is_zero(g);
+        }
+    arb_clear(g);
+    return ok;
+}
+
 void
 rc_opsc_minimum(arb_mat_t Wt, slong k, slong m, slong prec)
 {

@@ -62,8 +62,9 @@ dir_init(dir_t * D, const rc_opsc_params_struct * p, slong idx)
                        arb_mat_entry(D->U, i / p->k, i % p->k), p->prec);
     }
     rc_opsc_conj12_rhs(D->rhs, D->U, p->k, p->m, p->prec);
-    rc_opsc_fast_init(D->F, D->U, p->k, p->m);
-    D->fast = p->fast && D->F->usable;
+    D->fast = p->fast && rc_di_usable();
+    if (D->fast)
+        rc_opsc_fast_init(D->F, D->U, p->k, p->m);     /* U U^T: not needed by Arb */
     arb_set_fmpq(D->L, p->lambda, p->prec);
     arb_mul(D->L, D->L, D->uu, p->prec);
 }
@@ -73,7 +74,8 @@ dir_clear(dir_t * D)
 {
     arb_mat_clear(D->Wt); arb_mat_clear(D->V); arb_mat_clear(D->U);
     arb_clear(D->uu); arb_clear(D->rhs); arb_clear(D->L);
-    rc_opsc_fast_clear(D->F);
+    if (D->fast)
+        rc_opsc_fast_clear(D->F);
 }
 
 /* -1 if no neuron's segment w~_a + s U_a, s in [0, R], can reach 0
@@ -264,6 +266,22 @@ split(fmpq ** br, slong * nb, seg_t * r, dir_t * D, const fmpq_t a, const fmpq_t
     (*nb)++;
 }
 
+/* the breaks 0 = b_0 < ... < b_nb-1 = R of the pieces found by bisection
+   of [0, R] (*br allocated here), r their outcome */
+static void
+bisect(fmpq ** br, slong * nb, seg_t * r, dir_t * D, const fmpq_t R)
+{
+    fmpq_t z;
+
+    fmpq_init(z);                   /* not *br: split moves the array */
+    *br = flint_malloc(sizeof(fmpq));
+    fmpq_init(*br);
+    *nb = 1;
+    seg_start(r);
+    split(br, nb, r, D, z, R, 0);
+    fmpq_clear(z);
+}
+
 /* 1 if q(s) < lambda |U|^2 for every s in [0, t] is certified: lambda > 0,
    q(0) = 0 (adversarial) and q(s) = s psi(s) <= max(0, t psi_hi) on (0, t] */
 static int
@@ -325,12 +343,12 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
     dir_t D;
     fmpq * br = NULL;
     slong nb = 0, i;
-    fmpq_t a, b, ratio;
+    fmpq_t a, b;
     seg_t r;
     json_t * o = json_object();
 
     dir_init(&D, p, idx);
-    fmpq_init(a); fmpq_init(b); fmpq_init(ratio);
+    fmpq_init(a); fmpq_init(b);
     arf_init(r.lam);
     json_object_set_new(o, "index", json_integer(idx));
     {
@@ -349,12 +367,7 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
     }
     if (!p->adversarial)
     {
-        fmpq_zero(a);
-        br = flint_malloc(sizeof(fmpq));
-        fmpq_init(br);
-        nb = 1;
-        seg_start(&r);
-        split(&br, &nb, &r, &D, a, p->radius, 0);
+        bisect(&br, &nb, &r, &D, p->radius);
         *opsc_ok = r.opsc;
         *c12_ok = r.c12;
         json_object_set_new(o, "breaks", json_breaks(br, nb));
@@ -404,11 +417,7 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         json_object_set_new(o, "q0", rc_json_enclosure(q, p->prec));
         /* Conjecture 12 (right side 0) on (0, R]: the slope q(s)/s enclosed
            over pieces (opsc_slope.c) found by bisection of [0, R] */
-        br = flint_malloc(sizeof(fmpq));
-        fmpq_init(br);
-        nb = 1;
-        seg_start(&r);
-        split(&br, &nb, &r, &D, a, p->radius, 0);
+        bisect(&br, &nb, &r, &D, p->radius);
         json_object_set_new(o, "breaks", json_breaks(br, nb));
         *c12_ok = r.c12;
         json_object_set_new(o, "conj12", json_string(*c12_ok ? "proved" : "undecided"));
@@ -450,7 +459,7 @@ done:
     for (i = 0; i < nb; i++)
         fmpq_clear(br + i);
     flint_free(br);
-    fmpq_clear(a); fmpq_clear(b); fmpq_clear(ratio);
+    fmpq_clear(a); fmpq_clear(b);
     arf_clear(r.lam);
     dir_clear(&D);
     return o;

@@ -379,13 +379,12 @@ static int
 slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong m,
             const fmpq_t sa, const fmpq_t sb, int form, slong prec)
 {
-    slong n = k * m, d = k, a, b, j, i;
+    slong n = k * m, d = k, a, b, j;
     int at0 = fmpq_is_zero(sa) && !form;
     arb_mat_t W, Wt, Wp;
     arb_t s, t, f, nwa, nwb, em, pi;
     rc_pair_t pp;
-    fmpq_t z1;
-    arb_ptr D, E, ej, gi, uu;
+    arb_ptr D, E, ej, uu;
     div_t_ g;
     dpair_t p;
     ctx_t C;
@@ -395,9 +394,8 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
     arb_init(s); arb_init(t); arb_init(f); arb_init(nwa); arb_init(nwb); arb_init(em);
     arb_zero(Tder); arb_zero(Tval); arb_init(pi);
     rc_pair_init(pp, d);
-    fmpq_init(z1);
     arb_const_pi(pi, prec);
-    D = _arb_vec_init(d); E = _arb_vec_init(d); ej = _arb_vec_init(d); gi = _arb_vec_init(d);
+    D = _arb_vec_init(d); E = _arb_vec_init(d); ej = _arb_vec_init(d);
     uu = _arb_vec_init(n);
     g.mvw = _arb_vec_init(d); g.mwv = _arb_vec_init(d);
     g.nvw = _arb_vec_init(d); g.nwv = _arb_vec_init(d);
@@ -411,16 +409,11 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
     arb_zero(psi);
 
     /* every group sum must be exactly 0 (the lemma needs it) */
-    for (i = 0; i < k && ok && !form; i++)
+    if (!form && !rc_opsc_groups_zero(U, k, m))
     {
-        _arb_vec_zero(gi, d);
-        for (j = 0; j < m; j++)
-            _arb_vec_add(gi, gi, arb_mat_entry(U, i * m + j, 0), d, 2 * prec + 2000);
-        for (a = 0; a < d; a++)
-            ok = ok && arb_is_zero(gi + a);
-    }
-    if (!ok)
+        ok = 0;
         goto out;
+    }
 
     /* 0 <= sa < sb required */
     if (fmpq_sgn(sa) < 0 || fmpq_cmp(sa, sb) >= 0)
@@ -457,7 +450,6 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
     {
         arb_srcptr wa = arb_mat_entry(W, a, 0), ua = arb_mat_entry(U, a, 0);
         slong ia = a / m;
-        arb_ptr wba = p.wb;   /* scratch: unit vectors below via dnormalize */
 
         for (b = a + 1; b < n && ok; b++)
         {
@@ -600,7 +592,6 @@ slope_parts(arb_t psi, arb_t Tval, arb_t Tder, const arb_mat_t U, slong k, slong
                 _arb_vec_clear(wbA, d);
             }
         }
-        (void) wba;
     }
 out:
     if (!ok)
@@ -613,8 +604,7 @@ out:
     arb_clear(s); arb_clear(t); arb_clear(f); arb_clear(nwa); arb_clear(nwb); arb_clear(em);
     arb_clear(pi);
     rc_pair_clear(pp);
-    fmpq_clear(z1);
-    _arb_vec_clear(D, d); _arb_vec_clear(E, d); _arb_vec_clear(ej, d); _arb_vec_clear(gi, d);
+    _arb_vec_clear(D, d); _arb_vec_clear(E, d); _arb_vec_clear(ej, d);
     _arb_vec_clear(uu, n);
     _arb_vec_clear(g.mvw, d); _arb_vec_clear(g.mwv, d);
     _arb_vec_clear(g.nvw, d); _arb_vec_clear(g.nwv, d);

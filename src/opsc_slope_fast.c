@@ -93,15 +93,7 @@ rc_opsc_fast_init(rc_opsc_fast_t F, const arb_mat_t U, slong k, slong m)
         F->uperp[a] = s;
     }
     /* the adversarial decomposition needs every group sum exactly 0 */
-    F->groups_zero = 1;
-    for (a = 0; a < k && F->groups_zero; a++)
-        for (j = 0; j < k && F->groups_zero; j++)
-        {
-            arb_zero(x);
-            for (b = 0; b < m; b++)
-                arb_add(x, x, arb_mat_entry(U, a * m + b, j), 4000);
-            F->groups_zero = arb_is_zero(x);
-        }
+    F->groups_zero = rc_opsc_groups_zero(U, k, m);
     arb_clear(x);
 }
 

@@ -19,6 +19,16 @@ add_d(arb_t a, double x)
     arb_clear(t);
 }
 
+/* a = lo + (hi - lo) u / 2^e, exactly */
+static void
+interior(arb_t a, double lo, double hi, slong u, int e)
+{
+    arb_set_d(a, hi - lo);
+    arb_mul_si(a, a, u, 200);
+    arb_mul_2exp_si(a, a, -e);
+    add_d(a, lo);
+}
+
 /* x contains the exact value e (a ball) */
 static int
 di_contains(rc_di_t x, const arb_t e)
@@ -134,14 +144,8 @@ START_TEST(test_ops_intervals)
             for (v = 0; v <= 4; v++)
             {
                 /* x0 + (x1 - x0) u/4 and likewise y: exact in Arb */
-                arb_set_d(a, x1 - x0);
-                arb_mul_si(a, a, u, 200);
-                arb_mul_2exp_si(a, a, -2);
-                add_d(a, x0);
-                arb_set_d(b, y1 - y0);
-                arb_mul_si(b, b, v, 200);
-                arb_mul_2exp_si(b, b, -2);
-                add_d(b, y0);
+                interior(a, x0, x1, u, 2);
+                interior(b, y0, y1, v, 2);
                 arb_add(e, a, b, 200); ck_assert(di_contains(r[0], e));
                 arb_sub(e, a, b, 200); ck_assert(di_contains(r[1], e));
                 arb_mul(e, a, b, 200); ck_assert(di_contains(r[2], e));
@@ -246,10 +250,7 @@ START_TEST(test_atan_intervals)
         ck_assert(p.hi <= 1 && p.lo >= 0);
         for (u = 0; u <= 8; u++)
         {
-            arb_set_d(a, ends[i][1] - ends[i][0]);
-            arb_mul_si(a, a, u, 200);
-            arb_mul_2exp_si(a, a, -3);
-            add_d(a, ends[i][0]);
+            interior(a, ends[i][0], ends[i][1], u, 3);
             arb_atan(e, a, 200);
             ck_assert_msg(di_contains(r, e), "atan over %ld, point %ld", i, u);
             if (!arb_is_zero(a))
@@ -267,10 +268,7 @@ START_TEST(test_atan_intervals)
             q = rc_di_acos_cs(C, S, c);
             for (u = 0; u <= 8; u++)
             {
-                arb_set_d(a, ends[i][1] - ends[i][0]);
-                arb_mul_si(a, a, u, 200);
-                arb_mul_2exp_si(a, a, -3);
-                add_d(a, ends[i][0]);
+                interior(a, ends[i][0], ends[i][1], u, 3);
                 arb_acos(e, a, 200);
                 ck_assert_msg(di_contains(q, e), "acos over %ld, point %ld", i, u);
             }

@@ -514,6 +514,16 @@ START_TEST(test_opsc_slope)
 }
 END_TEST
 
+/* z = sa + j (sb - sa) / 2^e, a point of the piece [sa, sb] */
+static void
+piece_point(fmpq_t z, const fmpq_t sa, const fmpq_t sb, slong j, int e)
+{
+    fmpq_sub(z, sb, sa);
+    fmpq_mul_si(z, z, j);
+    fmpq_div_2exp(z, z, e);
+    fmpq_add(z, z, sa);
+}
+
 /* the slope over pieces [sa, sb] away from 0 (mean value theorem from sa):
    contains q(s)/s computed directly at the ends and inside, is positive,
    shrinks with the piece (about linearly: the enclosure of a piece of width
@@ -545,10 +555,7 @@ START_TEST(test_opsc_slope_piece)
         ck_assert(arb_is_positive(psi));
         for (j = 0; j <= 4; j++)
         {
-            /* s = sa + j (sb - sa)/4 */
-            fmpq_mul_si(z, w, j);
-            fmpq_div_2exp(z, z, 2);
-            fmpq_add(z, z, sa);
+            piece_point(z, sa, sb, j, 2);
             ck_assert(rc_opsc_form(q, Wt, V, U, z, z, 128));
             arb_set_fmpq(s, z, 128);
             arb_div(q, q, s, 128);
@@ -593,10 +600,7 @@ START_TEST(test_opsc_form_centered)
         ck_assert(rc_opsc_form_centered(q, U, k, m, sa, sb, 128));
         for (j = 0; j <= 4; j++)
         {
-            fmpq_sub(z, sb, sa);
-            fmpq_mul_si(z, z, j);
-            fmpq_div_2exp(z, z, 2);
-            fmpq_add(z, z, sa);
+            piece_point(z, sa, sb, j, 2);
             ck_assert(rc_opsc_form(p, Wt, V, U, z, z, 128));
             ck_assert_msg(arb_contains(q, p), "direction %ld, point %ld", c, j);
         }
@@ -655,10 +659,7 @@ START_TEST(test_opsc_fast_pieces)
         }
         for (j = 0; j <= 4; j++)
         {
-            fmpq_sub(z, sb, sa);
-            fmpq_mul_si(z, z, j);
-            fmpq_div_2exp(z, z, 2);
-            fmpq_add(z, z, sa);
+            piece_point(z, sa, sb, j, 2);
             ck_assert(rc_opsc_form(qa, Wt, V, U, z, z, 128));
             ck_assert_msg(arb_contains(q, qa), "direction %ld, point %ld", c, j);
             /* the point itself */
@@ -701,10 +702,7 @@ START_TEST(test_opsc_fast_pieces)
             ck_assert(rc_opsc_slope_piece_fast(p, F, sa, sb, 128));
         for (j = 0; j <= 2; j++)
         {
-            fmpq_sub(z, sb, sa);
-            fmpq_mul_si(z, z, j);
-            fmpq_div_2exp(z, z, 1);
-            fmpq_add(z, z, sa);
+            piece_point(z, sa, sb, j, 1);
             ck_assert(rc_opsc_form(qa, Wt, V, U, z, z, 128));
             ck_assert_msg(arb_contains(q, qa), "large direction %ld, point %ld", c, j);
             if (adv)

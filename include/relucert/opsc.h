@@ -25,6 +25,10 @@ extern "C" {
 void rc_opsc_direction(arb_mat_t U, slong k, slong m, const fmpq_t sigma2,
                        uint64_t seed, slong idx, int adversarial, slong prec);
 
+/* 1 if every group sum g_i = sum_j U_{i*m+j} is exactly 0 (the
+   adversarial law), else 0. */
+int rc_opsc_groups_zero(const arb_mat_t U, slong k, slong m);
+
 /* w~ (n x k): row i*m + j is e_i / m. */
 void rc_opsc_minimum(arb_mat_t Wt, slong k, slong m, slong prec);
 

@@ -22,29 +22,43 @@ static const char * check_usage =
 "Exit status: 0 all ok, 1 some certificate FAILED (including broken JSON\n"
 "and unknown formats), 2 usage error or a file that cannot be read.\n";
 
-/* checks one file: the exit status, and in msg the text after "PATH: "
-   ("ok", "FAILED: reason") or for an unreadable file the error line */
+/* *root = the certificate in path, and RC_EXIT_OK; else *root = NULL, the
+   exit status, and in msg the text after "PATH: " ("FAILED: ..." for broken
+   JSON, the error for an unreadable file) */
 static int
-check_one(char * msg, size_t len, const char * path)
+load_one(json_t ** root, char * msg, size_t len, const char * path)
 {
     json_error_t jerr;
-    json_t * root;
-    rc_error_t why;
     FILE * f = fopen(path, "rb");
 
+    *root = NULL;
     if (f == NULL)
     {
         snprintf(msg, len, "cannot open: %s", strerror(errno));
         return RC_EXIT_BADINPUT;
     }
-    root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
+    *root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
     fclose(f);
-    if (root == NULL)
+    if (*root == NULL)
     {
         snprintf(msg, len, "FAILED: %s:%d: expected a JSON certificate: %s", path, jerr.line,
                  jerr.text);
         return RC_EXIT_UNPROVED;
     }
+    return RC_EXIT_OK;
+}
+
+/* checks one file: the exit status, and in msg the text after "PATH: "
+   ("ok", "FAILED: reason") or for an unreadable file the error line */
+static int
+check_one(char * msg, size_t len, const char * path)
+{
+    json_t * root;
+    rc_error_t why;
+    int st = load_one(&root, msg, len, path);
+
+    if (st != RC_EXIT_OK)
+        return st;
     if (rc_cert_check(why, root))
     {
         snprintf(msg, len, "FAILED: %s", why->msg);
@@ -87,6 +101,8 @@ typedef struct
     slong * order;      /* items, the costliest first */
     int * st;           /* per item */
     char ** msg;        /* per item */
+    slong done, n;      /* items reported, items */
+    int show;           /* progress on stderr (a terminal) */
 }
 check_ctx;
 
@@ -122,6 +138,8 @@ check_line(char * line, void * ctx)
         *nl = '\0';
     c->st[it] = atoi(t1 + 1);
     c->msg[it] = strdup(t2 + 1);
+    if (c->show)
+        fprintf(stderr, "\rcheck: %ld/%ld parts", (long) ++c->done, (long) c->n);
 }
 
 static int
@@ -156,26 +174,13 @@ cli_check_files(const char * const * paths, slong n, int jobs, int quiet)
     key = NULL;
     for (i = 0; i < n; i++)
     {
-        json_error_t jerr;
-        FILE * f = fopen(paths[i], "rb");
         struct stat sb;
         slong np, cost = stat(paths[i], &sb) == 0 ? (slong) sb.st_size : 0;
         char buf[1200];
 
-        if (f == NULL)
+        fst[i] = load_one(&c.root[i], buf, sizeof buf, paths[i]);
+        if (fst[i] != RC_EXIT_OK)
         {
-            snprintf(buf, sizeof buf, "cannot open: %s", strerror(errno));
-            fst[i] = RC_EXIT_BADINPUT;
-            fmsg[i] = strdup(buf);
-            continue;
-        }
-        c.root[i] = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
-        fclose(f);
-        if (c.root[i] == NULL)
-        {
-            snprintf(buf, sizeof buf, "FAILED: %s:%d: expected a JSON certificate: %s", paths[i],
-                     jerr.line, jerr.text);
-            fst[i] = RC_EXIT_UNPROVED;
             fmsg[i] = strdup(buf);
             continue;
         }
@@ -197,10 +202,15 @@ cli_check_files(const char * const * paths, slong n, int jobs, int quiet)
     c.order = flint_malloc(sizeof(slong) * FLINT_MAX(ni, 1));
     for (it = 0; it < ni; it++)
         c.order[it] = key[2 * it];
+    c.done = 0;
+    c.n = ni;
+    c.show = isatty(2) && ni > 1;
     c.st = flint_calloc(FLINT_MAX(ni, 1), sizeof(int));
     c.msg = flint_calloc(FLINT_MAX(ni, 1), sizeof(char *));
     if (ni > 0 && cli_workers(jobs, ni, 0, check_work, check_line, &c))
         res = RC_EXIT_BADINPUT;
+    if (c.show)
+        fputc('\n', stderr);
     /* a file's outcome: its first failing part in part order, else ok */
     for (it = 0; it < ni; it++)
     {
