@@ -62,7 +62,7 @@ add_path(paper_t * P, const char * name)
 
 /* writes root to DIR/name (checked by check_all at the end); steals root */
 static int
-save_and_check(paper_t * P, const char * name, json_t * root)
+save_cert(paper_t * P, const char * name, json_t * root)
 {
     char path[4096];
 
@@ -113,7 +113,7 @@ part_convexity(paper_t * P)
         snprintf(buf, sizeof buf, "%s%.3g", k == 2 ? "" : ", ", fmpq_get_d(c->radius));
         strcat(line, buf);
         snprintf(name, sizeof name, "convexity-k%ld.json", (long) k);
-        save_and_check(P, name, rc_convcert_to_json(c));
+        save_cert(P, name, rc_convcert_to_json(c));
         rc_convcert_clear(c);
         fmpq_mat_clear(V);
     }
@@ -132,10 +132,10 @@ part_landscape(paper_t * P)
 
     fmpq_init(half);
     fmpq_set_si(half, 1, 2);
-    save_and_check(P, "nonconvex-k3-n4.json", rc_noncvx_to_json(3, 4, 3, half, half, eps, 30, &all1));
-    save_and_check(P, "opsc-fails-k3.json",
+    save_cert(P, "nonconvex-k3-n4.json", rc_noncvx_to_json(3, 4, 3, half, half, eps, 30, &all1));
+    save_cert(P, "opsc-fails-k3.json",
                    rc_thm79_to_json(0, 3, 3, half, half, eps79, 14, lam, 12, &all2));
-    save_and_check(P, "pl-fails-k3.json",
+    save_cert(P, "pl-fails-k3.json",
                    rc_thm79_to_json(1, 3, 3, half, half, eps79, 14, lam, 12, &all3));
     P->failures += !all1 + !all2 + !all3;
     printf("Thm 4   n = k + 1 (k = 3): negative curvature at distance 0.71 eps, eps = 1e-1..1e-30,\n"
@@ -176,7 +176,8 @@ part_opsc(paper_t * P)
             fmpq_set_si(p->sigma2, 1, 100000);
             fmpq_one(p->radius);
             fmpq_set_si(p->lambda, 1, 100);
-            root = rc_opsc_assemble(p, cli_opsc_parallel(p, P->jobs, 0));
+            /* progress on a terminal for the full grid (minutes per cell) */
+            root = rc_opsc_assemble(p, cli_opsc_parallel(p, P->jobs, P->full && isatty(2)));
             sum = json_object_get(root, "summary");
             a = json_integer_value(json_object_get(sum, adv ? "opsc_lambda_refuted" : "opsc_proved"));
             b = json_integer_value(json_object_get(sum, "conj12_proved"));
@@ -194,7 +195,7 @@ part_opsc(paper_t * P)
             fflush(stdout);
             snprintf(name, sizeof name, "opsc-k%ld-m%ld-%s.json", (long) p->k, (long) p->m,
                      adv ? "adversarial" : "gaussian");
-            save_and_check(P, name, root);
+            save_cert(P, name, root);
             rc_opsc_params_clear(p);
         }
     printf("        (%.1f s)\n", cli_now() - t0);
@@ -285,6 +286,8 @@ minima_line(char * text, void * ctx)
         || i < 0 || i >= M->nrep)
         return;
     M->nseen++;
+    if (M->P->full && isatty(2))
+        fprintf(stderr, "\rSec. 4: %ld/%ld records", (long) M->nseen, (long) M->nrep);
     if (wrote)
     {
         snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) M->k[i], (long) M->idx[i]);
@@ -362,7 +365,10 @@ part_minima(paper_t * P, const char * dataset, slong kmax)
     free(line);
     fclose(f);
     /* the file records are in increasing k: the largest first */
-    if (cli_workers(P->jobs, M.nrep, 1, minima_work, minima_line, &M) || M.nseen < M.nrep)
+    i = cli_workers(P->jobs, M.nrep, 1, minima_work, minima_line, &M);
+    if (P->full && isatty(2))
+        fputc('\n', stderr);
+    if (i != 0 || M.nseen < M.nrep)
     {
         fprintf(stderr, "relucert: %ld of %ld dataset records not reported by their worker\n",
                 (long) (M.nrep - M.nseen), (long) M.nrep);
