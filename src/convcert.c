@@ -18,6 +18,29 @@ rc_convcert_init(rc_convcert_t c)
     fmpq_init(c->radius_fail);
     arb_init(c->witness_q);
     c->prec = 128;
+    c->norm = RC_CONV_BOX;
+    c->cover = NULL;
+}
+
+static const char * norm_names[] = {"box", "neuron", "euclid"};
+
+const char *
+rc_conv_norm_name(rc_conv_norm_t norm)
+{
+    return norm_names[norm];
+}
+
+int
+rc_conv_norm_parse(rc_conv_norm_t * norm, const char * s)
+{
+    int j;
+    for (j = 0; j < 3; j++)
+        if (strcmp(s, norm_names[j]) == 0)
+        {
+            *norm = (rc_conv_norm_t) j;
+            return 0;
+        }
+    return 1;
 }
 
 void
@@ -29,6 +52,7 @@ rc_convcert_clear(rc_convcert_t c)
     fmpq_clear(c->radius);
     fmpq_clear(c->radius_fail);
     arb_clear(c->witness_q);
+    flint_free(c->cover);
 }
 
 static void
@@ -46,68 +70,93 @@ int
 rc_convcert_verify(rc_convcert_t c, rc_error_t err)
 {
     slong k = c->k, d = c->d, N = k * d, prec = c->prec, i;
-    arb_mat_t X, V, H;
-    arb_t mu, r;
+    arb_mat_t V, H;
     arb_ptr u;
+    int ok;
 
     c->verdict = RC_UNDECIDED;
+    c->boxes_proved = c->boxes_excluded = 0;
     arb_indeterminate(c->witness_q);
     if (k < 1 || d < 1 || prec < 2 || prec > (1L << 24))
         return rc_error_set(err, "expected k, d >= 1 and a precision in [2, 2^24]");
     if (fmpq_sgn(c->radius) < 0)
         return rc_error_set(err, "radius: expected a number >= 0");
-    arb_mat_init(X, k, d); arb_mat_init(V, k, d); arb_mat_init(H, N, N);
-    arb_init(mu); arb_init(r);
-    u = _arb_vec_init(N);
-    arb_set_fmpq(mu, c->mu, prec);
-    arb_set_fmpq(r, c->radius, prec);
-    for (i = 0; i < N; i++)
-    {
-        arb_set_fmpq(arb_mat_entry(V, i / d, i % d), fmpq_mat_entry(c->V, i / d, i % d), prec);
-        /* X = V +- r: a ball that contains the box (r's own rounding only
-           widens it) */
-        arb_add_error(arb_mat_entry(X, i / d, i % d), r);
-        arb_add(arb_mat_entry(X, i / d, i % d), arb_mat_entry(X, i / d, i % d),
-                arb_mat_entry(V, i / d, i % d), prec);
-    }
-    if (rc_hessian(H, X, V, prec) && rc_mat_spd_certify(H, mu, prec))
+    ok = rc_convcert_cover_check(&c->boxes_proved, &c->boxes_excluded, c, c->cover, err);
+    if (ok < 0)
+        return 1;
+    if (ok == 1)
         c->verdict = RC_PROVED;
     if (c->have_witness)
     {
+        arb_mat_init(V, k, d); arb_mat_init(H, N, N);
+        u = _arb_vec_init(N);
         for (i = 0; i < N; i++)
+        {
+            arb_set_fmpq(arb_mat_entry(V, i / d, i % d), fmpq_mat_entry(c->V, i / d, i % d), prec);
             arb_set_fmpq(u + i, fmpq_mat_entry(c->u, 0, i), prec);
+        }
         if (rc_hessian(H, V, V, prec))
         {
+            arb_t mu;
+            arb_init(mu);
+            arb_set_fmpq(mu, c->mu, prec);
             rc_mat_rayleigh(c->witness_q, H, u, prec);
             if (arb_lt(c->witness_q, mu))
                 c->verdict = (c->verdict == RC_PROVED) ? RC_UNDECIDED : RC_REFUTED;
+            arb_clear(mu);
         }
+        arb_mat_clear(V); arb_mat_clear(H);
+        _arb_vec_clear(u, N);
     }
-    arb_mat_clear(X); arb_mat_clear(V); arb_mat_clear(H);
-    arb_clear(mu); arb_clear(r);
-    _arb_vec_clear(u, N);
     return 0;
+}
+
+/* 1 when the radius r is proved with at most max_boxes enclosures; the
+   cover is then kept in c */
+static int
+try_radius(rc_convcert_t c, const fmpq_t r, slong max_boxes)
+{
+    char * cover;
+    slong p, x;
+
+    fmpq_set(c->radius, r);
+    if (!rc_convcert_cover_build(&cover, &p, &x, c, max_boxes))
+        return 0;
+    flint_free(c->cover);
+    c->cover = cover;
+    if (strcmp(cover, "p") == 0)      /* the single box: the field's default */
+    {
+        flint_free(c->cover);
+        c->cover = NULL;
+    }
+    return 1;
 }
 
 int
 rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
-                 slong prec, rc_error_t err)
+                 rc_conv_norm_t norm, slong max_boxes, slong prec, rc_error_t err)
 {
-    slong k = fmpq_mat_nrows(V), d = fmpq_mat_ncols(V), N = k * d, j, b;
-    fmpq_t m;
-    fmpq_t lo, step;
-    double * Hd, * Vd, * ud, lam;
+    slong k = fmpq_mat_nrows(V), d = fmpq_mat_ncols(V), N = k * d, j;
+    fmpq_t lo, hi, m;
+    double * Hd, * ud, lam;
     arb_mat_t Hb, Vb;
+    int found = 0;
 
+    if (k < 1 || d < 1 || prec < 2 || prec > (1L << 24))
+        return rc_error_set(err, "expected k, d >= 1 and a precision in [2, 2^24]");
     set_dims(c, k, d);
     c->prec = prec;
+    c->norm = norm;
     fmpq_mat_set(c->V, V);
     fmpq_set(c->mu, mu);
-    fmpq_init(m); fmpq_init(lo); fmpq_init(step);
+    flint_free(c->cover);
+    c->cover = NULL;
+    c->have_witness = 0;
+    fmpq_zero(c->radius_fail);
+    fmpq_init(lo); fmpq_init(hi); fmpq_init(m);
 
     /* mu at or above lambda_min(H(V)): look for a refuting direction */
     Hd = flint_malloc(sizeof(double) * N * N);
-    Vd = flint_malloc(sizeof(double) * N);
     ud = flint_malloc(sizeof(double) * N);
     arb_mat_init(Hb, N, N); arb_mat_init(Vb, k, d);
     for (j = 0; j < N; j++)
@@ -124,46 +173,45 @@ rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
         goto out;
     }
 
-    /* largest 2^-j that is proved, j = 1..40 */
-    fmpq_zero(c->radius);
-    for (j = 1; j <= 40; j++)
+    /* single boxes first: the largest 2^-j, j = 1..40, that is proved */
+    for (j = 1; j <= 40 && !found; j++)
     {
-        fmpz_one(fmpq_numref(c->radius));
-        fmpz_one(fmpq_denref(c->radius));
-        fmpz_mul_2exp(fmpq_denref(c->radius), fmpq_denref(c->radius), j);
-        rc_convcert_verify(c, err);
-        if (c->verdict == RC_PROVED)
-            break;
+        fmpq_one(lo);
+        fmpq_div_2exp(lo, lo, j);
+        found = try_radius(c, lo, 1);
     }
-    if (c->verdict != RC_PROVED)
+    if (!found)
     {
         fmpq_zero(c->radius);
-        fmpq_zero(c->radius_fail);
         rc_convcert_verify(c, err);
         goto out;
     }
-    /* then 8 more bits between 2^-j (proved) and 2^-(j-1) */
-    fmpq_set(lo, c->radius);
-    fmpq_set(step, c->radius);
-    fmpq_set(c->radius_fail, c->radius);
-    fmpq_mul_2exp(c->radius_fail, c->radius_fail, 1);
-    for (b = 1; b <= 8; b++)
+    fmpq_mul_2exp(hi, lo, 1);
+    /* with subdivision: double while proved (up to radius 1) */
+    while (max_boxes > 1 && fmpz_cmp(fmpq_numref(hi), fmpq_denref(hi)) <= 0
+           && try_radius(c, hi, max_boxes))
     {
-        fmpq_div_2exp(step, step, 1);
-        fmpq_add(m, lo, step);
-        fmpq_set(c->radius, m);
-        rc_convcert_verify(c, err);
-        if (c->verdict == RC_PROVED)
-            fmpq_set(lo, c->radius);
+        fmpq_set(lo, hi);
+        fmpq_mul_2exp(hi, hi, 1);
+    }
+    /* then 8 bits of bisection between lo (proved) and hi (not); c->cover
+       always holds the cover of the last radius proved, which is lo */
+    for (j = 1; j <= 8; j++)
+    {
+        fmpq_add(m, lo, hi);
+        fmpq_div_2exp(m, m, 1);
+        if (try_radius(c, m, max_boxes))
+            fmpq_set(lo, m);
         else
-            fmpq_set(c->radius_fail, c->radius);
+            fmpq_set(hi, m);
     }
     fmpq_set(c->radius, lo);
+    fmpq_set(c->radius_fail, hi);
     rc_convcert_verify(c, err);
 out:
-    flint_free(Hd); flint_free(Vd); flint_free(ud);
+    flint_free(Hd); flint_free(ud);
     arb_mat_clear(Hb); arb_mat_clear(Vb);
-    fmpq_clear(m); fmpq_clear(lo); fmpq_clear(step);
+    fmpq_clear(lo); fmpq_clear(hi); fmpq_clear(m);
     return 0;
 }
 
@@ -178,6 +226,9 @@ rc_convcert_to_json(const rc_convcert_t c)
     json_object_set_new(root, "teacher", rc_json_fmpq_mat(c->V));
     json_object_set_new(root, "mu", rc_json_fmpq(c->mu));
     json_object_set_new(root, "radius", rc_json_fmpq(c->radius));
+    json_object_set_new(root, "norm", json_string(rc_conv_norm_name(c->norm)));
+    if (c->cover != NULL)
+        json_object_set_new(root, "cover", json_string(c->cover));
     if (c->have_witness)
         json_object_set_new(root, "witness_direction", rc_json_fmpq_mat(c->u));
     json_object_set_new(o, "verdict", json_string(rc_verdict_name(c->verdict)));
@@ -207,6 +258,19 @@ rc_convcert_from_json(rc_convcert_t c, const json_t * root, rc_error_t err)
         || rc_json_get_fmpq(c->mu, rc_json_field(root, "mu", "", err), "mu", err)
         || rc_json_get_fmpq(c->radius, rc_json_field(root, "radius", "", err), "radius", err))
         return 1;
+    c->norm = RC_CONV_BOX;
+    if ((w = json_object_get(root, "norm")) != NULL
+        && (!json_is_string(w) || rc_conv_norm_parse(&c->norm, json_string_value(w))))
+        return rc_error_set(err, "norm: expected \"box\", \"neuron\" or \"euclid\"");
+    flint_free(c->cover);
+    c->cover = NULL;
+    if ((w = json_object_get(root, "cover")) != NULL)
+    {
+        if (!json_is_string(w))
+            return rc_error_set(err, "cover: expected a string of p, x and s");
+        c->cover = flint_malloc(strlen(json_string_value(w)) + 1);
+        strcpy(c->cover, json_string_value(w));
+    }
     if ((w = json_object_get(root, "witness_direction")) != NULL)
     {
         if (rc_json_get_fmpq_mat(c->u, w, 1, k * d, "witness_direction", err))

@@ -80,7 +80,7 @@ START_TEST(test_convexity_radius)
     fmpq_init(mu);
     ck_assert(rc_number_parse_fmpq(mu, "0.045422528454052333", err) == 0);
     rc_convcert_init(c);
-    ck_assert(rc_convcert_find(c, V, mu, 128, err) == 0);
+    ck_assert(rc_convcert_find(c, V, mu, RC_CONV_BOX, 1, 128, err) == 0);
     ck_assert_int_eq(c->verdict, RC_PROVED);
     ck_assert(fmpq_sgn(c->radius) > 0);
     ck_assert(fmpq_cmp(c->radius, c->radius_fail) < 0);
@@ -116,7 +116,7 @@ START_TEST(test_convexity_mu_too_large)
     fmpq_init(mu);
     ck_assert(rc_number_parse_fmpq(mu, mus[_i], err) == 0);
     rc_convcert_init(c);
-    ck_assert(rc_convcert_find(c, V, mu, 128, err) == 0);
+    ck_assert(rc_convcert_find(c, V, mu, RC_CONV_BOX, 1, 128, err) == 0);
     ck_assert_int_eq(c->verdict, RC_REFUTED);
     ck_assert(c->have_witness);
     for (j = 0; j <= 12; j += 4)
@@ -135,6 +135,279 @@ END_TEST
 
 /* the certified curvature contains the closed form, for eps down to 1e-30,
    for several splits */
+/* Subdivision (k = 2, 3; Euclidean and per-neuron balls): a cover proves a
+   larger radius than the single box, the certificate checks, and a cover
+   whose first proved leaf is relabelled "outside" is not accepted */
+START_TEST(test_convexity_cover)
+{
+    slong k = 2 + (_i & 1), p, x;
+    rc_conv_norm_t norm = (_i < 2) ? RC_CONV_EUCLID : RC_CONV_NEURON;
+    fmpq_mat_t V;
+    fmpq_t mu, r1;
+    rc_convcert_t c;
+    rc_error_t err;
+    json_t * root;
+    char * leaf;
+
+    identity(V, k);
+    fmpq_init(mu);
+    fmpq_init(r1);
+    ck_assert(rc_number_parse_fmpq(mu, "0.045422528454052333", err) == 0);
+    rc_convcert_init(c);
+    ck_assert(rc_convcert_find(c, V, mu, norm, 1, 128, err) == 0);
+    ck_assert_int_eq(c->verdict, RC_PROVED);
+    fmpq_set(r1, c->radius);
+    ck_assert(rc_convcert_find(c, V, mu, norm, 512, 128, err) == 0);
+    ck_assert_int_eq(c->verdict, RC_PROVED);
+    ck_assert(c->cover != NULL && c->boxes_proved > 1);
+    ck_assert(fmpq_cmp(c->radius, r1) > 0);
+    /* the single box of that radius is not proved */
+    flint_free(c->cover);
+    c->cover = NULL;
+    ck_assert(rc_convcert_verify(c, err) == 0);
+    ck_assert_int_ne(c->verdict, RC_PROVED);
+    ck_assert(rc_convcert_find(c, V, mu, norm, 512, 128, err) == 0);
+    root = rc_convcert_to_json(c);
+    ck_assert_msg(rc_cert_check(err, root) == 0, "%s", err->msg);
+    json_decref(root);
+    /* a proved leaf relabelled as outside the neighbourhood */
+    leaf = strchr(c->cover, 'p');
+    ck_assert(leaf != NULL);
+    *leaf = 'x';
+    ck_assert(rc_convcert_verify(c, err) == 0);
+    ck_assert_int_ne(c->verdict, RC_PROVED);
+    root = rc_convcert_to_json(c);
+    json_object_set_new(json_object_get(json_object_get(root, "claims"), "strongly_convex"),
+                        "verdict", json_string("proved"));
+    json_object_set_new(root, "success", json_true());
+    ck_assert(rc_cert_check(err, root) != 0);
+    json_decref(root);
+    ck_assert(rc_convcert_cover_check(&p, &x, c, "p", err) == 0);
+    rc_convcert_clear(c);
+    fmpq_clear(mu);
+    fmpq_clear(r1);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
+/* mu above the exact lambda_min(H(V)): no cover with any budget proves it,
+   in any norm (the leaf that holds V cannot be proved) */
+START_TEST(test_convexity_cover_mu_too_large)
+{
+    fmpq_mat_t V;
+    rc_convcert_t c;
+    char * cover;
+    slong p, x;
+    rc_error_t err;
+
+    identity(V, 2);
+    rc_convcert_init(c);
+    c->k = 2;
+    c->d = 2;
+    fmpq_mat_clear(c->V);
+    fmpq_mat_init_set(c->V, V);
+    ck_assert(rc_number_parse_fmpq(c->mu, "0.0909", err) == 0);
+    fmpq_set_si(c->radius, 1, 1 << (2 + _i));
+    c->norm = (rc_conv_norm_t) _i;
+    ck_assert(!rc_convcert_cover_build(&cover, &p, &x, c, 3000));
+    ck_assert(cover == NULL);
+    rc_convcert_clear(c);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
+/* The exclusion test is exact at the boundary. k = 2, d = 2, r = 1/4 and
+   mu = -1000, so every leaf inside is proved: the cover halves each of
+   the four coordinates twice, always keeping the lower half as a proved
+   leaf and going on with the upper half, and ends at the box [1/2, 1]^4
+   (units of r), whose nearest point (1/2, 1/2, 1/2, 1/2) has norm exactly
+   1: on the Euclidean ball, so it is not outside. One more halving of
+   coordinate 0 gives [3/4, 1] x [1/2, 1]^3, outside the Euclidean ball
+   (9/16 + 3/4 > 1) but meeting the per-neuron balls (9/16 + 1/4 < 1);
+   with coordinate 1 also halved, neuron 1's block [3/4, 1]^2 is outside
+   its ball (9/8 > 1). The box norm never excludes. */
+START_TEST(test_convexity_cover_boundary)
+{
+    static const char * path8 = "spspspspspspspsp";
+    fmpq_mat_t V;
+    rc_convcert_t c;
+    slong p, x;
+    rc_error_t err;
+    char s[64];
+
+    identity(V, 2);
+    rc_convcert_init(c);
+    c->k = 2;
+    c->d = 2;
+    fmpq_mat_clear(c->V);
+    fmpq_mat_init_set(c->V, V);
+    fmpq_set_si(c->mu, -1000, 1);
+    fmpq_set_si(c->radius, 1, 4);
+    /* on the boundary: not outside in any norm */
+    snprintf(s, sizeof s, "%sx", path8);
+    for (c->norm = RC_CONV_BOX; c->norm <= RC_CONV_EUCLID; c->norm++)
+        ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 0);
+    snprintf(s, sizeof s, "%sp", path8);
+    for (c->norm = RC_CONV_BOX; c->norm <= RC_CONV_EUCLID; c->norm++)
+        ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 1);
+    ck_assert_int_eq(p, 9);
+    /* one more halving: outside the Euclidean ball only */
+    snprintf(s, sizeof s, "%sspx", path8);
+    c->norm = RC_CONV_EUCLID;
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 1);
+    ck_assert_int_eq(x, 1);
+    c->norm = RC_CONV_NEURON;
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 0);
+    c->norm = RC_CONV_BOX;
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 0);
+    /* two more: neuron 1 outside its ball */
+    snprintf(s, sizeof s, "%sspspx", path8);
+    c->norm = RC_CONV_NEURON;
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 1);
+    c->norm = RC_CONV_BOX;
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 0);
+    rc_convcert_clear(c);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
+/* A zero neuron on the boundary of the neighbourhood: k = 1, d = 2,
+   V = (1, 0), radius 1, mu = -10^6 (every leaf without a zero neuron is
+   proved). The point w = 0 lies on the box, on the per-neuron ball and on
+   the Euclidean ball, so no cover exists, however fine (a leaf holding 0
+   would be proved if the leaf boxes were drawn too small). With
+   V = (1/2, 1/2) and radius 5/8 the box holds 0 but both balls stay
+   sqrt(1/2) - 5/8 away from it: the leaves near 0 are excluded, proved. */
+START_TEST(test_convexity_cover_zero_neuron)
+{
+    rc_convcert_t c;
+    char * cover;
+    slong p, x;
+
+    rc_convcert_init(c);
+    c->k = 1;
+    c->d = 2;
+    fmpq_mat_clear(c->V);
+    fmpq_mat_init(c->V, 1, 2);
+    fmpz_one(fmpq_mat_entry_num(c->V, 0, 0));
+    fmpq_set_si(c->mu, -1000000, 1);
+    fmpq_one(c->radius);
+    c->norm = (rc_conv_norm_t) _i;
+    ck_assert(!rc_convcert_cover_build(&cover, &p, &x, c, 3000));
+    fmpq_set_si(fmpq_mat_entry(c->V, 0, 0), 1, 2);
+    fmpq_set_si(fmpq_mat_entry(c->V, 0, 1), 1, 2);
+    fmpq_set_si(c->radius, 5, 8);
+    if (c->norm == RC_CONV_BOX)
+        ck_assert(!rc_convcert_cover_build(&cover, &p, &x, c, 3000));
+    else
+    {
+        ck_assert(rc_convcert_cover_build(&cover, &p, &x, c, 3000));
+        ck_assert(x > 0);
+        flint_free(cover);
+    }
+    rc_convcert_clear(c);
+}
+END_TEST
+
+/* The leaf box contains both ends of every coordinate's exact interval
+   V_j + r [o_j - 2^-s_j, o_j + 2^-s_j], and not much more */
+START_TEST(test_convexity_leaf_box)
+{
+    flint_rand_t st;
+    slong j, N = 6, t;
+    arb_mat_t X, V;
+    arb_t r, x;
+    fmpq_t rq, vq, e, q;
+    double o[6];
+    int s[6];
+
+    flint_randinit(st);
+    arb_mat_init(X, 2, 3); arb_mat_init(V, 2, 3);
+    arb_init(r); arb_init(x);
+    fmpq_init(rq); fmpq_init(vq); fmpq_init(e); fmpq_init(q);
+    fmpq_set_si(rq, 3, 1000);     /* not dyadic: r is a ball */
+    arb_set_fmpq(r, rq, 128);
+    for (t = 0; t < 50; t++)
+    {
+        for (j = 0; j < N; j++)
+        {
+            /* the centre of a box after s[j] halvings: an odd multiple of
+               2^-s[j] in (-1, 1), or 0 */
+            s[j] = (int) n_randint(st, 51);
+            o[j] = (s[j] == 0) ? 0.0
+                   : ldexp((double) (2 * n_randint(st, UWORD(1) << s[j]) + 1), -s[j]) - 1.0;
+            fmpq_set_si(vq, j - 3, 7);
+            arb_set_fmpq(arb_mat_entry(V, j / 3, j % 3), vq, 128);
+        }
+        rc_convcert_leaf_box(X, V, r, o, s, 128);
+        for (j = 0; j < N; j++)
+        {
+            slong side;
+            arb_ptr b = arb_mat_entry(X, j / 3, j % 3);
+            for (side = -1; side <= 1; side += 2)
+            {
+                /* V_j + r (o_j + side 2^-s_j), exactly */
+                arf_set_d(arb_midref(x), o[j]);      /* exact */
+                arf_get_fmpq(q, arb_midref(x));
+                fmpq_one(e);
+                fmpq_div_2exp(e, e, s[j]);
+                if (side < 0) fmpq_sub(q, q, e); else fmpq_add(q, q, e);
+                fmpq_mul(q, q, rq);
+                fmpq_set_si(vq, j - 3, 7);
+                fmpq_add(q, q, vq);
+                ck_assert(arb_contains_fmpq(b, q));
+            }
+            /* and no wider than the interval plus rounding (mag radii: 30 bits) */
+            arb_get_rad_arb(x, b);
+            arb_mul_2exp_si(x, x, s[j]);
+            ck_assert(arf_cmpabs_d(arb_midref(x), 0.003 * (1 + 1e-6)) <= 0);   /* radii are 30-bit mags */
+        }
+    }
+    arb_mat_clear(X); arb_mat_clear(V);
+    arb_clear(r); arb_clear(x);
+    fmpq_clear(rq); fmpq_clear(vq); fmpq_clear(e); fmpq_clear(q);
+    flint_randclear(st);
+}
+END_TEST
+
+/* Strings that are not one subdivision are errors, not verdicts */
+START_TEST(test_convexity_cover_malformed)
+{
+    static const char * bad[] = {"", "s", "pp", "sp", "spq", "spp ", "P", "sxpp"};
+    fmpq_mat_t V;
+    rc_convcert_t c;
+    slong p, x, j;
+    rc_error_t err;
+    char s[256];
+
+    fmpq_mat_init(V, 1, 1);
+    fmpq_mat_one(V);
+    rc_convcert_init(c);
+    c->k = 1;
+    c->d = 1;
+    fmpq_mat_clear(c->V);
+    fmpq_mat_init_set(c->V, V);
+    fmpq_set_si(c->mu, -1000, 1);
+    fmpq_set_si(c->radius, 1, 4);
+    for (j = 0; j < 8; j++)
+        ck_assert_msg(rc_convcert_cover_check(&p, &x, c, bad[j], err) == -1, "'%s'", bad[j]);
+    /* 50 halvings of the one coordinate are allowed, 51 are not */
+    s[0] = '\0';
+    for (j = 0; j < 50; j++)
+        strcat(s, "sp");
+    strcat(s, "p");
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 1);
+    s[0] = '\0';
+    for (j = 0; j < 51; j++)
+        strcat(s, "sp");
+    strcat(s, "p");
+    ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), -1);
+    ck_assert(strstr(err->msg, "halvings") != NULL);
+    rc_convcert_clear(c);
+    fmpq_mat_clear(V);
+}
+END_TEST
+
 START_TEST(test_thm4_closed_form)
 {
     static const int e10[] = {1, 2, 5, 10, 20, 30};
@@ -253,7 +526,7 @@ START_TEST(test_convexity_tampered)
     fmpq_init(mu);
     fmpq_set_si(mu, 1, 25);
     rc_convcert_init(c);
-    rc_convcert_find(c, V, mu, 128, err);
+    rc_convcert_find(c, V, mu, RC_CONV_BOX, 1, 128, err);
     root = rc_convcert_to_json(c);
     ck_assert(rc_cert_check(err, root) == 0);
     switch (_i)
@@ -927,6 +1200,12 @@ suite(void)
     tcase_add_loop_test(tc, test_quad_form, 0, 2);
     tcase_add_loop_test(tc, test_convexity_radius, 0, 4);
     tcase_add_loop_test(tc, test_convexity_mu_too_large, 0, 3);
+    tcase_add_loop_test(tc, test_convexity_cover, 0, 4);
+    tcase_add_loop_test(tc, test_convexity_cover_mu_too_large, 0, 3);
+    tcase_add_test(tc, test_convexity_cover_boundary);
+    tcase_add_test(tc, test_convexity_cover_malformed);
+    tcase_add_test(tc, test_convexity_leaf_box);
+    tcase_add_loop_test(tc, test_convexity_cover_zero_neuron, 0, 3);
     tcase_add_loop_test(tc, test_thm4_closed_form, 0, 3);
     tcase_add_test(tc, test_n_equals_k_never_nonconvex);
     tcase_add_loop_test(tc, test_landscape_tampered, 0, 6);

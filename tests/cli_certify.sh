@@ -74,8 +74,27 @@ check "one record = the example file's claims" grep -q '"source": "safran2021-mi
 # the landscape around global minima
 $RUN certify convexity --k 3 --out "$tmp/cv.json" >"$tmp/out"
 check "convexity k=3: exit 0" test $? -eq 0
-check "convexity k=3: radius" grep -q '^strongly convex: proved, lambda_min >= 0.045422528454052333 on the box' "$tmp/out"
+check "convexity k=3: radius" grep -q '^strongly convex: proved, lambda_min >= 0.045422528454052333 on the Euclidean ball |W - V| <= ' "$tmp/out"
 check "convexity checks" $RUN check "$tmp/cv.json"
+check "convexity: a subdivision" grep -q '"cover": "s' "$tmp/cv.json"
+# subdivision proves more than the single box; sub-boxes outside the ball
+$RUN certify convexity --k 2 --boxes 1 --out "$tmp/cv1.json" >"$tmp/out1"
+$RUN certify convexity --k 2 --boxes 2048 --out "$tmp/cve.json" >"$tmp/oute"
+check "convexity --boxes 1: single box" sh -c "! grep -q '\"cover\"' '$tmp/cv1.json' && grep -q 'sub-boxes: 1 proved, 0 outside' '$tmp/out1'"
+check "convexity --boxes 2048: sub-boxes outside the ball" grep -q 'sub-boxes: [0-9]* proved, [1-9][0-9]* outside' "$tmp/oute"
+r1=$(sed -n 's/.*<= \([0-9.]*\) .*/\1/p' "$tmp/out1")
+re=$(sed -n 's/.*<= \([0-9.]*\) .*/\1/p' "$tmp/oute")
+check "convexity: subdivision proves a 3x larger radius" awk -v a="$r1" -v b="$re" 'BEGIN { exit !(b > 3 * a) }'
+check "convexity certificates check" $RUN check "$tmp/cv1.json" "$tmp/cve.json"
+# a proved leaf relabelled 'outside', the ball widened, a broken cover
+sed '/"cover"/s/p/x/' "$tmp/cve.json" >"$tmp/cv-x.json"
+check "convexity leaf relabelled: FAILED" sh -c "$RUN check '$tmp/cv-x.json' | grep -q 'FAILED: claims.strongly_convex: the certificate says proved, recomputation gives undecided'"
+sed 's/"norm": "euclid"/"norm": "neuron"/' "$tmp/cve.json" >"$tmp/cv-n.json"
+check "convexity ball widened: FAILED" sh -c "$RUN check '$tmp/cv-n.json' | grep -q FAILED"
+sed '/"cover"/s/"s/"q/' "$tmp/cve.json" >"$tmp/cv-q.json"
+check "convexity broken cover: FAILED, named" sh -c "$RUN check '$tmp/cv-q.json' | grep -q 'FAILED: cover: expected a preorder string'"
+sed 's/"norm": "euclid"/"norm": "sphere"/' "$tmp/cve.json" >"$tmp/cv-s.json"
+check "convexity unknown norm: FAILED, named" sh -c "$RUN check '$tmp/cv-s.json' | grep -q 'FAILED: norm: expected'"
 $RUN certify convexity --k 3 --mu 0.091 >/dev/null 2>"$tmp/err"
 check "convexity mu too large: exit 1" test $? -eq 1
 check "convexity mu too large: refuted" grep -q "refuted at W = V" "$tmp/err"
@@ -153,7 +172,8 @@ bad "opsc-fails k = 1" "K >= 2" certify opsc-fails --k 1
 bad "opsc without seed" "expected --k K, --m M, --samples S and --seed" certify opsc --k 3 --m 2 --samples 3
 bad "opsc sigma2" "expected a positive number" certify opsc --k 3 --m 2 --samples 3 --seed 1 --sigma2 -1
 bad "opsc arith" "--arith: expected binary64 or arb" certify opsc --k 3 --m 2 --samples 3 --seed 1 --arith float
-bad "convexity norm" "expected euclid or neuron" certify convexity --k 2 --norm max
+bad "convexity norm" "expected euclid, neuron or box" certify convexity --k 2 --norm max
+bad "convexity boxes" "--boxes" certify convexity --k 2 --boxes 0
 check "certify --help" sh -c "$RUN certify --help | grep -q -- '--out-dir'"
 check "check --help" sh -c "$RUN check --help | grep -q 'FAILED'"
 

@@ -15,17 +15,38 @@ extern "C" {
 
 /* ---- strong convexity around W = V (n = k) ---- */
 
+/* The neighbourhood a convexity certificate is about, in units of the
+   radius r: the box |W_ia - V_ia| <= r, the per-neuron balls
+   |w_i - v_i| <= r (the paper's U_r), or the Euclidean ball |W - V| <= r
+   in R^{kd}. Each is contained in the one before. */
+typedef enum
+{
+    RC_CONV_BOX = 0,
+    RC_CONV_NEURON = 1,
+    RC_CONV_EUCLID = 2
+}
+rc_conv_norm_t;
+
+const char * rc_conv_norm_name(rc_conv_norm_t norm);
+/* 0 and sets *norm for "box", "neuron", "euclid"; 1 otherwise */
+int rc_conv_norm_parse(rc_conv_norm_t * norm, const char * s);
+
 typedef struct
 {
     slong k, d, prec;
-    fmpq_mat_t V;        /* k x d teacher; the student box is centred at V */
+    fmpq_mat_t V;        /* k x d teacher; the neighbourhood is centred at V */
     fmpq_t mu;           /* claimed lower bound on lambda_min(H) */
-    fmpq_t radius;       /* box |W_ia - V_ia| <= radius, dyadic */
+    fmpq_t radius;       /* r, dyadic */
+    rc_conv_norm_t norm; /* which neighbourhood of radius r */
+    char * cover;        /* the subdivision of the box |W - V|_inf <= r that
+                            proves it (convcert_cover.c); NULL = "p", the
+                            single box */
     int have_witness;
     fmpq_mat_t u;        /* 1 x kd: u^T H(V) u < mu |u|^2 refutes */
     fmpq_t radius_fail;  /* informative: the next radius tried, not proved */
     rc_verdict_t verdict;
     arb_t witness_q;     /* u^T H(V) u / |u|^2 when a witness is given */
+    slong boxes_proved, boxes_excluded;   /* leaves of the cover, by kind */
 }
 rc_convcert_struct;
 typedef rc_convcert_struct rc_convcert_t[1];
@@ -34,18 +55,48 @@ void rc_convcert_init(rc_convcert_t c);
 void rc_convcert_clear(rc_convcert_t c);
 
 /* Decision procedure: RC_PROVED when H(W) - mu I is positive definite for
-   every W in the box of the given radius around V (which contains the
-   per-neuron balls |w_i - v_i| <= radius and the Euclidean ball of that
-   radius in R^{kd}); RC_REFUTED when the witness u has Rayleigh quotient
-   < mu at W = V itself; RC_UNDECIDED otherwise (also when the box reaches
-   a zero neuron). Returns 0; 1 with err for malformed inputs (radius < 0). */
+   every W in the neighbourhood (norm, radius) of V, shown by the cover:
+   every leaf box of the subdivision either gets a ball-Cholesky proof
+   (lemma L3) or lies entirely outside the neighbourhood (exact test).
+   RC_REFUTED when the witness u has Rayleigh quotient < mu at W = V
+   itself; RC_UNDECIDED otherwise (a leaf not proved, for instance one
+   reaching a zero neuron, or too little precision). Returns 0; 1 with err
+   for malformed inputs (radius < 0, a cover string that is not a
+   well-formed subdivision). */
 int rc_convcert_verify(rc_convcert_t c, rc_error_t err);
 
-/* The certifier: the largest dyadic radius (bisection over 2^-j, then 8
-   more bits) for which rc_convcert_verify proves lambda_min >= mu; if mu
-   is not below lambda_min(H(V)) it looks for a refuting witness instead. */
+/* The certifier: the largest dyadic radius for which rc_convcert_verify
+   proves lambda_min >= mu on the neighbourhood of the given norm. First
+   single boxes (2^-j, j = 1..40, then 8 more bits), then from the radius
+   found, doubling and bisection (8 bits) with an adaptive subdivision of
+   at most max_boxes Hessian enclosures per radius (max_boxes <= 1: no
+   subdivision). If mu is not below lambda_min(H(V)) it looks for a
+   refuting witness instead. Returns 0; 1 with err for bad arguments. */
 int rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
-                     slong prec, rc_error_t err);
+                     rc_conv_norm_t norm, slong max_boxes, slong prec,
+                     rc_error_t err);
+
+/* The cover (convcert_cover.c). Proves lambda_min(H) >= mu on the
+   neighbourhood (norm, radius) of V by an adaptive subdivision of the box
+   |W - V|_inf <= radius using at most max_boxes Hessian enclosures; on
+   success returns 1 and sets *cover to a new string (flint_free it) and
+   the leaf counts; 0 when the budget ran out first (*cover NULL). */
+int rc_convcert_cover_build(char ** cover, slong * proved, slong * excluded,
+                            const rc_convcert_t c, slong max_boxes);
+
+/* The leaf box of the cover with offsets o and halvings s (kd entries
+   each, o_j a dyadic number in [-1, 1]): X gets balls containing
+   V_j + r [o_j - 2^-s_j, o_j + 2^-s_j], V and r balls containing the
+   teacher and the radius. */
+void rc_convcert_leaf_box(arb_mat_t X, const arb_mat_t V, const arb_t r,
+                          const double * o, const int * s, slong prec);
+
+/* Re-proves a given cover: 1 when every leaf is proved or excluded, 0 when
+   some leaf is not (undecided), -1 with err when the string is not a
+   well-formed subdivision (see docs/certificate-format.md). */
+int rc_convcert_cover_check(slong * proved, slong * excluded,
+                            const rc_convcert_t c, const char * cover,
+                            rc_error_t err);
 
 json_t * rc_convcert_to_json(const rc_convcert_t c);
 int rc_convcert_from_json(rc_convcert_t c, const json_t * root, rc_error_t err);

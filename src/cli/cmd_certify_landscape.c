@@ -12,16 +12,22 @@
 
 static const char * convexity_usage =
 "Usage: relucert certify convexity --k K [--teacher FILE] [--mu MU]\n"
-"                                  [--norm euclid|neuron] [--prec BITS] [--out CERT]\n"
+"                                  [--norm euclid|neuron|box] [--boxes B]\n"
+"                                  [--prec BITS] [--out CERT]\n"
 "\n"
 "Proves lambda_min(Hessian) >= MU (default (1/4 - 1/(2 pi))/2, written as\n"
-"the exact decimal 0.045422528454052333, just above) on the whole box |W_ia - V_ia| <= r around\n"
-"the global minimum W = V (n = k; V = I_K or the teacher of FILE) and reports\n"
-"the largest dyadic r it proves (bisection over 2^-j, then 8 more bits). The\n"
-"box contains the per-neuron balls |w_i - v_i| <= r (the paper's U_r,\n"
-"--norm neuron) and the Euclidean ball of radius r in R^{kd} (--norm\n"
-"euclid), so r is certified for both. If MU is not below lambda_min at V\n"
-"itself (1/4 - 1/(2 pi) for V = I), the claim is refuted with a direction.\n"
+"the exact decimal 0.045422528454052333, just above) on a whole\n"
+"neighbourhood of radius r of the global minimum W = V (n = k; V = I_K or the\n"
+"teacher of FILE) and reports the largest dyadic r it proves. The\n"
+"neighbourhood is the Euclidean ball |W - V| <= r in R^{kd} (--norm euclid,\n"
+"the default), the per-neuron balls |w_i - v_i| <= r (the paper's U_r,\n"
+"--norm neuron) or the box |W_ia - V_ia| <= r (--norm box); each contains\n"
+"the one before. The search: single boxes 2^-j, then doubling and 8 bits of\n"
+"bisection where the box |W - V|_inf <= r is cut into sub-boxes wherever one\n"
+"box is too coarse, at most B Hessian enclosures per radius (default 256;\n"
+"--boxes 1: no subdivision). Sub-boxes outside the neighbourhood are\n"
+"dropped by an exact test. If MU is not below lambda_min at V itself\n"
+"(1/4 - 1/(2 pi) for V = I), the claim is refuted with a direction.\n"
 "\n"
 "Exit status: 0 proved, 1 refuted or undecided, 2 bad input.\n";
 
@@ -136,9 +142,11 @@ emit(json_t * root, const char * out)
 }
 
 static int
-convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm,
-              const char * out)
+convexity_run(const fmpq_mat_t V, const fmpq_t mu, rc_conv_norm_t norm, slong boxes,
+              slong prec, const char * out)
 {
+    static const char * region[] = {"the box |W - V|_inf", "the per-neuron balls |w_i - v_i|",
+                                    "the Euclidean ball |W - V|"};
     rc_convcert_t c;
     rc_error_t err;
     json_t * root;
@@ -146,7 +154,7 @@ convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm
     int res;
 
     rc_convcert_init(c);
-    if (rc_convcert_find(c, V, mu, prec, err))
+    if (rc_convcert_find(c, V, mu, norm, boxes, prec, err))
     {
         rc_convcert_clear(c);
         return cli_fail("%s", err->msg);
@@ -161,10 +169,9 @@ convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm
     {
         char * m = rc_number_get_str(c->mu), * r = rc_number_get_str(c->radius);
         if (c->verdict == RC_PROVED)
-            fprintf(sum, "strongly convex: proved, lambda_min >= %s on the box |W - V|_inf <= %s "
-                    "(%.6g; contains the %s ball of that radius)\n", m, r,
-                    fmpq_get_d(c->radius), strcmp(norm, "neuron") == 0
-                    ? "per-neuron (U_r)" : "Euclidean");
+            fprintf(sum, "strongly convex: proved, lambda_min >= %s on %s <= %s (%.6g); "
+                    "sub-boxes: %ld proved, %ld outside\n", m, region[norm], r,
+                    fmpq_get_d(c->radius), (long) c->boxes_proved, (long) c->boxes_excluded);
         else if (c->verdict == RC_REFUTED)
             fprintf(sum, "strongly convex with lambda_min >= %s: refuted at W = V itself "
                     "(a direction with quotient %.10g)\n", m,
@@ -173,7 +180,8 @@ convexity_run(const fmpq_mat_t V, const fmpq_t mu, slong prec, const char * norm
             fprintf(sum, "strongly convex with lambda_min >= %s: undecided (no radius 2^-40 or "
                     "larger proved)\n", m);
         if (c->verdict == RC_PROVED && !fmpq_is_zero(c->radius_fail))
-            fprintf(sum, "the next radius tried, %.6g, was not proved\n", fmpq_get_d(c->radius_fail));
+            fprintf(sum, "the next radius tried, %.6g, was not proved with %ld Hessian "
+                    "enclosures\n", fmpq_get_d(c->radius_fail), (long) boxes);
         flint_free(m);
         flint_free(r);
     }
@@ -504,6 +512,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {"teacher", required_argument, 0, 't'},
         {"mu", required_argument, 0, 'm'},
         {"norm", required_argument, 0, 'N'},
+        {"boxes", required_argument, 0, 'B'},
         {"alpha", required_argument, 0, 'a'},
         {"eps", required_argument, 0, 'e'},
         {"prec", required_argument, 0, 'p'},
@@ -530,7 +539,9 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     int paper = 0;
     slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, nlam = 0, i;
     fmpq * lam = NULL;
-    const char * teacher = NULL, * norm = "euclid", * out = NULL;
+    const char * teacher = NULL, * out = NULL;
+    rc_conv_norm_t norm = RC_CONV_EUCLID;
+    slong boxes = 256;
     fmpq * eps = NULL, * al = NULL;
     fmpq_t mu;
     fmpq_mat_t V;
@@ -555,13 +566,13 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             case 't': teacher = optarg; break;
             case 'm': if (cli_parse_fmpq(mu, "--mu", optarg)) goto out; break;
             case 'N':
-                if (strcmp(optarg, "euclid") && strcmp(optarg, "neuron"))
+                if (rc_conv_norm_parse(&norm, optarg))
                 {
-                    cli_fail("--norm: expected euclid or neuron, found '%s'", optarg);
+                    cli_fail("--norm: expected euclid, neuron or box, found '%s'", optarg);
                     goto out;
                 }
-                norm = optarg;
                 break;
+            case 'B': if (cli_parse_slong(&boxes, "--boxes", optarg, 1, 1L << 24)) goto out; break;
             case 'a':
                 if (al)
                     cli_fmpq_list_clear(al, nal);
@@ -675,7 +686,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             fmpq_mat_init(V, k, k);
             fmpq_mat_one(V);
         }
-        res = convexity_run(V, mu, prec, norm, out);
+        res = convexity_run(V, mu, norm, boxes, prec, out);
         goto out;
     }
 
@@ -693,7 +704,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         fmpq_mat_clear(V);
         fmpq_mat_init(V, k, k);
         fmpq_mat_one(V);
-        res = convexity_run(V, mu, prec, "euclid", out);
+        res = convexity_run(V, mu, norm, boxes, prec, out);
         goto out;
     }
     if (n < k || n > 2 * k)

@@ -167,20 +167,24 @@ section_convexity(FILE * f, cert_t * c, slong n)
     if (!any)
         return;
     fputs("\\subsection*{Strong convexity around the global minimum ($n=k$)}\n"
-          "On the box $\\{W:|W_{ia}-V_{ia}|\\le r\\}$, which contains the balls\n"
-          "$|w_i-v_i|\\le r$ and the Euclidean ball of radius $r$, every Hessian has\n"
-          "$\\lambda_{\\min}\\ge\\mu$ (Lemma~L3); the paper proves strong convexity in an\n"
-          "unspecified neighbourhood (Thm.~3).\n\n"
-          "\\begin{center}\\small\n\\begin{tabular}{rlll}\n\\toprule\n"
-          "$k$ & $\\mu$ & $r$ & verdict\\\\\n\\midrule\n", f);
+          "On the neighbourhood of radius $r$ in the table (the Euclidean ball\n"
+          "$|W-V|\\le r$, the balls $|w_i-v_i|\\le r$ of the paper's $U_r$, or the box\n"
+          "$|W_{ia}-V_{ia}|\\le r$) every Hessian has $\\lambda_{\\min}\\ge\\mu$: the box\n"
+          "$|W-V|_\\infty\\le r$ is cut into the sub-boxes the certificate lists, each\n"
+          "either proved by Lemma~L3 or outside the neighbourhood (Lemma~L12). The paper\n"
+          "proves strong convexity in an unspecified neighbourhood (Thm.~3).\n\n"
+          "\\begin{center}\\small\n\\begin{tabular}{rllll}\n\\toprule\n"
+          "$k$ & $\\mu$ & neighbourhood & $r$ & verdict\\\\\n\\midrule\n", f);
     for (i = 0; i < n; i++)
     {
-        const json_t * r = c[i].root;
+        const json_t * r = c[i].root, * nm = json_object_get(r, "norm");
+        const char * norm = json_is_string(nm) ? json_string_value(nm) : "box";
         if (strcmp(c[i].kind, "convexity") != 0)
             continue;
         fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
         tex_bound(f, json_object_get(r, "mu"), 0);
-        fputs(" & ", f);
+        fprintf(f, " & %s & ", strcmp(norm, "euclid") == 0 ? "$|W-V|\\le r$"
+                : strcmp(norm, "neuron") == 0 ? "$|w_i-v_i|\\le r$" : "$|W-V|_\\infty\\le r$");
         tex_bound(f, json_object_get(r, "radius"), 1);
         fprintf(f, " & %s\\\\\n", verdict(json_object_get(json_object_get(r, "claims"), "strongly_convex")));
     }

@@ -107,7 +107,7 @@ part_convexity(paper_t * P)
         fmpq_mat_init(V, k, k);
         fmpq_mat_one(V);
         rc_convcert_init(c);
-        rc_convcert_find(c, V, mu, 128, err);
+        rc_convcert_find(c, V, mu, RC_CONV_NEURON, 256, 128, err);
         if (c->verdict != RC_PROVED)
             P->failures++;
         snprintf(buf, sizeof buf, "%s%.3g", k == 2 ? "" : ", ", fmpq_get_d(c->radius));
@@ -117,7 +117,7 @@ part_convexity(paper_t * P)
         rc_convcert_clear(c);
         fmpq_mat_clear(V);
     }
-    printf("Thm 3   n = k, lambda_min >= (1/4 - 1/(2 pi))/2 on |W - V|_inf <= r:\n"
+    printf("Thm 3   n = k, lambda_min >= (1/4 - 1/(2 pi))/2 on the per-neuron balls |w_i - v_i| <= r:\n"
            "        r = %s for k = 2..6 (%.1f s)\n", line, cli_now() - t0);
     fmpq_clear(mu);
 }
