@@ -21,7 +21,9 @@ static const char * paper_usage =
 "Reproduces, certified, a compact version of every claim of Safran, Yehudai\n"
 "and Shamir (COLT 2021) and writes the certificates to DIR (default\n"
 "relucert-paper/):\n"
-"  strong convexity with a radius for n = k, k = 2..6 (Thm 3)\n"
+"  strong convexity on the per-neuron balls |w_i - v_i| <= r (the paper's\n"
+"    U_r) with a certified r for n = k, k = 2..6 (Thm 3; the neighbourhood\n"
+"    subdivided with 256 Hessian enclosures per radius, 4096 with --full)\n"
 "  negative curvature near an over-parameterized minimum, eps to 1e-30 (Thm 4)\n"
 "  failure of OPSC and of PL in every neighbourhood (Thms 7, 9)\n"
 "  OPSC and Conjecture 12 along sampled directions, k = 3, m = 2 and\n"
@@ -107,7 +109,7 @@ part_convexity(paper_t * P)
         fmpq_mat_init(V, k, k);
         fmpq_mat_one(V);
         rc_convcert_init(c);
-        rc_convcert_find(c, V, mu, RC_CONV_NEURON, 256, 128, err);
+        rc_convcert_find(c, V, mu, RC_CONV_NEURON, P->full ? 4096 : 256, 128, err);
         if (c->verdict != RC_PROVED)
             P->failures++;
         snprintf(buf, sizeof buf, "%s%.3g", k == 2 ? "" : ", ", fmpq_get_d(c->radius));
