@@ -190,6 +190,70 @@ START_TEST(test_must_not_prove)
 }
 END_TEST
 
+/* The radius matrix R's 2-norm is bounded by Collatz-Wielandt, not only
+   by the largest row sum. M = c I +- R with R = [[1/2, 1/2], [1/2, 0]]:
+   row sums 1, spectral radius (1 + sqrt 5)/4 = 0.809... . c = 0.9: proved
+   (the row sum alone would fail); c = 0.8: the member M - R has the
+   eigenvalue 0.8 - 0.809 < 0, never proved. Then random nonnegative R of
+   size 12 with c = rho(R) + 1e-3 (proved) and c = rho(R) - 1e-6 (M - R
+   has a negative eigenvalue: never proved). */
+START_TEST(test_spd_radius_norm)
+{
+    flint_rand_t st;
+    arb_mat_t A, Rm;
+    arb_t c;
+    slong N = 12, i, j, t;
+    double * R = flint_malloc(sizeof(double) * N * N), lam, * u = flint_malloc(sizeof(double) * N);
+
+    flint_randinit(st);
+    arb_mat_init(A, 2, 2);
+    arb_init(c);
+    for (t = 0; t < 2; t++)
+    {
+        arb_mat_zero(A);
+        arb_set_d(arb_mat_entry(A, 0, 0), t == 0 ? 0.9 : 0.8);
+        arb_set_d(arb_mat_entry(A, 1, 1), t == 0 ? 0.9 : 0.8);
+        mag_set_d(arb_radref(arb_mat_entry(A, 0, 0)), 0.5);
+        mag_set_d(arb_radref(arb_mat_entry(A, 1, 0)), 0.5);
+        mag_set_d(arb_radref(arb_mat_entry(A, 0, 1)), 0.5);
+        ck_assert_int_eq(rc_mat_spd_certify(A, NULL, 128), t == 0);
+    }
+    arb_mat_clear(A);
+    arb_mat_init(A, N, N);
+    arb_mat_init(Rm, N, N);
+    for (t = 0; t < 20; t++)
+    {
+        /* a random symmetric nonnegative R, some rows much heavier */
+        for (i = 0; i < N; i++)
+            for (j = 0; j <= i; j++)
+                R[i * N + j] = R[j * N + i] = (double) n_randint(st, 1000) / 1000.0
+                                              * ((i % 4 == 0 || j % 4 == 0) ? 1.0 : 0.05);
+        /* rho(R) = -lambda_min(-R) */
+        for (i = 0; i < N * N; i++)
+            R[i] = -R[i];
+        ck_assert(rc_d_sym_eig_min(&lam, u, R, N) == 0);
+        for (i = 0; i < N * N; i++)
+            R[i] = -R[i];
+        for (j = 0; j < 2; j++)
+        {
+            arb_mat_zero(A);
+            for (i = 0; i < N; i++)
+                arb_set_d(arb_mat_entry(A, i, i), -lam + (j == 0 ? 1e-3 : -1e-6));
+            /* after the midpoints: arb_set_d would reset a radius */
+            for (i = 0; i < N * N; i++)
+                mag_set_d(arb_radref(arb_mat_entry(A, i / N, i % N)), R[i]);
+            ck_assert_int_eq(rc_mat_spd_certify(A, NULL, 128), j == 0);
+        }
+    }
+    arb_mat_clear(A);
+    arb_mat_clear(Rm);
+    arb_clear(c);
+    flint_free(R);
+    flint_free(u);
+    flint_randclear(st);
+}
+END_TEST
+
 /* Ball matrices: the enclosure of lambda_min holds for every member. */
 START_TEST(test_eig_min_ball)
 {
@@ -259,6 +323,7 @@ suite(void)
     tcase_add_loop_test(tc, test_identity_spectrum, 3, 9);
     tcase_add_test(tc, test_rectangular_spectrum);
     tcase_add_test(tc, test_must_not_prove);
+    tcase_add_test(tc, test_spd_radius_norm);
     tcase_add_test(tc, test_eig_min_ball);
     tcase_add_test(tc, test_gershgorin);
     suite_add_tcase(s, tc);

@@ -11,7 +11,10 @@ extern "C" {
 #endif
 
 /* Returns 1 if every symmetric matrix in A - shift I (lower triangle used) is
-   certainly positive definite (ball Cholesky); 0 means undecided: not proved,
+   certainly positive definite (ball Cholesky of the exact midpoint matrix
+   minus shift + rho, rho bounding the 2-norm of the radius matrix by the
+   smaller of its largest row sum and a Collatz-Wielandt bound; lemma L3);
+   0 means undecided: not proved,
    which can be because it is false or because the balls are too wide or prec
    too low. shift may be NULL (no shift). */
 int rc_mat_spd_certify(const arb_mat_t A, const arb_t shift, slong prec);
