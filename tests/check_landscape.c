@@ -190,29 +190,39 @@ START_TEST(test_convexity_cover)
 }
 END_TEST
 
+/* A convexity problem without the search: V = [I_k | 0] (k x d), mu and
+   radius as given (mu may be negative, so that every leaf without a zero
+   neuron is proved) */
+static void
+cover_problem(rc_convcert_t c, slong k, slong d, slong mu, slong rnum, slong rden)
+{
+    slong i;
+    c->k = k;
+    c->d = d;
+    fmpq_mat_clear(c->V);
+    fmpq_mat_init(c->V, k, d);
+    for (i = 0; i < k && i < d; i++)
+        fmpz_one(fmpq_mat_entry_num(c->V, i, i));
+    fmpq_set_si(c->mu, mu, 1);
+    fmpq_set_si(c->radius, rnum, rden);
+}
+
 /* mu above the exact lambda_min(H(V)): no cover with any budget proves it,
    in any norm (the leaf that holds V cannot be proved) */
 START_TEST(test_convexity_cover_mu_too_large)
 {
-    fmpq_mat_t V;
     rc_convcert_t c;
     char * cover;
     slong p, x;
     rc_error_t err;
 
-    identity(V, 2);
     rc_convcert_init(c);
-    c->k = 2;
-    c->d = 2;
-    fmpq_mat_clear(c->V);
-    fmpq_mat_init_set(c->V, V);
+    cover_problem(c, 2, 2, 0, 1, 1 << (2 + _i));
     ck_assert(rc_number_parse_fmpq(c->mu, "0.0909", err) == 0);
-    fmpq_set_si(c->radius, 1, 1 << (2 + _i));
     c->norm = (rc_conv_norm_t) _i;
     ck_assert(!rc_convcert_cover_build(&cover, &p, &x, c, 3000));
     ck_assert(cover == NULL);
     rc_convcert_clear(c);
-    fmpq_mat_clear(V);
 }
 END_TEST
 
@@ -229,20 +239,13 @@ END_TEST
 START_TEST(test_convexity_cover_boundary)
 {
     static const char * path8 = "spspspspspspspsp";
-    fmpq_mat_t V;
     rc_convcert_t c;
     slong p, x;
     rc_error_t err;
     char s[64];
 
-    identity(V, 2);
     rc_convcert_init(c);
-    c->k = 2;
-    c->d = 2;
-    fmpq_mat_clear(c->V);
-    fmpq_mat_init_set(c->V, V);
-    fmpq_set_si(c->mu, -1000, 1);
-    fmpq_set_si(c->radius, 1, 4);
+    cover_problem(c, 2, 2, -1000, 1, 4);
     /* on the boundary: not outside in any norm */
     snprintf(s, sizeof s, "%sx", path8);
     for (c->norm = RC_CONV_BOX; c->norm <= RC_CONV_EUCLID; c->norm++)
@@ -267,7 +270,6 @@ START_TEST(test_convexity_cover_boundary)
     c->norm = RC_CONV_BOX;
     ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), 0);
     rc_convcert_clear(c);
-    fmpq_mat_clear(V);
 }
 END_TEST
 
@@ -285,13 +287,7 @@ START_TEST(test_convexity_cover_zero_neuron)
     slong p, x;
 
     rc_convcert_init(c);
-    c->k = 1;
-    c->d = 2;
-    fmpq_mat_clear(c->V);
-    fmpq_mat_init(c->V, 1, 2);
-    fmpz_one(fmpq_mat_entry_num(c->V, 0, 0));
-    fmpq_set_si(c->mu, -1000000, 1);
-    fmpq_one(c->radius);
+    cover_problem(c, 1, 2, -1000000, 1, 1);
     c->norm = (rc_conv_norm_t) _i;
     ck_assert(!rc_convcert_cover_build(&cover, &p, &x, c, 3000));
     fmpq_set_si(fmpq_mat_entry(c->V, 0, 0), 1, 2);
@@ -374,21 +370,13 @@ END_TEST
 START_TEST(test_convexity_cover_malformed)
 {
     static const char * bad[] = {"", "s", "pp", "sp", "spq", "spp ", "P", "sxpp"};
-    fmpq_mat_t V;
     rc_convcert_t c;
     slong p, x, j;
     rc_error_t err;
     char s[256];
 
-    fmpq_mat_init(V, 1, 1);
-    fmpq_mat_one(V);
     rc_convcert_init(c);
-    c->k = 1;
-    c->d = 1;
-    fmpq_mat_clear(c->V);
-    fmpq_mat_init_set(c->V, V);
-    fmpq_set_si(c->mu, -1000, 1);
-    fmpq_set_si(c->radius, 1, 4);
+    cover_problem(c, 1, 1, -1000, 1, 4);
     for (j = 0; j < 8; j++)
         ck_assert_msg(rc_convcert_cover_check(&p, &x, c, bad[j], err) == -1, "'%s'", bad[j]);
     /* 50 halvings of the one coordinate are allowed, 51 are not */
@@ -404,7 +392,6 @@ START_TEST(test_convexity_cover_malformed)
     ck_assert_int_eq(rc_convcert_cover_check(&p, &x, c, s, err), -1);
     ck_assert(strstr(err->msg, "halvings") != NULL);
     rc_convcert_clear(c);
-    fmpq_mat_clear(V);
 }
 END_TEST
 
