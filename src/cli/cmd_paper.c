@@ -34,7 +34,7 @@ static const char * paper_usage =
 "    local minimum, non-global, a strict saddle after adding a neuron (Sec. 4)\n"
 "then re-verifies every certificate with the checker and prints a summary.\n"
 "Work is spread over N worker processes (default: the online CPUs); the\n"
-"certificates do not depend on N. --full takes about 20 minutes on 2 cores.\n"
+"certificates do not depend on N. --full takes about 23 minutes on 2 cores.\n"
 "The dataset is FILE, else data/safran2021-minima.jsonl if present, else the\n"
 "installed copy (" RC_PKGDATADIR ").\n"
 "\n"
