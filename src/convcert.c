@@ -90,11 +90,9 @@ rc_convcert_verify(rc_convcert_t c, rc_error_t err)
     {
         arb_mat_init(V, k, d); arb_mat_init(H, N, N);
         u = _arb_vec_init(N);
+        arb_mat_set_fmpq_mat(V, c->V, prec);
         for (i = 0; i < N; i++)
-        {
-            arb_set_fmpq(arb_mat_entry(V, i / d, i % d), fmpq_mat_entry(c->V, i / d, i % d), prec);
             arb_set_fmpq(u + i, fmpq_mat_entry(c->u, 0, i), prec);
-        }
         if (rc_hessian(H, V, V, prec))
         {
             arb_t mu;
@@ -122,13 +120,13 @@ try_radius(rc_convcert_t c, const fmpq_t r, slong max_boxes)
     fmpq_set(c->radius, r);
     if (!rc_convcert_cover_build(&cover, &p, &x, c, max_boxes))
         return 0;
-    flint_free(c->cover);
-    c->cover = cover;
     if (strcmp(cover, "p") == 0)      /* the single box: the field's default */
     {
-        flint_free(c->cover);
-        c->cover = NULL;
+        flint_free(cover);
+        cover = NULL;
     }
+    flint_free(c->cover);
+    c->cover = cover;
     return 1;
 }
 
@@ -159,8 +157,7 @@ rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
     Hd = flint_malloc(sizeof(double) * N * N);
     ud = flint_malloc(sizeof(double) * N);
     arb_mat_init(Hb, N, N); arb_mat_init(Vb, k, d);
-    for (j = 0; j < N; j++)
-        arb_set_fmpq(arb_mat_entry(Vb, j / d, j % d), fmpq_mat_entry(V, j / d, j % d), 64);
+    arb_mat_set_fmpq_mat(Vb, V, 64);
     rc_hessian(Hb, Vb, Vb, 64);
     rc_mat_get_d(Hd, Hb);
     if (rc_d_sym_eig_min(&lam, ud, Hd, N) == 0 && lam <= fmpq_get_d(mu) + 1e-12)

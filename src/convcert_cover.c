@@ -43,7 +43,7 @@ cover_t;
 static void
 cover_init(cover_t * w, const rc_convcert_struct * c, slong budget)
 {
-    slong j, d = c->d;
+    slong d = c->d;
 
     w->c = c;
     w->N = c->k * c->d;
@@ -58,9 +58,7 @@ cover_init(cover_t * w, const rc_convcert_struct * c, slong budget)
     arb_init(w->mu);
     arb_set_fmpq(w->r, c->radius, w->prec);
     arb_set_fmpq(w->mu, c->mu, w->prec);
-    for (j = 0; j < w->N; j++)
-        arb_set_fmpq(arb_mat_entry(w->V, j / d, j % d),
-                     fmpq_mat_entry(c->V, j / d, j % d), w->prec);
+    arb_mat_set_fmpq_mat(w->V, c->V, w->prec);
     w->evals = 0;
     w->budget = budget;
     w->proved = w->excluded = 0;

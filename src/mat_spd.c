@@ -19,6 +19,13 @@
 #include <math.h>
 #include "relucert/spectrum.h"
 
+/* entry (i, j) of the symmetric matrix that A's lower triangle describes */
+static arb_srcptr
+lower(const arb_mat_t A, slong i, slong j)
+{
+    return (j <= i) ? arb_mat_entry(A, i, j) : arb_mat_entry(A, j, i);
+}
+
 /* Collatz-Wielandt: for nonnegative R and positive x, the spectral radius
    of R is at most max_i (R x)_i / x_i. x from power iterations in double;
    the ratios are bounded above in mag arithmetic with the same x. Sets
@@ -26,19 +33,18 @@
 static void
 spd_rho_collatz(mag_t rho, const arb_mat_t A)
 {
-    /* the iteration runs with R + sh I, sh = half the row-sum bound, so
-       that a negative eigenvalue of R near -rho(R) cannot stall it */
     slong N = arb_mat_nrows(A), i, j, it;
     double * R = flint_malloc(sizeof(double) * N * N), * x = flint_malloc(sizeof(double) * N),
            * y = flint_malloc(sizeof(double) * N), top;
+    /* the iteration runs with R + sh I, sh = half the row-sum bound, so
+       that a negative eigenvalue of R near -rho(R) cannot stall it */
+    double sh = 0.5 * mag_get_d(rho);
     mag_ptr xm = _mag_vec_init(N);
     mag_t t, u, cw;
 
     for (i = 0; i < N; i++)
         for (j = 0; j < N; j++)
-            R[i * N + j] = mag_get_d(arb_radref((j <= i) ? arb_mat_entry(A, i, j)
-                                                         : arb_mat_entry(A, j, i)));
-    double sh = 0.5 * mag_get_d(rho);
+            R[i * N + j] = mag_get_d(arb_radref(lower(A, i, j)));
 
     for (i = 0; i < N; i++)
         x[i] = 1.0;
@@ -68,7 +74,7 @@ spd_rho_collatz(mag_t rho, const arb_mat_t A)
         mag_zero(t);
         for (j = 0; j < N; j++)
         {
-            mag_mul(u, arb_radref((j <= i) ? arb_mat_entry(A, i, j) : arb_mat_entry(A, j, i)), xm + j);
+            mag_mul(u, arb_radref(lower(A, i, j)), xm + j);
             mag_add(t, t, u);
         }
         mag_div(t, t, xm + i);
@@ -111,7 +117,7 @@ rc_mat_spd_certify(const arb_mat_t A, const arb_t shift, slong prec)
         mag_zero(row);
         for (j = 0; j < N; j++)
         {
-            arb_srcptr a = (j <= i) ? arb_mat_entry(A, i, j) : arb_mat_entry(A, j, i);
+            arb_srcptr a = lower(A, i, j);
             arf_set(arb_midref(arb_mat_entry(B, i, j)), arb_midref(a));
             mag_zero(arb_radref(arb_mat_entry(B, i, j)));
             mag_add(row, row, arb_radref(a));

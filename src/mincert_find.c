@@ -50,9 +50,7 @@ rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     Pd = flint_malloc(sizeof(double) * d * d);
     ud = flint_malloc(sizeof(double) * d);
 
-    for (i = 0; i < k; i++)
-        for (a = 0; a < d; a++)
-            arb_set_fmpq(arb_mat_entry(V, i, a), fmpq_mat_entry(Vq, i, a), prec);
+    arb_mat_set_fmpq_mat(V, Vq, prec);
     rc_refine_newton(W, W0, V, 60, prec);   /* not trusted */
 
     /* the box */

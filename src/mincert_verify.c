@@ -123,9 +123,7 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
             mag_one(arb_radref(x));
             mag_mul_2exp_si(arb_radref(x), arb_radref(x), c->radius_log2);
         }
-    for (i = 0; i < k; i++)
-        for (a = 0; a < d; a++)
-            arb_set_fmpq(arb_mat_entry(V, i, a), fmpq_mat_entry(c->V, i, a), prec);
+    arb_mat_set_fmpq_mat(V, c->V, prec);
     arb_set_fmpq(alpha, c->alpha, prec);
     if (c->cross_neuron >= 0 && !(fmpq_sgn(c->alpha) > 0
                                  && fmpz_cmp(fmpq_numref(c->alpha), fmpq_denref(c->alpha)) < 0))

@@ -82,9 +82,7 @@ rc_point_get_arb(arb_mat_t Wb, arb_mat_t Vb, const rc_point_t pt,
             if (radius != NULL)
                 arb_add_error_mag(arb_mat_entry(Wb, i, a), r);
         }
-    for (i = 0; i < pt->k; i++)
-        for (a = 0; a < pt->d; a++)
-            arb_set_fmpq(arb_mat_entry(Vb, i, a), fmpq_mat_entry(pt->V, i, a), prec);
+    arb_mat_set_fmpq_mat(Vb, pt->V, prec);
     mag_clear(r);
 }
 

@@ -69,8 +69,7 @@ one_run(FILE * out, slong r, const search_opts * o)
     arb_mat_init(G, n, d);
     arb_init(gn);
     rc_mat_set_d(Wb, W);
-    for (i = 0; i < k * d; i++)
-        arb_set_fmpq(arb_mat_entry(Vb, i / d, i % d), fmpq_mat_entry(o->Vq, i / d, i % d), 192);
+    arb_mat_set_fmpq_mat(Vb, o->Vq, 192);
     if (it >= o->max_iter || !(g <= 1e-12))
         status = "unconverged";
     else if (!rc_refine_newton(Wr, Wb, Vb, 40, 192) || !rc_gradient(G, Wr, Vb, 192))
