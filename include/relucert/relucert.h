@@ -21,5 +21,6 @@
 #include "relucert/opsc.h"
 #include "relucert/di_arb.h"
 #include "relucert/sha256.h"
+#include "relucert/sym.h"
 
 #endif

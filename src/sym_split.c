@@ -1,0 +1,222 @@
+/* The split lemma on the reduced path (math.md sections 3 and 6): forms of
+   the diagonal block H'_ii of one representative neuron per block (for i, j
+   in one block some s in G maps i to j and H'_jj = P_s H'_ii P_s^T), on the
+   vectors fixed by the stabiliser of i and on differences e_a - e_a', and
+   the curvature of the split point itself. */
+#include "sym_frame.h"
+#include "relucert/pair.h"
+#include "relucert/eval.h"
+
+slong
+rc_sym_dvec_basis(rc_sym_dvec_struct * z, const rc_sym_t s, slong b)
+{
+    slong c, n = 0;
+
+    z[n].kind = RC_SYM_DVEC_SELF; z[n++].c = b;
+    if (s->p[b] >= 2)
+    {
+        z[n].kind = RC_SYM_DVEC_REST;
+        z[n++].c = b;
+    }
+    for (c = 0; c < s->m; c++)
+        if (c != b)
+        {
+            z[n].kind = RC_SYM_DVEC_BLOCK;
+            z[n++].c = c;
+        }
+    return n;
+}
+
+int
+rc_sym_dvec_diff_exists(const rc_sym_t s, slong b, slong c)
+{
+    return c >= 0 && c < s->m && s->p[c] - (c == b) >= 2;
+}
+
+/* the named indices the vectors z need for neuron i */
+static slong
+dvec_support(slong * named, const rc_sym_t s, slong i, const rc_sym_dvec_struct * z, slong nz)
+{
+    slong a, nn = 0;
+
+    named[nn++] = i;
+    for (a = 0; a < nz; a++)
+        if (z[a].kind == RC_SYM_DVEC_DIFF)
+        {
+            if (nn + 2 > RC_SYM_FRAME_MAX - 1)   /* one partner is named later */
+                flint_abort();
+            _rc_sym_diff_indices(named + nn, named + nn + 1, s, z[a].c, i);
+            nn += 2;
+        }
+    return nn;
+}
+
+void
+rc_sym_dvec_gram(fmpz_mat_t G, const rc_sym_t s, slong b, const rc_sym_dvec_struct * z,
+                 slong nz)
+{
+    slong named[RC_SYM_FRAME_MAX], rr[RC_SYM_CLASSES_MAX], rcnt[RC_SYM_CLASSES_MAX];
+    slong i = s->members[s->start[b]], nr, cr, a, c;
+    rc_sym_frame_t F;
+
+    _rc_sym_frame_init(F, s, named, dvec_support(named, s, i, z, nz), 16);
+    fmpz_mat_zero(G);
+    nr = _rc_sym_frame_classes(rr, rcnt, F, -1);
+    for (cr = 0; cr < nr; cr++)
+        for (a = 0; a < nz; a++)
+            for (c = 0; c < nz; c++)
+                fmpz_add_si(fmpz_mat_entry(G, a, c), fmpz_mat_entry(G, a, c),
+                            rcnt[cr] * rc_sym_dvec_value(s, z + a, i, rr[cr])
+                                     * rc_sym_dvec_value(s, z + c, i, rr[cr]));
+    _rc_sym_frame_clear(F);
+}
+
+int
+rc_sym_hprime_form(arb_mat_t A, const rc_sym_t s, slong b, const arb_t scale,
+                   const rc_sym_dvec_struct * z, slong nz, arb_srcptr theta, slong prec)
+{
+    slong named[RC_SYM_FRAME_MAX], jj[RC_SYM_CLASSES_MAX], jc[RC_SYM_CLASSES_MAX];
+    slong i = s->members[s->start[b]], nj, cj, a, D = _rc_sym_cdim(s);
+    arb_ptr w = _arb_vec_init(D), v = _arb_vec_init(D), X = _arb_vec_init(nz * D);
+    int * nzf = flint_malloc(sizeof(int) * nz);
+    rc_sym_frame_t F1, F2;
+    rc_pair_t p;
+    _rc_sym_dots_t dd;
+    arb_t pi;
+    int ok = 1;
+
+    if (!rc_sym_neurons_nonzero(s, theta, prec) || !arb_is_positive(scale))
+    {
+        arb_mat_indeterminate(A);
+        ok = 0;
+        goto cleanup;
+    }
+    arb_init(pi);
+    arb_const_pi(pi, prec);
+    rc_pair_init(p, D);
+    _rc_sym_dots_init(&dd, nz);
+    arb_mat_zero(A);
+    _rc_sym_frame_init(F1, s, named, dvec_support(named, s, i, z, nz), prec);
+    for (cj = 0, nj = _rc_sym_frame_classes(jj, jc, F1, i); cj < nj; cj++)
+    {
+        _rc_sym_frame_init_extend(F2, F1, jj[cj], prec);
+        for (a = 0; a < nz; a++)
+            _rc_sym_frame_vec_dvec(X + a * D, F2, z + a, i, prec);
+        _rc_sym_nonzero_flags(nzf, X, nz, D);
+        _rc_sym_frame_vec_w(w, F2, theta, scale, i, prec);
+        _rc_sym_frame_vec_w(v, F2, theta, NULL, jj[cj], prec);
+        rc_pair_set(p, w, v, prec);
+        _rc_sym_dots_set(&dd, p, X, nzf, D, prec);
+        _rc_sym_h1_add(A, p, &dd, X, nzf, D, jc[cj], 1, pi, prec);
+        _rc_sym_frame_clear(F2);
+    }
+    for (cj = 0, nj = _rc_sym_frame_classes(jj, jc, F1, -1); cj < nj; cj++)
+    {
+        _rc_sym_frame_init_extend(F2, F1, jj[cj], prec);
+        for (a = 0; a < nz; a++)
+            _rc_sym_frame_vec_dvec(X + a * D, F2, z + a, i, prec);
+        _rc_sym_nonzero_flags(nzf, X, nz, D);
+        _rc_sym_frame_vec_w(w, F2, theta, scale, i, prec);
+        _rc_sym_frame_vec_e(v, F2, jj[cj], prec);
+        rc_pair_set(p, w, v, prec);
+        _rc_sym_dots_set(&dd, p, X, nzf, D, prec);
+        _rc_sym_h1_add(A, p, &dd, X, nzf, D, jc[cj], -1, pi, prec);
+        _rc_sym_frame_clear(F2);
+    }
+    _rc_sym_frame_clear(F1);
+    rc_mat_symmetrize(A, prec);
+    _rc_sym_dots_clear(&dd);
+    rc_pair_clear(p);
+    arb_clear(pi);
+cleanup:
+    _arb_vec_clear(w, D); _arb_vec_clear(v, D); _arb_vec_clear(X, nz * D);
+    flint_free(nzf);
+    return ok;
+}
+
+/* res = y^T A y */
+static void
+quad(arb_t res, const arb_mat_t A, arb_srcptr y, slong n, slong prec)
+{
+    slong a, b;
+    arb_t t;
+    arb_init(t);
+    arb_zero(res);
+    for (a = 0; a < n; a++)
+        for (b = 0; b < n; b++)
+        {
+            arb_mul(t, y + a, y + b, prec);
+            arb_addmul(res, t, arb_mat_entry(A, a, b), prec);
+        }
+    arb_clear(t);
+}
+
+int
+rc_sym_split_point_curvature(arb_t q, const rc_sym_t s, slong b, const arb_t alpha,
+                             const rc_sym_dvec_struct * z, arb_srcptr y, slong nz,
+                             arb_srcptr theta, slong prec)
+{
+    slong named[RC_SYM_FRAME_MAX], i = s->members[s->start[b]], a, D = _rc_sym_cdim(s);
+    arb_ptr u = _arb_vec_init(D), x = _arb_vec_init(D);
+    arb_ptr w1 = _arb_vec_init(D), w2 = _arb_vec_init(D);
+    arb_mat_t A;
+    arb_t beta, t, uu, pi, total;
+    rc_sym_frame_t F;
+    rc_pair_t p;
+    int ok = 0;
+
+    arb_init(beta); arb_init(t); arb_init(uu); arb_init(pi); arb_init(total);
+    arb_mat_init(A, nz, nz);
+    arb_indeterminate(q);
+    arb_sub_si(beta, alpha, 1, prec);
+    arb_neg(beta, beta);                       /* 1 - alpha */
+    if (!arb_is_positive(alpha) || !arb_is_positive(beta))
+        goto cleanup;
+
+    /* the two halves' sums over the other neurons and the teachers */
+    arb_zero(total);
+    if (!rc_sym_hprime_form(A, s, b, alpha, z, nz, theta, prec))
+        goto cleanup;
+    quad(t, A, y, nz, prec);
+    arb_add(total, total, t, prec);
+    if (!rc_sym_hprime_form(A, s, b, beta, z, nz, theta, prec))
+        goto cleanup;
+    quad(t, A, y, nz, prec);
+    arb_add(total, total, t, prec);
+
+    /* the pair of halves: u^T h1(w1, w2) u + u^T h1(w2, w1) u - 2 u^T h2(w1, w2) u,
+       and |u|^2 / 2 twice */
+    arb_const_pi(pi, prec);
+    _rc_sym_frame_init(F, s, named, dvec_support(named, s, i, z, nz), prec);
+    _arb_vec_zero(u, D);
+    for (a = 0; a < nz; a++)
+    {
+        _rc_sym_frame_vec_dvec(x, F, z + a, i, prec);
+        _arb_vec_scalar_addmul(u, x, D, y + a, prec);
+    }
+    arb_dot(uu, NULL, 0, u, 1, u, 1, D, prec);
+    _rc_sym_frame_vec_w(w1, F, theta, alpha, i, prec);
+    _rc_sym_frame_vec_w(w2, F, theta, beta, i, prec);
+    rc_pair_init(p, D);
+    rc_pair_set(p, w1, w2, prec);
+    rc_kernel_h1_form_add(total, p, u, uu, pi, 1, prec);
+    arb_zero(t);
+    rc_kernel_h2_form_add2(t, p, u, u, pi, prec);
+    arb_sub(total, total, t, prec);
+    rc_pair_swap(p);
+    rc_kernel_h1_form_add(total, p, u, uu, pi, 1, prec);
+    rc_pair_clear(p);
+    _rc_sym_frame_clear(F);
+    arb_add(total, total, uu, prec);
+
+    /* Y = (u, -u): |Y|^2 = 2 |u|^2 */
+    arb_mul_2exp_si(t, uu, 1);
+    arb_div(q, total, t, prec);
+    ok = 1;
+cleanup:
+    arb_mat_clear(A);
+    _arb_vec_clear(u, D); _arb_vec_clear(x, D);
+    _arb_vec_clear(w1, D); _arb_vec_clear(w2, D);
+    arb_clear(beta); arb_clear(t); arb_clear(uu); arb_clear(pi); arb_clear(total);
+    return ok;
+}
