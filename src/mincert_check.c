@@ -4,6 +4,7 @@
 #include <string.h>
 #include "relucert/mincert.h"
 #include "relucert/cert_json.h"
+#include "relucert/symcert.h"
 
 /* claims.NAME.verdict must equal v */
 static int
@@ -50,6 +51,12 @@ rc_mincert_check(rc_error_t why, const json_t * root)
     if (strcmp(kind, "minimum") != 0)
     {
         rc_error_set(why, "kind: expected \"minimum\", found \"%.40s\"", kind);
+        goto out;
+    }
+    if (json_object_get(root, "symmetry") != NULL)
+    {
+        /* the symmetry-reduced form */
+        ret = rc_symcert_check(why, root);
         goto out;
     }
     if (rc_mincert_from_json(c, root, why) || rc_mincert_verify(c, why))

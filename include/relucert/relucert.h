@@ -22,5 +22,6 @@
 #include "relucert/di_arb.h"
 #include "relucert/sha256.h"
 #include "relucert/sym.h"
+#include "relucert/symcert.h"
 
 #endif

@@ -15,6 +15,7 @@ static const char * certify_usage =
 "       nonconvex, opsc-fails, pl-fails, opsc ('relucert certify KIND --help')\n"
 "\n"
 "       relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
+"                                [--path auto|reduced|dense] [--symmetrize TOL]\n"
 "       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
 "       relucert certify minimum --dataset FILE [--k K | --k-max K] [--out-dir DIR]\n"
 "                                [--jobs N]\n"
@@ -26,6 +27,15 @@ static const char * certify_usage =
 "lemma), with a direct check at one alpha. A global minimum (W* a permuted\n"
 "teacher) is certified as such instead. Also reports the paper's technical\n"
 "conditions sum |w_i| <= k and lam_i < 0.\n"
+"\n"
+"Two paths prove the same claims. The reduced path (math.md section 6) runs\n"
+"when n = d = k, the teacher is the identity and the student is fixed by\n"
+"permutations of blocks of neurons and coordinates (every dataset record;\n"
+"for a point file the largest such group is found from the exact entries):\n"
+"it proves the critical point in fixed-point coordinates and the Hessian\n"
+"type by type, at a cost that does not grow with k, and reports the exact\n"
+"Morse index. Other points go to the dense path (Krawczyk and a ball\n"
+"Cholesky in all n d coordinates). The summary says which path ran and why.\n"
 "\n"
 "One point: the certificate goes to --out (a summary on stdout) or, without\n"
 "--out, to stdout (the summary on stderr). A dataset (all records, those\n"
@@ -41,6 +51,12 @@ static const char * certify_usage =
 "  --alpha A       split ratio of the direct cross-check, in (0, 1)\n"
 "                  (default 1/2)\n"
 "  --jobs N        worker processes for a dataset (default: online CPUs)\n"
+"  --path P        auto (default: reduced when the point allows it), reduced\n"
+"                  (an error if it does not) or dense\n"
+"  --symmetrize TOL  group neurons whose entries agree to within TOL, project\n"
+"                  the point onto the fixed-point subspace (orbit averages) and\n"
+"                  certify the projected point; the summary says how far it\n"
+"                  moved (for points from a floating-point training run)\n"
 "  -h, --help      this help\n"
 "\n"
 "Exit status: 0 every claim proved (or, for a global minimum, proved\n"
@@ -53,7 +69,12 @@ typedef struct
     const char * out;
     const char * out_dir;
     int jobs;
+    int path;              /* PATH_AUTO, PATH_REDUCED, PATH_DENSE */
+    int have_tol;
+    fmpq_t tol;            /* --symmetrize */
 } certify_opts;
+
+enum { PATH_AUTO = 0, PATH_REDUCED = 1, PATH_DENSE = 2 };
 
 static void
 print_summary(FILE * f, const json_t * root)
@@ -62,11 +83,27 @@ print_summary(FILE * f, const json_t * root)
     const json_t * loss = json_object_get(json_object_get(cl, "non_global"), "loss");
     const json_t * wit = json_object_get(root, "witnesses");
     const json_t * cc = json_object_get(wit, "cross_check");
-    char a[64], b[64];
+    const json_t * pd = json_object_get(cl, "positive_definite");
+    char a[64], b[64], mi_s[32];
 
-    fprintf(f, "critical point (Krawczyk, box radius 2^%ld): %s\n",
+    fprintf(f, "critical point (Krawczyk%s, box radius 2^%ld): %s\n",
+            json_object_get(root, "symmetry") ? " in fixed-point coordinates" : "",
             (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
             cli_claim_verdict(root, "critical_point"));
+    if (json_object_get(root, "symmetry") != NULL)
+    {
+        const json_t * mi = json_object_get(pd, "morse_index");
+        if (json_is_integer(mi))
+            snprintf(mi_s, sizeof mi_s, "%ld", (long) json_integer_value(mi));
+        else
+            snprintf(mi_s, sizeof mi_s, "undecided");
+        cli_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
+        cli_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
+        fprintf(f, "Hessian by irreducible type (%ld types, dimension count %ld): "
+                "lambda_min in [%s, %s], Morse index %s\n",
+                (long) json_array_size(json_object_get(pd, "types")),
+                (long) json_integer_value(json_object_get(pd, "dimension_count")), a, b, mi_s);
+    }
     cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
     fprintf(f, "strict minimum: %s (Hessian >= %s on the box: %s)\n",
             cli_claim_verdict(root, "strict_minimum"), a, cli_claim_verdict(root, "positive_definite"));
@@ -80,22 +117,104 @@ print_summary(FILE * f, const json_t * root)
             cli_claim_verdict(root, "saddle_after_split"), a);
     cli_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                              "quotient"), "hi"), 0);
-    fprintf(f, "cross-check at alpha = %s, neuron %ld: %s (curvature <= %s)\n",
+    fprintf(f, "cross-check at alpha = %s, %s %ld: %s (curvature <= %s)\n",
             cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
-            cc ? (long) json_integer_value(json_object_get(cc, "neuron")) : -1L,
+            json_object_get(cc, "block") ? "block" : "neuron",
+            cc ? (long) json_integer_value(json_object_get(cc, json_object_get(cc, "block")
+                                                                ? "block" : "neuron")) : -1L,
             cli_claim_verdict(root, "split_cross_check"), a);
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
             cli_claim_verdict(root, "norm_sum_le_k"), cli_claim_verdict(root, "lam_negative"));
 }
 
-/* certifies one point; *cert receives the JSON */
+/* 1 if V is exactly I_k */
 static int
-certify_point(json_t ** cert, const rc_point_t pt, const char * source,
-              const certify_opts * o, rc_error_t err)
+teacher_is_identity(const rc_point_t pt)
+{
+    slong j, r;
+    if (pt->k != pt->d)
+        return 0;
+    for (j = 0; j < pt->k; j++)
+        for (r = 0; r < pt->d; r++)
+            if (!(j == r ? fmpq_is_one(fmpq_mat_entry(pt->V, j, r))
+                         : fmpq_is_zero(fmpq_mat_entry(pt->V, j, r))))
+                return 0;
+    return 1;
+}
+
+/* Decides the path. Returns 1 (reduced: s and theta set, *moved the
+   distance the projection moved the point) or 0 (dense: why says why). */
+static int
+choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
+            const rc_point_t pt, const certify_opts * o)
+{
+    slong m, bi, br;
+
+    *theta = NULL;
+    fmpq_zero(moved);
+    if (o->path == PATH_DENSE)
+        return snprintf(why, len, "--path dense"), 0;
+    if (pt->n != pt->k || pt->d != pt->k)
+        return snprintf(why, len, "the reduced path needs n = d = k"), 0;
+    if (!teacher_is_identity(pt))
+        return snprintf(why, len, "the teacher is not the identity"), 0;
+    m = rc_sym_detect(s, pt->W, o->have_tol ? o->tol : NULL);
+    if (m > RC_SYM_MAX_BLOCKS)
+        return snprintf(why, len, "no usable symmetry: %ld blocks of exchangeable neurons "
+                        "(at most %d)", (long) m, RC_SYM_MAX_BLOCKS), 0;
+    if (m == pt->k && pt->k > 1)
+        return snprintf(why, len, "no symmetry: no two neurons are exchangeable"), 0;
+    *theta = _fmpq_vec_init(s->q);
+    if (o->have_tol)
+        rc_sym_project(*theta, moved, s, pt->W);
+    else if (!rc_sym_theta_from_mat(*theta, &bi, &br, s, pt->W))
+    {
+        _fmpq_vec_clear(*theta, s->q);
+        *theta = NULL;
+        return snprintf(why, len, "W[%ld][%ld] breaks the symmetry", (long) bi, (long) br), 0;
+    }
+    return 1;
+}
+
+/* the one-line description of the path, for the summary */
+static void
+path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t moved,
+          const char * why, const certify_opts * o)
+{
+    if (reduced)
+    {
+        char p[256];
+        slong b, n = 0;
+        for (b = 0; b < s->m && n < 200; b++)
+            n += snprintf(p + n, sizeof p - n, "%s%ld", b ? ", " : "", (long) s->p[b]);
+        if (o->have_tol)
+        {
+            char d[64];
+            snprintf(d, sizeof d, "%.3g", fmpq_get_d(moved));
+            snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates; "
+                     "symmetrized: the point moved by %s in the largest entry)", p,
+                     (long) s->q, d);
+        }
+        else
+            snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates)",
+                     p, (long) s->q);
+    }
+    else
+        snprintf(buf, len, "path: dense (%s)", why);
+}
+
+/* certifies one point; *cert receives the JSON, path the path line */
+static int
+certify_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
+              const char * source, const certify_opts * o, rc_error_t err)
 {
     arb_mat_t W, V;
     rc_mincert_t c;
-    int ret;
+    rc_sym_t s;
+    fmpq * theta = NULL;
+    fmpq_t moved;
+    char why[256];
+    int ret, reduced;
 
     if (pt->n != pt->k)
         return rc_error_set(err, "%s: expected a student with as many neurons as the "
@@ -108,6 +227,31 @@ certify_point(json_t ** cert, const rc_point_t pt, const char * source,
                             "neuron %ld = 0 (F is not differentiable there)",
                             pt->source, (long) pt->w_line[z], (long) z);
     }
+    rc_sym_init(s);
+    fmpq_init(moved);
+    reduced = choose_path(s, &theta, moved, why, sizeof why, pt, o);
+    if (!reduced && o->path == PATH_REDUCED)
+    {
+        ret = rc_error_set(err, "%s: --path reduced: %s", pt->source, why);
+        goto out;
+    }
+    path_line(path, plen, reduced, s, moved, why, o);
+    if (reduced)
+    {
+        rc_symcert_t sc;
+        arb_ptr t0 = _arb_vec_init(s->q);
+        slong j;
+        for (j = 0; j < s->q; j++)
+            arb_set_fmpq(t0 + j, theta + j, o->prec);
+        rc_symcert_init(sc);
+        ret = rc_symcert_find(sc, s, t0, o->alpha, o->prec, err);
+        if (ret == 0)
+            *cert = rc_symcert_to_json(sc, source);
+        rc_symcert_clear(sc);
+        _arb_vec_clear(t0, s->q);
+        _fmpq_vec_clear(theta, s->q);
+        goto out;
+    }
     arb_mat_init(W, pt->n, pt->d);
     arb_mat_init(V, pt->k, pt->d);
     rc_mincert_init(c);
@@ -118,6 +262,9 @@ certify_point(json_t ** cert, const rc_point_t pt, const char * source,
     arb_mat_clear(W);
     arb_mat_clear(V);
     rc_mincert_clear(c);
+out:
+    rc_sym_clear(s);
+    fmpq_clear(moved);
     return ret;
 }
 
@@ -246,7 +393,7 @@ static void
 work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
             const certify_opts * o)
 {
-    char path[4096], source[512], a[64], b[64], lam[64], q[64], cq[64];
+    char path[4096], source[512], a[64], b[64], lam[64], q[64], cq[64], pathl[512];
     json_t * root;
     rc_point_t pt;
     rc_error_t err;
@@ -264,7 +411,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     {
         rc_point_init(pt);
         if (rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, err)
-            || certify_point(&root, pt, source, o, err))
+            || certify_point(&root, pathl, sizeof pathl, pt, source, o, err))
         {
             rc_point_clear(pt);
             fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, cli_now() - t0, err->msg);
@@ -414,7 +561,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
     rc_point_t pt;
     rc_error_t err;
     json_t * root = NULL;
-    char source[512];
+    char source[512], pathl[512];
     int res;
 
     rc_point_init(pt);
@@ -436,7 +583,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
         r.index = index;
         source_name(source, sizeof source, dataset, &r);
     }
-    if (certify_point(&root, pt, source, o, err))
+    if (certify_point(&root, pathl, sizeof pathl, pt, source, o, err))
     {
         rc_point_clear(pt);
         return cli_fail("%s", err->msg);
@@ -450,12 +597,14 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
             json_decref(root);
             return cli_fail("%s: cannot write the certificate", o->out);
         }
+        printf("%s\n", pathl);
         print_summary(stdout, root);
         printf("certificate: %s\n", o->out);
     }
     else
     {
         cli_write_cert(NULL, root);
+        fprintf(stderr, "%s\n", pathl);
         print_summary(stderr, root);
     }
     json_decref(root);
@@ -475,6 +624,8 @@ cmd_certify(int argc, char ** argv)
         {"k-max", required_argument, 0, 'K'},
         {"index", required_argument, 0, 'i'},
         {"jobs", required_argument, 0, 'j'},
+        {"path", required_argument, 0, 'P'},
+        {"symmetrize", required_argument, 0, 'S'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -505,6 +656,9 @@ cmd_certify(int argc, char ** argv)
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
     fmpq_init(o.alpha);
     fmpq_set_si(o.alpha, 1, 2);
+    o.path = PATH_AUTO;
+    o.have_tol = 0;
+    fmpq_init(o.tol);
     res = RC_EXIT_BADINPUT;
     optind = 1;
     opterr = 0;
@@ -544,6 +698,29 @@ cmd_certify(int argc, char ** argv)
                 if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256))
                     goto out;
                 o.jobs = (int) jobs;
+                break;
+            case 'P':
+                if (strcmp(optarg, "auto") == 0)
+                    o.path = PATH_AUTO;
+                else if (strcmp(optarg, "reduced") == 0)
+                    o.path = PATH_REDUCED;
+                else if (strcmp(optarg, "dense") == 0)
+                    o.path = PATH_DENSE;
+                else
+                {
+                    cli_fail("--path: expected auto, reduced or dense, found '%s'", optarg);
+                    goto out;
+                }
+                break;
+            case 'S':
+                if (cli_parse_fmpq(o.tol, "--symmetrize", optarg))
+                    goto out;
+                if (fmpq_sgn(o.tol) < 0)
+                {
+                    cli_fail("--symmetrize: expected a tolerance >= 0, found '%s'", optarg);
+                    goto out;
+                }
+                o.have_tol = 1;
                 break;
             case 'h':
                 fputs(certify_usage, stdout);
@@ -589,5 +766,6 @@ cmd_certify(int argc, char ** argv)
         res = certify_one(file, NULL, -1, -1, &o);
 out:
     fmpq_clear(o.alpha);
+    fmpq_clear(o.tol);
     return res;
 }

@@ -154,11 +154,14 @@ cli_claim_verdict(const json_t * root, const char * claim)
 const json_t *
 cli_worst_split(const json_t * root)
 {
-    const json_t * arr = json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                         "saddle_after_split"), "neurons");
+    const json_t * sp = json_object_get(json_object_get(root, "claims"), "saddle_after_split");
+    const json_t * arr = json_object_get(sp, "neurons");
     const json_t * best = NULL;
     double bv = -1e300;
     size_t i;
+
+    if (arr == NULL)
+        arr = json_object_get(sp, "blocks");   /* the symmetry-reduced form */
 
     for (i = 0; i < json_array_size(arr); i++)
     {
