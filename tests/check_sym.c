@@ -467,6 +467,359 @@ START_TEST(test_split_dense)
 }
 END_TEST
 
+
+/* ---- certificates ---- */
+
+static void
+find_theta(rc_symcert_t c, const rc_sym_t s, const fmpq * theta, slong prec)
+{
+    arb_ptr t0 = _arb_vec_init(s->q);
+    rc_error_t err;
+    fmpq_t half;
+
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    theta_balls(t0, theta, s->q, prec);
+    ck_assert_msg(rc_symcert_find(c, s, t0, half, prec, err) == 0, "%s", err->msg);
+    _arb_vec_clear(t0, s->q);
+    fmpq_clear(half);
+}
+
+/* H at the exact point W(centre), dense: the number of eigenvalues < 0
+   (certified) and lambda_min */
+static slong
+dense_at_centre(arb_t lam, const rc_symcert_t c, slong prec)
+{
+    slong k = c->sym->k, N = k * k, cnt = -1;
+    fmpq_mat_t Wq;
+    arb_mat_t W, V, H;
+    arb_t zero;
+
+    fmpq_mat_init(Wq, k, k);
+    arb_mat_init(W, k, k); arb_mat_init(V, k, k); arb_mat_init(H, N, N);
+    arb_init(zero);
+    rc_sym_mat_from_theta(Wq, c->sym, c->centre);
+    arb_mat_set_fmpq_mat(W, Wq, prec);
+    arb_mat_one(V);
+    ck_assert(rc_hessian(H, W, V, prec));
+    ck_assert(rc_mat_count_below(&cnt, H, zero, prec));
+    if (lam != NULL)
+        rc_mat_eig_min(lam, NULL, H, prec);
+    fmpq_mat_clear(Wq);
+    arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(H);
+    arb_clear(zero);
+    return cnt;
+}
+
+/* a symmetric saddle from a pattern the dataset does not list at k = 6:
+   p = (2, 4), found by the reduced Newton; its exact Morse index is 3, and
+   the dense Hessian at the centre has exactly 3 negative eigenvalues */
+START_TEST(test_cert_saddle)
+{
+    static const char * th[6] = {"1.0548", "-0.0012", "0.0126", "-0.4781", "0.4832", "-0.0130"};
+    slong p[2] = {2, 4}, o;
+    rc_sym_t s;
+    rc_symcert_t c;
+    rc_error_t err;
+    fmpq * theta;
+
+    rc_sym_init(s);
+    ck_assert(rc_sym_set_sizes(s, p, 2, err) == 0);
+    theta = _fmpq_vec_init(s->q);
+    for (o = 0; o < 6; o++)
+        ck_assert(rc_number_parse_fmpq(theta + o, th[o], err) == 0);
+    rc_symcert_init(c);
+    find_theta(c, s, theta, 128);
+    ck_assert_int_eq(c->critical, RC_PROVED);
+    ck_assert_int_eq(c->positive_definite, RC_REFUTED);
+    ck_assert_int_eq(c->strict_min, RC_REFUTED);
+    ck_assert_int_eq(c->morse_index, 3);
+    ck_assert(arb_is_negative(c->lam_min));
+    ck_assert(!rc_symcert_success(c));
+    ck_assert_int_eq(dense_at_centre(NULL, c, 128), 3);
+    rc_symcert_clear(c);
+    _fmpq_vec_clear(theta, s->q);
+    rc_sym_clear(s);
+}
+END_TEST
+
+/* every dataset record with k <= 20: certified on the reduced path, and
+   the dense Hessian at the centre puts lambda_min in the reduced enclosure
+   [lo, hi] widened by delta = 2^-30: H - (lo - delta) I is certified
+   positive definite (so the dense inertia is 0 negative eigenvalues, as the
+   reduced Morse index says) and a vector's Rayleigh quotient is below
+   hi + delta */
+START_TEST(test_cert_records_vs_dense)
+{
+    FILE * f = fopen(RC_DATASET, "r");
+    char * line = NULL;
+    size_t cap = 0;
+    slong lineno = 0, done = 0, prec = 128;
+
+    ck_assert(f != NULL);
+    while (getline(&line, &cap, f) > 0)
+    {
+        rc_point_t pt;
+        rc_sym_t s;
+        rc_symcert_t c;
+        rc_error_t err;
+        fmpq * theta;
+        slong bi, br, k, N;
+        fmpq_mat_t Wq;
+        arb_mat_t W, V, H;
+        arb_t lo, r;
+        arb_ptr u;
+        double * Hd, * ud, l;
+
+        lineno++;
+        rc_point_init(pt);
+        ck_assert(rc_point_set_dataset_record(pt, line, "data", lineno, err) == 0);
+        if (pt->k > 20 || lineno % 2 != _i)
+        {
+            rc_point_clear(pt);
+            continue;
+        }
+        rc_sym_init(s);
+        ck_assert(rc_sym_detect(s, pt->W, NULL) <= RC_SYM_MAX_BLOCKS);
+        theta = _fmpq_vec_init(s->q);
+        ck_assert(rc_sym_theta_from_mat(theta, &bi, &br, s, pt->W));
+        rc_symcert_init(c);
+        find_theta(c, s, theta, prec);
+        ck_assert_msg(rc_symcert_success(c), "line %ld not certified", (long) lineno);
+        ck_assert_int_eq(c->morse_index, 0);
+
+        k = s->k;
+        N = k * k;
+        fmpq_mat_init(Wq, k, k);
+        arb_mat_init(W, k, k); arb_mat_init(V, k, k); arb_mat_init(H, N, N);
+        arb_init(lo); arb_init(r);
+        u = _arb_vec_init(N);
+        Hd = flint_malloc(sizeof(double) * N * N);
+        ud = flint_malloc(sizeof(double) * N);
+        rc_sym_mat_from_theta(Wq, s, c->centre);
+        arb_mat_set_fmpq_mat(W, Wq, prec);
+        arb_mat_one(V);
+        ck_assert(rc_hessian(H, W, V, prec));
+        arb_get_lbound_arf(arb_midref(lo), c->lam_min, prec);
+        mag_zero(arb_radref(lo));
+        arb_set_d(r, ldexp(1, -30));
+        arb_sub(lo, lo, r, prec);
+        ck_assert_msg(rc_mat_spd_certify(H, lo, prec), "line %ld: dense lambda_min below the "
+                      "reduced enclosure", (long) lineno);
+        rc_mat_get_d(Hd, H);
+        ck_assert(rc_d_sym_eig_min(&l, ud, Hd, N) == 0);
+        for (bi = 0; bi < N; bi++)
+            arb_set_d(u + bi, ud[bi]);
+        rc_mat_rayleigh(r, H, u, prec);
+        arb_get_ubound_arf(arb_midref(lo), c->lam_min, prec);
+        mag_zero(arb_radref(lo));
+        arb_set_d(u, ldexp(1, -30));
+        arb_add(lo, lo, u, prec);                   /* hi + delta */
+        ck_assert_msg(arb_lt(r, lo), "line %ld: dense lambda_min above the reduced enclosure",
+                      (long) lineno);
+        fmpq_mat_clear(Wq);
+        arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(H);
+        arb_clear(lo); arb_clear(r);
+        _arb_vec_clear(u, N);
+        flint_free(Hd); flint_free(ud);
+        rc_symcert_clear(c);
+        _fmpq_vec_clear(theta, s->q);
+        rc_sym_clear(s);
+        rc_point_clear(pt);
+        done++;
+    }
+    free(line);
+    fclose(f);
+    ck_assert_int_eq(done, 52);
+}
+END_TEST
+
+/* W = I_k: proved global (non_global refuted), lambda_min encloses
+   1/4 - 1/(2 pi), the split is not proved (H'_ii = 0) */
+START_TEST(test_cert_global)
+{
+    slong k = 3 + _i, p[1];
+    rc_sym_t s;
+    rc_symcert_t c;
+    rc_error_t err;
+    fmpq * theta;
+    arb_t x;
+
+    p[0] = k;
+    rc_sym_init(s);
+    ck_assert(rc_sym_set_sizes(s, p, 1, err) == 0);
+    theta = _fmpq_vec_init(s->q);
+    fmpq_one(theta + s->diag[0]);
+    rc_symcert_init(c);
+    find_theta(c, s, theta, 128);
+    ck_assert_int_eq(c->critical, RC_PROVED);
+    ck_assert_int_eq(c->strict_min, RC_PROVED);
+    ck_assert_int_eq(c->non_global, RC_REFUTED);
+    ck_assert_int_ne(c->saddle, RC_PROVED);
+    ck_assert(rc_symcert_success(c));
+    arb_init(x);
+    arb_const_pi(x, 128);
+    arb_inv(x, x, 128);
+    arb_mul_2exp_si(x, x, -1);
+    arb_neg(x, x);
+    arb_add_ui(x, x, 1, 128);
+    arb_sub_ui(x, x, 1, 128);
+    {
+        arb_t q;
+        arb_init(q);
+        arb_set_d(q, 0.25);
+        arb_add(x, x, q, 128);
+        arb_clear(q);
+    }
+    ck_assert(arb_overlaps(x, c->lam_min));
+    arb_clear(x);
+    rc_symcert_clear(c);
+    _fmpq_vec_clear(theta, s->q);
+    rc_sym_clear(s);
+}
+END_TEST
+
+/* too little precision: nothing wrong is claimed, success is not */
+START_TEST(test_cert_low_precision)
+{
+    rc_point_t pt;
+    rc_sym_t s;
+    rc_symcert_t c;
+    fmpq * theta;
+    slong prec = 8 + 8 * _i;
+
+    rc_sym_init(s);
+    record_point(pt, s, &theta, 12, 2);
+    rc_symcert_init(c);
+    find_theta(c, s, theta, prec);
+    ck_assert(!rc_symcert_success(c));
+    ck_assert_int_ne(c->positive_definite, RC_REFUTED);
+    ck_assert_int_ne(c->critical, RC_REFUTED);
+    rc_symcert_clear(c);
+    _fmpq_vec_clear(theta, s->q);
+    rc_point_clear(pt);
+    rc_sym_clear(s);
+}
+END_TEST
+
+/* a box of Fix(G) holding a zero neuron: no derivative claim at all */
+START_TEST(test_cert_zero_neuron)
+{
+    slong p[2] = {1, 2}, o;
+    rc_sym_t s;
+    rc_symcert_t c;
+    rc_error_t err;
+
+    rc_sym_init(s);
+    ck_assert(rc_sym_set_sizes(s, p, 2, err) == 0);
+    rc_symcert_init(c);
+    rc_symcert_set_sym(c, s);
+    c->prec = 128;
+    c->radius_log2 = -20;
+    for (o = 0; o < s->q; o++)
+        fmpq_set_si(c->centre + o, (s->okind[o] == RC_SYM_ORBIT_DIAG && s->ob[o] == 1), 1);
+    /* neuron 0 = (diag 0, cross 0 1, cross 0 1) = 0 up to 2^-20 */
+    for (o = 0; o < s->q; o++)
+        if (s->ob[o] == 0)
+            fmpq_zero(c->centre + o);
+    c->have_lam_lower = 1;
+    fmpq_set_si(c->lam_lower, 1, 1000);
+    ck_assert(rc_symcert_verify(c, err) == 0);
+    ck_assert_int_eq(c->critical, RC_UNDECIDED);
+    ck_assert_int_eq(c->positive_definite, RC_UNDECIDED);
+    ck_assert_int_eq(c->saddle, RC_UNDECIDED);
+    ck_assert(!rc_symcert_success(c));
+    rc_symcert_clear(c);
+    rc_sym_clear(s);
+}
+END_TEST
+
+/* the checker against tampered certificates of the k = 7 record */
+static const char * tampers[][3] = {
+    /* path in the JSON, new value (JSON), what must happen: "reject" */
+    {"claims.positive_definite.types", "drop-last", "reject"},
+    {"claims.positive_definite.types.1.copies", "6", "reject"},
+    {"claims.positive_definite.types.1.dim", "4", "reject"},
+    {"claims.positive_definite.types.0.negative", "1", "reject"},
+    {"claims.positive_definite.morse_index", "2", "reject"},
+    {"claims.positive_definite.dimension_count", "48", "reject"},
+    {"symmetry.blocks", "[2, 5]", "reject"},
+    {"symmetry.blocks", "[1, 5, 1]", "reject"},
+    {"symmetry.orbits.0", "\"diag 1\"", "reject"},
+    {"box.theta.0", "\"-0.6\"", "reject"},
+    {"box.radius_log2", "-2", "reject"},
+    {"witnesses.lambda_lower", "\"0.0141\"", "reject"},
+    {"witnesses.split_directions.1.invariant.0", "\"1\"", "reject"},
+    {"witnesses.cross_check.block", "0", "reject"},
+    {"claims.non_global.loss", "{\"lo\": \"0.0232028\", \"hi\": \"0.0232029\"}", "reject"},
+    {"teacher", "[[\"1\"]]", "reject"},
+    {"n", "8", "reject"},
+};
+
+static json_t *
+walk(json_t * root, const char * path, const char ** last)
+{
+    char buf[256], * tok, * save;
+    json_t * o = root;
+    strcpy(buf, path);
+    tok = strtok_r(buf, ".", &save);
+    while (tok != NULL)
+    {
+        char * next = strtok_r(NULL, ".", &save);
+        if (next == NULL)
+        {
+            *last = path + (tok - buf);
+            return o;
+        }
+        o = json_is_array(o) ? json_array_get(o, atol(tok)) : json_object_get(o, tok);
+        tok = next;
+    }
+    return NULL;
+}
+
+START_TEST(test_cert_tampered)
+{
+    rc_point_t pt;
+    rc_sym_t s;
+    rc_symcert_t c;
+    fmpq * theta;
+    json_t * root, * parent, * v;
+    rc_error_t why;
+    const char * last;
+    json_error_t je;
+
+    rc_sym_init(s);
+    record_point(pt, s, &theta, 7, 1);
+    rc_symcert_init(c);
+    find_theta(c, s, theta, 256);
+    ck_assert(rc_symcert_success(c));
+    root = rc_symcert_to_json(c, "test");
+    ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
+    parent = walk(root, tampers[_i][0], &last);
+    ck_assert(parent != NULL);
+    if (strcmp(tampers[_i][1], "drop-last") == 0)
+    {
+        json_t * arr = json_object_get(parent, last);
+        json_array_remove(arr, json_array_size(arr) - 1);
+    }
+    else
+    {
+        v = json_loads(tampers[_i][1], JSON_DECODE_ANY, &je);
+        ck_assert(v != NULL);
+        if (json_is_array(parent))
+            json_array_set_new(parent, atol(last), v);
+        else
+            json_object_set_new(parent, last, v);
+    }
+    ck_assert_msg(rc_cert_check(why, root) != 0, "tamper %s accepted", tampers[_i][0]);
+    json_decref(root);
+    rc_symcert_clear(c);
+    _fmpq_vec_clear(theta, s->q);
+    rc_point_clear(pt);
+    rc_sym_clear(s);
+}
+END_TEST
+
 Suite *
 sym_suite(void)
 {
@@ -482,6 +835,16 @@ sym_suite(void)
     tcase_add_loop_test(tc, test_spectrum_records, 0, 4);
     tcase_add_loop_test(tc, test_spectrum_random, 0, 6);
     tcase_add_loop_test(tc, test_split_dense, 0, 2);
+    tcase_add_test(tc, test_cert_saddle);
+    tcase_add_loop_test(tc, test_cert_global, 0, 4);
+    tcase_add_loop_test(tc, test_cert_low_precision, 0, 3);
+    tcase_add_test(tc, test_cert_zero_neuron);
+    tcase_add_loop_test(tc, test_cert_tampered, 0, (int) (sizeof tampers / sizeof tampers[0]));
+    suite_add_tcase(s, tc);
+    /* the slow one: dense Hessians of every record with k <= 20 */
+    tc = tcase_create("dense");
+    tcase_set_timeout(tc, 1200);
+    tcase_add_loop_test(tc, test_cert_records_vs_dense, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }
