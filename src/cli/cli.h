@@ -75,6 +75,27 @@ int cmd_search(int argc, char ** argv);
 int cmd_paper(int argc, char ** argv);
 int cmd_latex(int argc, char ** argv);
 
+/* Options of a minimum certification. */
+enum { CLI_PATH_AUTO = 0, CLI_PATH_REDUCED = 1, CLI_PATH_DENSE = 2 };
+typedef struct
+{
+    slong prec;
+    fmpq_t alpha;          /* split ratio of the cross-check */
+    int path;              /* CLI_PATH_AUTO, CLI_PATH_REDUCED or CLI_PATH_DENSE */
+    int have_tol;
+    fmpq_t tol;            /* --symmetrize TOL */
+} cli_min_opts;
+
+/* Certifies the candidate minimum pt: on the symmetry-reduced path when
+   n = d = k, the teacher is I_k and the student has a usable block symmetry
+   (exact, or within o->tol after projection onto Fix(G)), else on the dense
+   path. *cert receives the certificate, path a line "path: reduced (...)" or
+   "path: dense (why)". Returns 0; 1 with err filled for input the certifier
+   cannot use (n != k, a zero neuron, --path reduced on a point without
+   symmetry). */
+int cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
+                        const char * source, const cli_min_opts * o, rc_error_t err);
+
 /* Checks one certificate file, printing "FILE: ok" (unless quiet) or
    "FILE: FAILED: reason"; returns the exit status for it. */
 int cli_check_file(const char * path, int quiet);

@@ -64,17 +64,11 @@ static const char * certify_usage =
 
 typedef struct
 {
-    slong prec;
-    fmpq_t alpha;
+    cli_min_opts m;        /* prec, alpha, path, --symmetrize */
     const char * out;
     const char * out_dir;
     int jobs;
-    int path;              /* PATH_AUTO, PATH_REDUCED, PATH_DENSE */
-    int have_tol;
-    fmpq_t tol;            /* --symmetrize */
 } certify_opts;
-
-enum { PATH_AUTO = 0, PATH_REDUCED = 1, PATH_DENSE = 2 };
 
 static void
 print_summary(FILE * f, const json_t * root)
@@ -125,147 +119,6 @@ print_summary(FILE * f, const json_t * root)
             cli_claim_verdict(root, "split_cross_check"), a);
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
             cli_claim_verdict(root, "norm_sum_le_k"), cli_claim_verdict(root, "lam_negative"));
-}
-
-/* 1 if V is exactly I_k */
-static int
-teacher_is_identity(const rc_point_t pt)
-{
-    slong j, r;
-    if (pt->k != pt->d)
-        return 0;
-    for (j = 0; j < pt->k; j++)
-        for (r = 0; r < pt->d; r++)
-            if (!(j == r ? fmpq_is_one(fmpq_mat_entry(pt->V, j, r))
-                         : fmpq_is_zero(fmpq_mat_entry(pt->V, j, r))))
-                return 0;
-    return 1;
-}
-
-/* Decides the path. Returns 1 (reduced: s and theta set, *moved the
-   distance the projection moved the point) or 0 (dense: why says why). */
-static int
-choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
-            const rc_point_t pt, const certify_opts * o)
-{
-    slong m, bi, br;
-
-    *theta = NULL;
-    fmpq_zero(moved);
-    if (o->path == PATH_DENSE)
-        return snprintf(why, len, "--path dense"), 0;
-    if (pt->n != pt->k || pt->d != pt->k)
-        return snprintf(why, len, "the reduced path needs n = d = k"), 0;
-    if (!teacher_is_identity(pt))
-        return snprintf(why, len, "the teacher is not the identity"), 0;
-    m = rc_sym_detect(s, pt->W, o->have_tol ? o->tol : NULL);
-    if (m > RC_SYM_MAX_BLOCKS)
-        return snprintf(why, len, "no usable symmetry: %ld blocks of exchangeable neurons "
-                        "(at most %d)", (long) m, RC_SYM_MAX_BLOCKS), 0;
-    if (m == pt->k && pt->k > 1)
-        return snprintf(why, len, "no symmetry: no two neurons are exchangeable"), 0;
-    *theta = _fmpq_vec_init(s->q);
-    if (o->have_tol)
-        rc_sym_project(*theta, moved, s, pt->W);
-    else if (!rc_sym_theta_from_mat(*theta, &bi, &br, s, pt->W))
-    {
-        _fmpq_vec_clear(*theta, s->q);
-        *theta = NULL;
-        return snprintf(why, len, "W[%ld][%ld] breaks the symmetry", (long) bi, (long) br), 0;
-    }
-    return 1;
-}
-
-/* the one-line description of the path, for the summary */
-static void
-path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t moved,
-          const char * why, const certify_opts * o)
-{
-    if (reduced)
-    {
-        char p[256];
-        slong b, n = 0;
-        for (b = 0; b < s->m && n < 200; b++)
-            n += snprintf(p + n, sizeof p - n, "%s%ld", b ? ", " : "", (long) s->p[b]);
-        if (o->have_tol)
-        {
-            char d[64];
-            snprintf(d, sizeof d, "%.3g", fmpq_get_d(moved));
-            snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates; "
-                     "symmetrized: the point moved by %s in the largest entry)", p,
-                     (long) s->q, d);
-        }
-        else
-            snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates)",
-                     p, (long) s->q);
-    }
-    else
-        snprintf(buf, len, "path: dense (%s)", why);
-}
-
-/* certifies one point; *cert receives the JSON, path the path line */
-static int
-certify_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
-              const char * source, const certify_opts * o, rc_error_t err)
-{
-    arb_mat_t W, V;
-    rc_mincert_t c;
-    rc_sym_t s;
-    fmpq * theta = NULL;
-    fmpq_t moved;
-    char why[256];
-    int ret, reduced;
-
-    if (pt->n != pt->k)
-        return rc_error_set(err, "%s: expected a student with as many neurons as the "
-                            "teacher (n = k), found n = %ld, k = %ld", pt->source,
-                            (long) pt->n, (long) pt->k);
-    if (rc_point_zero_student(pt) >= 0)
-    {
-        slong z = rc_point_zero_student(pt);
-        return rc_error_set(err, "%s:%ld: expected a nonzero student neuron, found "
-                            "neuron %ld = 0 (F is not differentiable there)",
-                            pt->source, (long) pt->w_line[z], (long) z);
-    }
-    rc_sym_init(s);
-    fmpq_init(moved);
-    reduced = choose_path(s, &theta, moved, why, sizeof why, pt, o);
-    if (!reduced && o->path == PATH_REDUCED)
-    {
-        ret = rc_error_set(err, "%s: --path reduced: %s", pt->source, why);
-        goto out;
-    }
-    path_line(path, plen, reduced, s, moved, why, o);
-    if (reduced)
-    {
-        rc_symcert_t sc;
-        arb_ptr t0 = _arb_vec_init(s->q);
-        slong j;
-        for (j = 0; j < s->q; j++)
-            arb_set_fmpq(t0 + j, theta + j, o->prec);
-        rc_symcert_init(sc);
-        ret = rc_symcert_find(sc, s, t0, o->alpha, o->prec, err);
-        if (ret == 0)
-            *cert = rc_symcert_to_json(sc, source);
-        rc_symcert_clear(sc);
-        _arb_vec_clear(t0, s->q);
-        _fmpq_vec_clear(theta, s->q);
-        goto out;
-    }
-    arb_mat_init(W, pt->n, pt->d);
-    arb_mat_init(V, pt->k, pt->d);
-    rc_mincert_init(c);
-    rc_point_get_arb(W, V, pt, NULL, o->prec);
-    ret = rc_mincert_find(c, W, pt->V, o->alpha, o->prec, err);
-    if (ret == 0)
-        *cert = rc_mincert_to_json(c, source);
-    arb_mat_clear(W);
-    arb_mat_clear(V);
-    rc_mincert_clear(c);
-out:
-    rc_sym_clear(s);
-    fmpq_clear(moved);
-    return ret;
 }
 
 /* ---- dataset batch ---- */
@@ -374,11 +227,11 @@ load_existing(const char * path, const char * source, const certify_opts * o)
     ok = rc_cert_json_kind(root, err) != NULL
          && json_is_string(json_object_get(root, "source"))
          && strcmp(json_string_value(json_object_get(root, "source")), source) == 0
-         && json_integer_value(json_object_get(root, "prec")) == o->prec
+         && json_integer_value(json_object_get(root, "prec")) == o->m.prec
          && json_is_true(json_object_get(root, "success"))
          && rc_json_get_fmpq(a, json_object_get(json_object_get(json_object_get(root, "witnesses"),
                                                                 "cross_check"), "alpha"), "", err) == 0
-         && fmpq_equal(a, o->alpha);
+         && fmpq_equal(a, o->m.alpha);
     fmpq_clear(a);
     if (!ok)
     {
@@ -411,7 +264,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     {
         rc_point_init(pt);
         if (rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, err)
-            || certify_point(&root, pathl, sizeof pathl, pt, source, o, err))
+            || cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
         {
             rc_point_clear(pt);
             fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, cli_now() - t0, err->msg);
@@ -583,7 +436,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
         r.index = index;
         source_name(source, sizeof source, dataset, &r);
     }
-    if (certify_point(&root, pathl, sizeof pathl, pt, source, o, err))
+    if (cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
     {
         rc_point_clear(pt);
         return cli_fail("%s", err->msg);
@@ -649,16 +502,16 @@ cmd_certify(int argc, char ** argv)
                         "(see 'relucert certify --help'), found '%.40s'", argc < 2 ? "" : argv[1]);
     argc--;
     argv++;
-    o.prec = 256;
+    o.m.prec = 256;
     o.out = NULL;
     o.out_dir = "relucert-minima";
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
-    fmpq_init(o.alpha);
-    fmpq_set_si(o.alpha, 1, 2);
-    o.path = PATH_AUTO;
-    o.have_tol = 0;
-    fmpq_init(o.tol);
+    fmpq_init(o.m.alpha);
+    fmpq_set_si(o.m.alpha, 1, 2);
+    o.m.path = CLI_PATH_AUTO;
+    o.m.have_tol = 0;
+    fmpq_init(o.m.tol);
     res = RC_EXIT_BADINPUT;
     optind = 1;
     opterr = 0;
@@ -667,13 +520,13 @@ cmd_certify(int argc, char ** argv)
         switch (c)
         {
             case 'p':
-                if (cli_parse_slong(&o.prec, "--prec", optarg, 16, 1 << 16))
+                if (cli_parse_slong(&o.m.prec, "--prec", optarg, 16, 1 << 16))
                     goto out;
                 break;
             case 'a':
-                if (cli_parse_fmpq(o.alpha, "--alpha", optarg))
+                if (cli_parse_fmpq(o.m.alpha, "--alpha", optarg))
                     goto out;
-                if (!(fmpq_sgn(o.alpha) > 0 && fmpz_cmp(fmpq_numref(o.alpha), fmpq_denref(o.alpha)) < 0))
+                if (!(fmpq_sgn(o.m.alpha) > 0 && fmpz_cmp(fmpq_numref(o.m.alpha), fmpq_denref(o.m.alpha)) < 0))
                 {
                     cli_fail("--alpha: expected a number in (0, 1), found '%s'", optarg);
                     goto out;
@@ -701,11 +554,11 @@ cmd_certify(int argc, char ** argv)
                 break;
             case 'P':
                 if (strcmp(optarg, "auto") == 0)
-                    o.path = PATH_AUTO;
+                    o.m.path = CLI_PATH_AUTO;
                 else if (strcmp(optarg, "reduced") == 0)
-                    o.path = PATH_REDUCED;
+                    o.m.path = CLI_PATH_REDUCED;
                 else if (strcmp(optarg, "dense") == 0)
-                    o.path = PATH_DENSE;
+                    o.m.path = CLI_PATH_DENSE;
                 else
                 {
                     cli_fail("--path: expected auto, reduced or dense, found '%s'", optarg);
@@ -713,14 +566,14 @@ cmd_certify(int argc, char ** argv)
                 }
                 break;
             case 'S':
-                if (cli_parse_fmpq(o.tol, "--symmetrize", optarg))
+                if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))
                     goto out;
-                if (fmpq_sgn(o.tol) < 0)
+                if (fmpq_sgn(o.m.tol) < 0)
                 {
                     cli_fail("--symmetrize: expected a tolerance >= 0, found '%s'", optarg);
                     goto out;
                 }
-                o.have_tol = 1;
+                o.m.have_tol = 1;
                 break;
             case 'h':
                 fputs(certify_usage, stdout);
@@ -765,7 +618,7 @@ cmd_certify(int argc, char ** argv)
     else
         res = certify_one(file, NULL, -1, -1, &o);
 out:
-    fmpq_clear(o.alpha);
-    fmpq_clear(o.tol);
+    fmpq_clear(o.m.alpha);
+    fmpq_clear(o.m.tol);
     return res;
 }

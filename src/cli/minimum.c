@@ -1,0 +1,146 @@
+/* relucert certify minimum and relucert paper: certify one point on the
+   path it allows (symmetry-reduced or dense) and say which and why. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+/* 1 if V is exactly I_k */
+static int
+teacher_is_identity(const rc_point_t pt)
+{
+    slong j, r;
+    if (pt->k != pt->d)
+        return 0;
+    for (j = 0; j < pt->k; j++)
+        for (r = 0; r < pt->d; r++)
+            if (!(j == r ? fmpq_is_one(fmpq_mat_entry(pt->V, j, r))
+                         : fmpq_is_zero(fmpq_mat_entry(pt->V, j, r))))
+                return 0;
+    return 1;
+}
+
+/* Decides the path. Returns 1 (reduced: s and theta set, *moved the
+   distance the projection moved the point) or 0 (dense: why says why). */
+static int
+choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
+            const rc_point_t pt, const cli_min_opts * o)
+{
+    slong m, bi, br;
+
+    *theta = NULL;
+    fmpq_zero(moved);
+    if (o->path == CLI_PATH_DENSE)
+        return snprintf(why, len, "--path dense"), 0;
+    if (pt->n != pt->k || pt->d != pt->k)
+        return snprintf(why, len, "the reduced path needs n = d = k"), 0;
+    if (!teacher_is_identity(pt))
+        return snprintf(why, len, "the teacher is not the identity"), 0;
+    m = rc_sym_detect(s, pt->W, o->have_tol ? o->tol : NULL);
+    if (m > RC_SYM_MAX_BLOCKS)
+        return snprintf(why, len, "no usable symmetry: %ld blocks of exchangeable neurons "
+                        "(at most %d)", (long) m, RC_SYM_MAX_BLOCKS), 0;
+    if (m == pt->k && pt->k > 1)
+        return snprintf(why, len, "no symmetry: no two neurons are exchangeable"), 0;
+    *theta = _fmpq_vec_init(s->q);
+    if (o->have_tol)
+        rc_sym_project(*theta, moved, s, pt->W);
+    else if (!rc_sym_theta_from_mat(*theta, &bi, &br, s, pt->W))
+    {
+        _fmpq_vec_clear(*theta, s->q);
+        *theta = NULL;
+        return snprintf(why, len, "W[%ld][%ld] breaks the symmetry", (long) bi, (long) br), 0;
+    }
+    return 1;
+}
+
+/* the one-line description of the path, for the summary */
+static void
+path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t moved,
+          const char * why, const cli_min_opts * o)
+{
+    if (reduced)
+    {
+        char p[256];
+        slong b, n = 0;
+        for (b = 0; b < s->m && n < 200; b++)
+            n += snprintf(p + n, sizeof p - n, "%s%ld", b ? ", " : "", (long) s->p[b]);
+        if (o->have_tol)
+        {
+            char d[64];
+            snprintf(d, sizeof d, "%.3g", fmpq_get_d(moved));
+            snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates; "
+                     "symmetrized: the point moved by %s in the largest entry)", p,
+                     (long) s->q, d);
+        }
+        else
+            snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates)",
+                     p, (long) s->q);
+    }
+    else
+        snprintf(buf, len, "path: dense (%s)", why);
+}
+
+int
+cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
+              const char * source, const cli_min_opts * o, rc_error_t err)
+{
+    arb_mat_t W, V;
+    rc_mincert_t c;
+    rc_sym_t s;
+    fmpq * theta = NULL;
+    fmpq_t moved;
+    char why[256];
+    int ret, reduced;
+
+    if (pt->n != pt->k)
+        return rc_error_set(err, "%s: expected a student with as many neurons as the "
+                            "teacher (n = k), found n = %ld, k = %ld", pt->source,
+                            (long) pt->n, (long) pt->k);
+    if (rc_point_zero_student(pt) >= 0)
+    {
+        slong z = rc_point_zero_student(pt);
+        return rc_error_set(err, "%s:%ld: expected a nonzero student neuron, found "
+                            "neuron %ld = 0 (F is not differentiable there)",
+                            pt->source, (long) pt->w_line[z], (long) z);
+    }
+    rc_sym_init(s);
+    fmpq_init(moved);
+    reduced = choose_path(s, &theta, moved, why, sizeof why, pt, o);
+    if (!reduced && o->path == CLI_PATH_REDUCED)
+    {
+        ret = rc_error_set(err, "%s: --path reduced: %s", pt->source, why);
+        goto out;
+    }
+    path_line(path, plen, reduced, s, moved, why, o);
+    if (reduced)
+    {
+        rc_symcert_t sc;
+        arb_ptr t0 = _arb_vec_init(s->q);
+        slong j;
+        for (j = 0; j < s->q; j++)
+            arb_set_fmpq(t0 + j, theta + j, o->prec);
+        rc_symcert_init(sc);
+        ret = rc_symcert_find(sc, s, t0, o->alpha, o->prec, err);
+        if (ret == 0)
+            *cert = rc_symcert_to_json(sc, source);
+        rc_symcert_clear(sc);
+        _arb_vec_clear(t0, s->q);
+        _fmpq_vec_clear(theta, s->q);
+        goto out;
+    }
+    arb_mat_init(W, pt->n, pt->d);
+    arb_mat_init(V, pt->k, pt->d);
+    rc_mincert_init(c);
+    rc_point_get_arb(W, V, pt, NULL, o->prec);
+    ret = rc_mincert_find(c, W, pt->V, o->alpha, o->prec, err);
+    if (ret == 0)
+        *cert = rc_mincert_to_json(c, source);
+    arb_mat_clear(W);
+    arb_mat_clear(V);
+    rc_mincert_clear(c);
+out:
+    rc_sym_clear(s);
+    fmpq_clear(moved);
+    return ret;
+}
+
