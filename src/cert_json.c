@@ -174,3 +174,46 @@ rc_json_enclosure_contains(const json_t * v, const arb_t x)
     arf_clear(b);
     return ok;
 }
+
+json_t *
+rc_json_claim(rc_verdict_t v)
+{
+    json_t * o = json_object();
+    json_object_set_new(o, "verdict", json_string(rc_verdict_name(v)));
+    return o;
+}
+
+json_t *
+rc_json_fmpq_vec(const fmpq * v, slong n)
+{
+    json_t * a = json_array();
+    slong i;
+    for (i = 0; i < n; i++)
+        json_array_append_new(a, rc_json_fmpq(v + i));
+    return a;
+}
+
+int
+rc_json_check_verdict(const json_t * o, const char * what, rc_verdict_t v, rc_error_t why)
+{
+    rc_verdict_t w;
+
+    if (!json_is_object(o) || !json_is_string(json_object_get(o, "verdict"))
+        || rc_verdict_parse(&w, json_string_value(json_object_get(o, "verdict"))))
+        return rc_error_set(why, "%s: expected a verdict proved/refuted/undecided", what);
+    if (w != v)
+        return rc_error_set(why, "%s: the certificate says %s, recomputation gives %s",
+                            what, rc_verdict_name(w), rc_verdict_name(v));
+    return 0;
+}
+
+int
+rc_json_check_encloses(const json_t * v, const arb_t x, const char * what, rc_error_t why)
+{
+    if (json_is_null(v) && !arb_is_finite(x))
+        return 0;
+    if (!rc_json_enclosure_contains(v, x))
+        return rc_error_set(why, "%s: the claimed enclosure does not contain the "
+                            "recomputed one", what);
+    return 0;
+}

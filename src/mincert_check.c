@@ -10,29 +10,9 @@
 static int
 same_verdict(const json_t * claims, const char * name, rc_verdict_t v, rc_error_t why)
 {
-    const json_t * o = json_object_get(claims, name);
-    rc_verdict_t w;
-
-    if (!json_is_object(o) || !json_is_string(json_object_get(o, "verdict"))
-        || rc_verdict_parse(&w, json_string_value(json_object_get(o, "verdict"))))
-        return rc_error_set(why, "claims.%s: expected a verdict proved/refuted/undecided", name);
-    if (w != v)
-        return rc_error_set(why, "claims.%s: the certificate says %s, recomputation gives %s",
-                            name, rc_verdict_name(w), rc_verdict_name(v));
-    return 0;
-}
-
-/* the claimed enclosure claims.NAME.FIELD must contain x (null allowed only
-   when x is not finite) */
-static int
-encloses(const json_t * v, const arb_t x, const char * what, rc_error_t why)
-{
-    if (json_is_null(v) && !arb_is_finite(x))
-        return 0;
-    if (!rc_json_enclosure_contains(v, x))
-        return rc_error_set(why, "%s: the claimed enclosure does not contain the "
-                            "recomputed one", what);
-    return 0;
+    char what[64];
+    snprintf(what, sizeof what, "claims.%s", name);
+    return rc_json_check_verdict(json_object_get(claims, name), what, v, why);
 }
 
 int
@@ -75,18 +55,18 @@ rc_mincert_check(rc_error_t why, const json_t * root)
         goto out;
 
     o = json_object_get(cl, "non_global");
-    if (encloses(json_object_get(o, "loss"), c->loss, "claims.non_global.loss", why))
+    if (rc_json_check_encloses(json_object_get(o, "loss"), c->loss, "claims.non_global.loss", why))
         goto out;
     o = json_object_get(cl, "split_cross_check");
-    if (encloses(json_object_get(o, "quotient"), c->cross_q, "claims.split_cross_check.quotient", why))
+    if (rc_json_check_encloses(json_object_get(o, "quotient"), c->cross_q, "claims.split_cross_check.quotient", why))
         goto out;
     o = json_object_get(cl, "norm_sum_le_k");
-    if (encloses(json_object_get(o, "norm_sum"), c->norm_sum, "claims.norm_sum_le_k.norm_sum", why))
+    if (rc_json_check_encloses(json_object_get(o, "norm_sum"), c->norm_sum, "claims.norm_sum_le_k.norm_sum", why))
         goto out;
     if (c->have_neg_dir)
     {
         o = json_object_get(cl, "positive_definite");
-        if (encloses(json_object_get(o, "negative_quotient"), c->neg_curv,
+        if (rc_json_check_encloses(json_object_get(o, "negative_quotient"), c->neg_curv,
                      "claims.positive_definite.negative_quotient", why))
             goto out;
     }
@@ -99,22 +79,11 @@ rc_mincert_check(rc_error_t why, const json_t * root)
     for (i = 0; i < c->n; i++)
     {
         const json_t * e = json_array_get(arr, i);
-        rc_verdict_t w;
         snprintf(buf, sizeof buf, "claims.saddle_after_split.neurons[%ld]", (long) i);
-        if (!json_is_string(json_object_get(e, "verdict"))
-            || rc_verdict_parse(&w, json_string_value(json_object_get(e, "verdict"))))
-        {
-            rc_error_set(why, "%s: expected a verdict", buf);
+        if (rc_json_check_verdict(e, buf, c->split[i], why))
             goto out;
-        }
-        if (w != c->split[i])
-        {
-            rc_error_set(why, "%s: the certificate says %s, recomputation gives %s",
-                         buf, rc_verdict_name(w), rc_verdict_name(c->split[i]));
-            goto out;
-        }
         strcat(buf, ".quotient");
-        if (encloses(json_object_get(e, "quotient"), c->split_q + i, buf, why))
+        if (rc_json_check_encloses(json_object_get(e, "quotient"), c->split_q + i, buf, why))
             goto out;
     }
     arr = json_object_get(json_object_get(cl, "lam_negative"), "lam");
@@ -126,7 +95,7 @@ rc_mincert_check(rc_error_t why, const json_t * root)
     for (i = 0; i < c->n; i++)
     {
         snprintf(buf, sizeof buf, "claims.lam_negative.lam[%ld]", (long) i);
-        if (encloses(json_array_get(arr, i), c->lam + i, buf, why))
+        if (rc_json_check_encloses(json_array_get(arr, i), c->lam + i, buf, why))
             goto out;
     }
     o = json_object_get(root, "success");

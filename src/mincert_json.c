@@ -4,14 +4,6 @@
 #include "relucert/cert_json.h"
 #include "relucert/number.h"
 
-static json_t *
-claim(rc_verdict_t v)
-{
-    json_t * o = json_object();
-    json_object_set_new(o, "verdict", json_string(rc_verdict_name(v)));
-    return o;
-}
-
 json_t *
 rc_mincert_to_json(const rc_mincert_t c, const char * source)
 {
@@ -45,18 +37,18 @@ rc_mincert_to_json(const rc_mincert_t c, const char * source)
     }
     json_object_set_new(root, "witnesses", wit);
 
-    o = claim(c->critical);
+    o = rc_json_claim(c->critical);
     if (c->critical == RC_REFUTED)
         json_object_set_new(o, "gradient_coordinate", json_integer(c->critical_witness));
     json_object_set_new(cl, "critical_point", o);
 
-    o = claim(c->positive_definite);
+    o = rc_json_claim(c->positive_definite);
     if (c->have_neg_dir)
         json_object_set_new(o, "negative_quotient", rc_json_enclosure(c->neg_curv, prec));
     json_object_set_new(cl, "positive_definite", o);
-    json_object_set_new(cl, "strict_minimum", claim(c->strict_min));
+    json_object_set_new(cl, "strict_minimum", rc_json_claim(c->strict_min));
 
-    o = claim(c->non_global);
+    o = rc_json_claim(c->non_global);
     json_object_set_new(o, "loss", rc_json_enclosure(c->loss, prec));
     if (c->non_global == RC_REFUTED)
     {
@@ -67,26 +59,26 @@ rc_mincert_to_json(const rc_mincert_t c, const char * source)
     }
     json_object_set_new(cl, "non_global", o);
 
-    o = claim(c->saddle);
+    o = rc_json_claim(c->saddle);
     arr = json_array();
     for (i = 0; i < c->n; i++)
     {
-        json_t * e = claim(c->split[i]);
+        json_t * e = rc_json_claim(c->split[i]);
         json_object_set_new(e, "quotient", rc_json_enclosure(c->split_q + i, prec));
         json_array_append_new(arr, e);
     }
     json_object_set_new(o, "neurons", arr);
     json_object_set_new(cl, "saddle_after_split", o);
 
-    o = claim(c->cross);
+    o = rc_json_claim(c->cross);
     json_object_set_new(o, "quotient", rc_json_enclosure(c->cross_q, prec));
     json_object_set_new(cl, "split_cross_check", o);
 
-    o = claim(c->norm_sum_le_k);
+    o = rc_json_claim(c->norm_sum_le_k);
     json_object_set_new(o, "norm_sum", rc_json_enclosure(c->norm_sum, prec));
     json_object_set_new(cl, "norm_sum_le_k", o);
 
-    o = claim(c->lam_negative);
+    o = rc_json_claim(c->lam_negative);
     arr = json_array();
     for (i = 0; i < c->n; i++)
         json_array_append_new(arr, rc_json_enclosure(c->lam + i, prec));

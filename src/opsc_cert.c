@@ -312,16 +312,6 @@ opsc_lambda_fails_below(double * psi_hi, dir_t * D, const fmpq_t t)
 }
 
 static json_t *
-json_breaks(const fmpq * br, slong nb)
-{
-    json_t * a = json_array();
-    slong i;
-    for (i = 0; i < nb; i++)
-        json_array_append_new(a, rc_json_fmpq(br + i));
-    return a;
-}
-
-static json_t *
 json_arf(const arf_t x)
 {
     fmpq_t q;
@@ -370,7 +360,7 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         bisect(&br, &nb, &r, &D, p->radius);
         *opsc_ok = r.opsc;
         *c12_ok = r.c12;
-        json_object_set_new(o, "breaks", json_breaks(br, nb));
+        json_object_set_new(o, "breaks", rc_json_fmpq_vec(br, nb));
         json_object_set_new(o, "opsc", json_string(r.opsc ? "proved" : "undecided"));
         json_object_set_new(o, "lam_U", json_arf(r.lam));
         json_object_set_new(o, "conj12", json_string(r.c12 ? "proved" : "undecided"));
@@ -418,7 +408,7 @@ certify_direction(const rc_opsc_params_struct * p, slong idx, int * opsc_ok, int
         /* Conjecture 12 (right side 0) on (0, R]: the slope q(s)/s enclosed
            over pieces (opsc_slope.c) found by bisection of [0, R] */
         bisect(&br, &nb, &r, &D, p->radius);
-        json_object_set_new(o, "breaks", json_breaks(br, nb));
+        json_object_set_new(o, "breaks", rc_json_fmpq_vec(br, nb));
         *c12_ok = r.c12;
         json_object_set_new(o, "conj12", json_string(*c12_ok ? "proved" : "undecided"));
         json_object_set_new(o, "c_U", *c12_ok ? json_arf(r.lam) : json_null());

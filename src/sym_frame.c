@@ -140,6 +140,36 @@ _rc_sym_frame_vec_e(arb_ptr v, const rc_sym_frame_t F, slong j, slong prec)
 }
 
 void
+_rc_sym_frame_partners(const rc_sym_frame_t F1, slong i, _rc_sym_partner_fn fn, void * ctx,
+                       slong prec)
+{
+    slong jj[RC_SYM_CLASSES_MAX], jc[RC_SYM_CLASSES_MAX], nj, cj;
+    int teacher;
+    rc_sym_frame_t F2;
+
+    for (teacher = 0; teacher <= 1; teacher++)
+    {
+        nj = _rc_sym_frame_classes(jj, jc, F1, teacher ? -1 : i);
+        for (cj = 0; cj < nj; cj++)
+        {
+            _rc_sym_frame_init_extend(F2, F1, jj[cj], prec);
+            fn(ctx, F2, jj[cj], jc[cj], teacher, prec);
+            _rc_sym_frame_clear(F2);
+        }
+    }
+}
+
+void
+_rc_sym_frame_vec_partner(arb_ptr v, const rc_sym_frame_t F, arb_srcptr theta, slong j,
+                          int teacher, slong prec)
+{
+    if (teacher)
+        _rc_sym_frame_vec_e(v, F, j, prec);
+    else
+        _rc_sym_frame_vec_w(v, F, theta, NULL, j, prec);
+}
+
+void
 _rc_sym_frame_vec_copy(arb_ptr v, const rc_sym_frame_t F, const rc_sym_type_struct * t,
                        slong a, slong i, slong prec)
 {

@@ -56,6 +56,19 @@ _rc_sym_cdim(const rc_sym_t s)
 slong _rc_sym_frame_classes(slong * idx, slong * cnt, const rc_sym_frame_t F,
                             slong exclude);
 
+/* The partners of neuron i (named in F1) in the sums of F and its
+   derivatives: every other student neuron i' != i (teacher = 0) and every
+   teacher e_j (teacher = 1), one class at a time: fn is called with the
+   frame F2 = F1 with the partner j named, j and its multiplicity. */
+typedef void (*_rc_sym_partner_fn)(void * ctx, const rc_sym_frame_t F2, slong j, slong mult,
+                                   int teacher, slong prec);
+void _rc_sym_frame_partners(const rc_sym_frame_t F1, slong i, _rc_sym_partner_fn fn,
+                            void * ctx, slong prec);
+
+/* v = the partner j: W(theta) row j (teacher = 0) or e_j (teacher = 1). */
+void _rc_sym_frame_vec_partner(arb_ptr v, const rc_sym_frame_t F, arb_srcptr theta,
+                               slong j, int teacher, slong prec);
+
 /* v = W(theta) row i, compressed (i must be named in F). */
 void _rc_sym_frame_vec_w(arb_ptr v, const rc_sym_frame_t F, arb_srcptr theta,
                          const arb_t scale, slong i, slong prec);

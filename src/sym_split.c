@@ -71,67 +71,71 @@ rc_sym_dvec_gram(fmpz_mat_t G, const rc_sym_t s, slong b, const rc_sym_dvec_stru
     _rc_sym_frame_clear(F);
 }
 
+/* what the partner callback of rc_sym_hprime_form needs */
+typedef struct
+{
+    const rc_sym_struct * s;
+    const rc_sym_dvec_struct * z;
+    slong nz, i;
+    arb_srcptr theta, scale;
+    arb_ptr w, v, X;
+    int * nzf;
+    rc_pair_t p;
+    _rc_sym_dots_t dd;
+    arb_t pi;
+    arb_mat_struct * A;
+}
+hprime_ctx;
+
+/* A += +-mult z^T h1(scale w_i, partner) z */
+static void
+hprime_partner(void * ctx, const rc_sym_frame_t F2, slong j, slong mult, int teacher, slong prec)
+{
+    hprime_ctx * c = ctx;
+    slong D = _rc_sym_cdim(c->s), a;
+
+    for (a = 0; a < c->nz; a++)
+        _rc_sym_frame_vec_dvec(c->X + a * D, F2, c->z + a, c->i, prec);
+    _rc_sym_nonzero_flags(c->nzf, c->X, c->nz, D);
+    _rc_sym_frame_vec_w(c->w, F2, c->theta, c->scale, c->i, prec);
+    _rc_sym_frame_vec_partner(c->v, F2, c->theta, j, teacher, prec);
+    rc_pair_set(c->p, c->w, c->v, prec);
+    _rc_sym_dots_set(&c->dd, c->p, c->X, c->nzf, D, prec);
+    _rc_sym_h1_add(c->A, c->p, &c->dd, c->X, c->nzf, D, mult, teacher ? -1 : 1, c->pi, prec);
+}
+
 int
 rc_sym_hprime_form(arb_mat_t A, const rc_sym_t s, slong b, const arb_t scale,
                    const rc_sym_dvec_struct * z, slong nz, arb_srcptr theta, slong prec)
 {
-    slong named[RC_SYM_FRAME_MAX], jj[RC_SYM_CLASSES_MAX], jc[RC_SYM_CLASSES_MAX];
-    slong i = s->members[s->start[b]], nj, cj, a, D = _rc_sym_cdim(s);
-    arb_ptr w = _arb_vec_init(D), v = _arb_vec_init(D), X = _arb_vec_init(nz * D);
-    int * nzf = flint_malloc(sizeof(int) * nz);
-    rc_sym_frame_t F1, F2;
-    rc_pair_t p;
-    _rc_sym_dots_t dd;
-    arb_t pi;
-    int ok = 1;
+    slong named[RC_SYM_FRAME_MAX], D = _rc_sym_cdim(s);
+    rc_sym_frame_t F1;
+    hprime_ctx c;
 
     if (!rc_sym_neurons_nonzero(s, theta, prec) || !arb_is_positive(scale))
     {
         arb_mat_indeterminate(A);
-        ok = 0;
-        goto cleanup;
+        return 0;
     }
-    arb_init(pi);
-    arb_const_pi(pi, prec);
-    rc_pair_init(p, D);
-    _rc_sym_dots_init(&dd, nz);
+    c.s = s; c.z = z; c.nz = nz; c.i = s->members[s->start[b]];
+    c.theta = theta; c.scale = scale; c.A = A;
+    c.w = _arb_vec_init(D); c.v = _arb_vec_init(D); c.X = _arb_vec_init(nz * D);
+    c.nzf = flint_malloc(sizeof(int) * nz);
+    rc_pair_init(c.p, D);
+    _rc_sym_dots_init(&c.dd, nz);
+    arb_init(c.pi);
+    arb_const_pi(c.pi, prec);
     arb_mat_zero(A);
-    _rc_sym_frame_init(F1, s, named, dvec_support(named, s, i, z, nz), prec);
-    for (cj = 0, nj = _rc_sym_frame_classes(jj, jc, F1, i); cj < nj; cj++)
-    {
-        _rc_sym_frame_init_extend(F2, F1, jj[cj], prec);
-        for (a = 0; a < nz; a++)
-            _rc_sym_frame_vec_dvec(X + a * D, F2, z + a, i, prec);
-        _rc_sym_nonzero_flags(nzf, X, nz, D);
-        _rc_sym_frame_vec_w(w, F2, theta, scale, i, prec);
-        _rc_sym_frame_vec_w(v, F2, theta, NULL, jj[cj], prec);
-        rc_pair_set(p, w, v, prec);
-        _rc_sym_dots_set(&dd, p, X, nzf, D, prec);
-        _rc_sym_h1_add(A, p, &dd, X, nzf, D, jc[cj], 1, pi, prec);
-        _rc_sym_frame_clear(F2);
-    }
-    for (cj = 0, nj = _rc_sym_frame_classes(jj, jc, F1, -1); cj < nj; cj++)
-    {
-        _rc_sym_frame_init_extend(F2, F1, jj[cj], prec);
-        for (a = 0; a < nz; a++)
-            _rc_sym_frame_vec_dvec(X + a * D, F2, z + a, i, prec);
-        _rc_sym_nonzero_flags(nzf, X, nz, D);
-        _rc_sym_frame_vec_w(w, F2, theta, scale, i, prec);
-        _rc_sym_frame_vec_e(v, F2, jj[cj], prec);
-        rc_pair_set(p, w, v, prec);
-        _rc_sym_dots_set(&dd, p, X, nzf, D, prec);
-        _rc_sym_h1_add(A, p, &dd, X, nzf, D, jc[cj], -1, pi, prec);
-        _rc_sym_frame_clear(F2);
-    }
+    _rc_sym_frame_init(F1, s, named, dvec_support(named, s, c.i, z, nz), prec);
+    _rc_sym_frame_partners(F1, c.i, hprime_partner, &c, prec);
     _rc_sym_frame_clear(F1);
     rc_mat_symmetrize(A, prec);
-    _rc_sym_dots_clear(&dd);
-    rc_pair_clear(p);
-    arb_clear(pi);
-cleanup:
-    _arb_vec_clear(w, D); _arb_vec_clear(v, D); _arb_vec_clear(X, nz * D);
-    flint_free(nzf);
-    return ok;
+    _rc_sym_dots_clear(&c.dd);
+    rc_pair_clear(c.p);
+    arb_clear(c.pi);
+    _arb_vec_clear(c.w, D); _arb_vec_clear(c.v, D); _arb_vec_clear(c.X, nz * D);
+    flint_free(c.nzf);
+    return 1;
 }
 
 /* res = y^T A y */

@@ -5,24 +5,6 @@
 #include "relucert/cert_json.h"
 
 static json_t *
-claim(rc_verdict_t v)
-{
-    json_t * o = json_object();
-    json_object_set_new(o, "verdict", json_string(rc_verdict_name(v)));
-    return o;
-}
-
-static json_t *
-fmpq_array(const fmpq * v, slong n)
-{
-    json_t * a = json_array();
-    slong i;
-    for (i = 0; i < n; i++)
-        json_array_append_new(a, rc_json_fmpq(v + i));
-    return a;
-}
-
-static json_t *
 slong_or_null(slong x)
 {
     return x < 0 ? json_null() : json_integer(x);
@@ -65,7 +47,7 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
     json_object_set_new(sym, "orbits", arr);
     json_object_set_new(root, "symmetry", sym);
     json_object_set_new(box, "radius_log2", json_integer(c->radius_log2));
-    json_object_set_new(box, "theta", fmpq_array(c->centre, s->q));
+    json_object_set_new(box, "theta", rc_json_fmpq_vec(c->centre, s->q));
     json_object_set_new(root, "box", box);
 
     if (c->have_lam_lower)
@@ -78,7 +60,7 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
         if (c->split_diff[b] >= 0)
             json_object_set_new(o, "difference_in_block", json_integer(c->split_diff[b]));
         else
-            json_object_set_new(o, "invariant", fmpq_array(c->split_y[b], c->split_ny[b]));
+            json_object_set_new(o, "invariant", rc_json_fmpq_vec(c->split_y[b], c->split_ny[b]));
         json_array_append_new(arr, o);
     }
     json_object_set_new(wit, "split_directions", arr);
@@ -91,12 +73,12 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
     }
     json_object_set_new(root, "witnesses", wit);
 
-    o = claim(c->critical);
+    o = rc_json_claim(c->critical);
     if (c->critical == RC_REFUTED)
         json_object_set_new(o, "gradient_coordinate", json_integer(c->critical_witness));
     json_object_set_new(cl, "critical_point", o);
 
-    o = claim(c->positive_definite);
+    o = rc_json_claim(c->positive_definite);
     json_object_set_new(o, "lambda_min", rc_json_enclosure(c->lam_min, prec));
     json_object_set_new(o, "morse_index", slong_or_null(c->morse_index));
     json_object_set_new(o, "dimension_count", json_integer(c->dimension));
@@ -114,32 +96,32 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
     }
     json_object_set_new(o, "types", arr);
     json_object_set_new(cl, "positive_definite", o);
-    json_object_set_new(cl, "strict_minimum", claim(c->strict_min));
+    json_object_set_new(cl, "strict_minimum", rc_json_claim(c->strict_min));
 
-    o = claim(c->non_global);
+    o = rc_json_claim(c->non_global);
     json_object_set_new(o, "loss", rc_json_enclosure(c->loss, prec));
     json_object_set_new(cl, "non_global", o);
 
-    o = claim(c->saddle);
+    o = rc_json_claim(c->saddle);
     arr = json_array();
     for (b = 0; b < s->m; b++)
     {
-        json_t * e = claim(c->split[b]);
+        json_t * e = rc_json_claim(c->split[b]);
         json_object_set_new(e, "quotient", rc_json_enclosure(c->split_q + b, prec));
         json_array_append_new(arr, e);
     }
     json_object_set_new(o, "blocks", arr);
     json_object_set_new(cl, "saddle_after_split", o);
 
-    o = claim(c->cross);
+    o = rc_json_claim(c->cross);
     json_object_set_new(o, "quotient", rc_json_enclosure(c->cross_q, prec));
     json_object_set_new(cl, "split_cross_check", o);
 
-    o = claim(c->norm_sum_le_k);
+    o = rc_json_claim(c->norm_sum_le_k);
     json_object_set_new(o, "norm_sum", rc_json_enclosure(c->norm_sum, prec));
     json_object_set_new(cl, "norm_sum_le_k", o);
 
-    o = claim(c->lam_negative);
+    o = rc_json_claim(c->lam_negative);
     arr = json_array();
     for (b = 0; b < s->m; b++)
         json_array_append_new(arr, rc_json_enclosure(c->lam + b, prec));
@@ -154,7 +136,7 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
 }
 
 static int
-get_fmpq_array(fmpq * v, const json_t * a, slong n, const char * what, rc_error_t err)
+get_fmpq_vec(fmpq * v, const json_t * a, slong n, const char * what, rc_error_t err)
 {
     slong i;
     char buf[128];
@@ -253,7 +235,7 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
     if ((box = rc_json_field(root, "box", "", err)) == NULL
         || rc_json_get_slong(&c->radius_log2, rc_json_field(box, "radius_log2", "box", err),
                              -(1L << 24), 64, "box.radius_log2", err)
-        || get_fmpq_array(c->centre, rc_json_field(box, "theta", "box", err), c->sym->q,
+        || get_fmpq_vec(c->centre, rc_json_field(box, "theta", "box", err), c->sym->q,
                           "box.theta", err))
         return 1;
     if ((wit = rc_json_field(root, "witnesses", "", err)) == NULL)
@@ -290,7 +272,7 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
             snprintf(buf, sizeof buf, "witnesses.split_directions[%ld].invariant", (long) b);
             c->split_y[b] = _fmpq_vec_init(nz);
             c->split_ny[b] = nz;
-            if (get_fmpq_array(c->split_y[b], json_object_get(e, "invariant"), nz, buf, err))
+            if (get_fmpq_vec(c->split_y[b], json_object_get(e, "invariant"), nz, buf, err))
                 return 1;
         }
     }
@@ -309,31 +291,6 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
 }
 
 /* ---- the checker ---- */
-
-static int
-same_verdict(const json_t * o, const char * what, rc_verdict_t v, rc_error_t why)
-{
-    rc_verdict_t w;
-
-    if (!json_is_object(o) || !json_is_string(json_object_get(o, "verdict"))
-        || rc_verdict_parse(&w, json_string_value(json_object_get(o, "verdict"))))
-        return rc_error_set(why, "%s: expected a verdict proved/refuted/undecided", what);
-    if (w != v)
-        return rc_error_set(why, "%s: the certificate says %s, recomputation gives %s",
-                            what, rc_verdict_name(w), rc_verdict_name(v));
-    return 0;
-}
-
-static int
-encloses(const json_t * v, const arb_t x, const char * what, rc_error_t why)
-{
-    if (json_is_null(v) && !arb_is_finite(x))
-        return 0;
-    if (!rc_json_enclosure_contains(v, x))
-        return rc_error_set(why, "%s: the claimed enclosure does not contain the "
-                            "recomputed one", what);
-    return 0;
-}
 
 static int
 same_count(const json_t * v, slong x, const char * what, rc_error_t why)
@@ -380,24 +337,24 @@ rc_symcert_check(rc_error_t why, const json_t * root)
     }
     if ((cl = rc_json_field(root, "claims", "", why)) == NULL)
         goto out;
-    if (same_verdict(json_object_get(cl, "critical_point"), "claims.critical_point", c->critical, why)
-        || same_verdict(json_object_get(cl, "positive_definite"), "claims.positive_definite",
+    if (rc_json_check_verdict(json_object_get(cl, "critical_point"), "claims.critical_point", c->critical, why)
+        || rc_json_check_verdict(json_object_get(cl, "positive_definite"), "claims.positive_definite",
                         c->positive_definite, why)
-        || same_verdict(json_object_get(cl, "strict_minimum"), "claims.strict_minimum",
+        || rc_json_check_verdict(json_object_get(cl, "strict_minimum"), "claims.strict_minimum",
                         c->strict_min, why)
-        || same_verdict(json_object_get(cl, "non_global"), "claims.non_global", c->non_global, why)
-        || same_verdict(json_object_get(cl, "saddle_after_split"), "claims.saddle_after_split",
+        || rc_json_check_verdict(json_object_get(cl, "non_global"), "claims.non_global", c->non_global, why)
+        || rc_json_check_verdict(json_object_get(cl, "saddle_after_split"), "claims.saddle_after_split",
                         c->saddle, why)
-        || same_verdict(json_object_get(cl, "split_cross_check"), "claims.split_cross_check",
+        || rc_json_check_verdict(json_object_get(cl, "split_cross_check"), "claims.split_cross_check",
                         c->cross, why)
-        || same_verdict(json_object_get(cl, "norm_sum_le_k"), "claims.norm_sum_le_k",
+        || rc_json_check_verdict(json_object_get(cl, "norm_sum_le_k"), "claims.norm_sum_le_k",
                         c->norm_sum_le_k, why)
-        || same_verdict(json_object_get(cl, "lam_negative"), "claims.lam_negative",
+        || rc_json_check_verdict(json_object_get(cl, "lam_negative"), "claims.lam_negative",
                         c->lam_negative, why))
         goto out;
 
     o = json_object_get(cl, "positive_definite");
-    if (encloses(json_object_get(o, "lambda_min"), c->lam_min,
+    if (rc_json_check_encloses(json_object_get(o, "lambda_min"), c->lam_min,
                  "claims.positive_definite.lambda_min", why)
         || same_count(json_object_get(o, "morse_index"), c->morse_index,
                       "claims.positive_definite.morse_index", why)
@@ -433,18 +390,18 @@ rc_symcert_check(rc_error_t why, const json_t * root)
             || same_count(json_object_get(e, "negative"), c->type_neg[j], buf, why))
             goto out;
         strcat(buf, ".lambda_min");
-        if (encloses(json_object_get(e, "lambda_min"), c->type_lam + j, buf, why))
+        if (rc_json_check_encloses(json_object_get(e, "lambda_min"), c->type_lam + j, buf, why))
             goto out;
     }
 
     o = json_object_get(cl, "non_global");
-    if (encloses(json_object_get(o, "loss"), c->loss, "claims.non_global.loss", why))
+    if (rc_json_check_encloses(json_object_get(o, "loss"), c->loss, "claims.non_global.loss", why))
         goto out;
     o = json_object_get(cl, "split_cross_check");
-    if (encloses(json_object_get(o, "quotient"), c->cross_q, "claims.split_cross_check.quotient", why))
+    if (rc_json_check_encloses(json_object_get(o, "quotient"), c->cross_q, "claims.split_cross_check.quotient", why))
         goto out;
     o = json_object_get(cl, "norm_sum_le_k");
-    if (encloses(json_object_get(o, "norm_sum"), c->norm_sum, "claims.norm_sum_le_k.norm_sum", why))
+    if (rc_json_check_encloses(json_object_get(o, "norm_sum"), c->norm_sum, "claims.norm_sum_le_k.norm_sum", why))
         goto out;
     arr = json_object_get(json_object_get(cl, "saddle_after_split"), "blocks");
     if (!json_is_array(arr) || (slong) json_array_size(arr) != c->sym->m)
@@ -455,10 +412,10 @@ rc_symcert_check(rc_error_t why, const json_t * root)
     for (b = 0; b < c->sym->m; b++)
     {
         snprintf(buf, sizeof buf, "claims.saddle_after_split.blocks[%ld]", (long) b);
-        if (same_verdict(json_array_get(arr, b), buf, c->split[b], why))
+        if (rc_json_check_verdict(json_array_get(arr, b), buf, c->split[b], why))
             goto out;
         strcat(buf, ".quotient");
-        if (encloses(json_object_get(json_array_get(arr, b), "quotient"), c->split_q + b, buf, why))
+        if (rc_json_check_encloses(json_object_get(json_array_get(arr, b), "quotient"), c->split_q + b, buf, why))
             goto out;
     }
     arr = json_object_get(json_object_get(cl, "lam_negative"), "lam");
@@ -470,7 +427,7 @@ rc_symcert_check(rc_error_t why, const json_t * root)
     for (b = 0; b < c->sym->m; b++)
     {
         snprintf(buf, sizeof buf, "claims.lam_negative.lam[%ld]", (long) b);
-        if (encloses(json_array_get(arr, b), c->lam + b, buf, why))
+        if (rc_json_check_encloses(json_array_get(arr, b), c->lam + b, buf, why))
             goto out;
     }
     o = json_object_get(root, "success");

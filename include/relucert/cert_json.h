@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include "relucert/flint_arb.h"
 #include "relucert/error.h"
+#include "relucert/critical.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -48,6 +49,23 @@ const json_t * rc_json_field(const json_t * obj, const char * key,
 /* 1 if the claimed enclosure v ({"lo", "hi"} exact strings) contains the
    ball x entirely; 0 if it does not or v is malformed or null. */
 int rc_json_enclosure_contains(const json_t * v, const arb_t x);
+
+/* {"verdict": "proved" | "refuted" | "undecided"}, to which a claim adds its
+   fields. */
+json_t * rc_json_claim(rc_verdict_t v);
+
+/* An array of the exact values of v[0..n-1] (rc_json_fmpq each). */
+json_t * rc_json_fmpq_vec(const fmpq * v, slong n);
+
+/* For checkers: 0 when o is a claim whose verdict is v; 1 with why naming
+   what ("claims.non_global: the certificate says proved, recomputation
+   gives undecided", or a malformed verdict) otherwise. */
+int rc_json_check_verdict(const json_t * o, const char * what, rc_verdict_t v, rc_error_t why);
+
+/* For checkers: 0 when the claimed enclosure v contains the recomputed x
+   (JSON null is accepted only when x is not finite); 1 with why naming what
+   otherwise. */
+int rc_json_check_encloses(const json_t * v, const arb_t x, const char * what, rc_error_t why);
 
 /* Re-verifies a certificate of any kind from its own contents: 0 when
    every claim is confirmed, 1 with why filled otherwise (unknown format or
