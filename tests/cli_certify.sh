@@ -102,8 +102,11 @@ $RUN certify nonconvex --k 3 --n 4 --out "$tmp/nc.json" >"$tmp/out"
 check "nonconvex: exit 0" test $? -eq 0
 check "nonconvex: 30 eps proved" test "$(grep -c ' proved$' "$tmp/out")" -eq 30
 check "nonconvex checks" $RUN check "$tmp/nc.json"
-$RUN certify nonconvex --k 3 --n 3 >"$tmp/out" 2>&1
+$RUN certify nonconvex --k 3 --n 3 --out "$tmp/nc3.json" >"$tmp/out" 2>&1
+check "nonconvex n = k: exit 1 (the asked claim is refuted)" test $? -eq 1
 check "nonconvex n = k: convexity instead" grep -q "strongly convex: proved" "$tmp/out"
+check "nonconvex n = k: says refuted" grep -q "^non-convexity near the minimum (n = k): refuted" "$tmp/out"
+check "nonconvex n = k: the convexity certificate checks" $RUN check "$tmp/nc3.json"
 sed 's/"eps": "0.1"/"eps": "0.2"/' "$tmp/nc.json" >"$tmp/nc-bad.json"
 check "nonconvex tampered: FAILED" sh -c "$RUN check '$tmp/nc-bad.json' | grep -q FAILED"
 
@@ -141,7 +144,11 @@ check "paper: exit 0" test $? -eq 0
 check "paper: all ok" grep -q "32 certificates in .*: all ok" "$tmp/out"
 check "paper: 20 lines or fewer" test "$(wc -l <"$tmp/out")" -le 20
 check "paper: certificates check" sh -c "$RUN check '$tmp'/paper/*.json | grep -c ': ok' | grep -qx 32"
-$RUN paper --out "$tmp/paper1" --dataset "$DATA" --jobs 1 >/dev/null
+# from a directory with no data/ and no --dataset: the built relucert finds
+# its own dataset (next to the executable or in the source tree)
+mkdir "$tmp/elsewhere"
+(cd "$tmp/elsewhere" && $RUN paper --out "$tmp/paper1" --jobs 1 >"$tmp/out" 2>&1)
+check "paper from another directory, no --dataset: exit 0" test $? -eq 0
 check "paper --jobs 1: the same certificates" sh -c "for f in '$tmp'/paper/*.json; do cmp \"\$f\" '$tmp'/paper1/\$(basename \"\$f\") || exit 1; done"
 # check --jobs: the same lines in the order given, the worst exit status
 cp "$tmp/paper/opsc-k3-m2-gaussian.json" "$tmp/bad-lam.json"

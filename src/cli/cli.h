@@ -75,6 +75,21 @@ int cmd_search(int argc, char ** argv);
 int cmd_paper(int argc, char ** argv);
 int cmd_latex(int argc, char ** argv);
 
+/* Where the data live: the installed copy and the source tree's data/
+   (both set by configure through the Makefile). */
+#ifndef RC_PKGDATADIR
+#define RC_PKGDATADIR "/usr/local/share/relucert"
+#endif
+#ifndef RC_SRCDATADIR
+#define RC_SRCDATADIR "data"
+#endif
+
+/* The published dataset when no --dataset is given: the first readable of
+   ./data/safran2021-minima.jsonl, data/ next to the running executable (or
+   its libtool wrapper's directory), RC_SRCDATADIR and RC_PKGDATADIR, written
+   to buf; NULL if none is readable. */
+const char * cli_default_dataset(char * buf, size_t len);
+
 /* Options of a minimum certification. */
 enum { CLI_PATH_AUTO = 0, CLI_PATH_REDUCED = 1, CLI_PATH_DENSE = 2 };
 typedef struct

@@ -44,10 +44,12 @@ static const char * nonconvex_usage =
 "agree with the closed form -(sin t/(pi sqrt(1+eps^2)))(1/a1 + 1/a2). The\n"
 "distance to the minimum is eps sqrt(a1^2 + a2^2). The precision grows with\n"
 "log(1/eps): 128 + 2 ceil(log2(1/eps)) bits.\n"
-"With N = K there is no such point near the minimum: the command then\n"
-"certifies strong convexity with a radius instead (as certify convexity).\n"
+"With N = K there is no such point near the minimum: the asked claim is\n"
+"refuted, and the command certifies strong convexity with a radius instead\n"
+"(as certify convexity; the certificate is written) and exits 1.\n"
 "\n"
-"Exit status: 0 every eps proved, 1 otherwise, 2 bad input.\n";
+"Exit status: 0 every eps proved, 1 otherwise (also for N = K, where\n"
+"non-convexity is refuted), 2 bad input.\n";
 
 static const char * fails_usage =
 "Usage: relucert certify opsc-fails|pl-fails --k K [--alpha A1,A2] [--eps E1,...]\n"
@@ -705,6 +707,15 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         fmpq_mat_init(V, k, k);
         fmpq_mat_one(V);
         res = convexity_run(V, mu, norm, boxes, prec, out);
+        /* what was asked, non-convexity, is refuted: a script testing the
+           exit status must not read it as proved */
+        if (res != RC_EXIT_BADINPUT)
+        {
+            fprintf(out ? stdout : stderr, "non-convexity near the minimum (n = k): refuted "
+                    "(the certificate%s%s is the convexity one)\n", out ? " " : "",
+                    out ? out : "");
+            res = RC_EXIT_UNPROVED;
+        }
         goto out;
     }
     if (n < k || n > 2 * k)

@@ -11,9 +11,6 @@
 #include <unistd.h>
 #include "cli.h"
 
-#ifndef RC_PKGDATADIR
-#define RC_PKGDATADIR "/usr/local/share/relucert"
-#endif
 
 static const char * paper_usage =
 "Usage: relucert paper [--out DIR] [--dataset FILE] [--full] [--jobs N]\n"
@@ -36,8 +33,9 @@ static const char * paper_usage =
 "then re-verifies every certificate with the checker and prints a summary.\n"
 "Work is spread over N worker processes (default: the online CPUs); the\n"
 "certificates do not depend on N. --full takes about 23 minutes on 2 cores.\n"
-"The dataset is FILE, else data/safran2021-minima.jsonl if present, else the\n"
-"installed copy (" RC_PKGDATADIR ").\n"
+"The dataset is FILE, else the first of data/safran2021-minima.jsonl (in\n"
+"the current directory), data/ next to the relucert executable, the source\n"
+"tree's data/ (" RC_SRCDATADIR ") and the installed copy (" RC_PKGDATADIR ").\n"
 "\n"
 "Exit status: 0 every claim proved and every certificate checked, 1\n"
 "otherwise, 2 bad input.\n";
@@ -398,6 +396,7 @@ cmd_paper(int argc, char ** argv)
     };
     paper_t P;
     const char * dataset = NULL;
+    char dsbuf[4096];
     int c;
     slong jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256)), i;
     double t0 = cli_now();
@@ -428,9 +427,10 @@ cmd_paper(int argc, char ** argv)
     }
     if (optind < argc)
         return cli_fail("paper: unexpected argument '%s'", argv[optind]);
-    if (dataset == NULL)
-        dataset = access("data/safran2021-minima.jsonl", R_OK) == 0
-                  ? "data/safran2021-minima.jsonl" : RC_PKGDATADIR "/safran2021-minima.jsonl";
+    if (dataset == NULL && (dataset = cli_default_dataset(dsbuf, sizeof dsbuf)) == NULL)
+        return cli_fail("cannot find the dataset safran2021-minima.jsonl in data/, next to "
+                        "the relucert executable, in the source tree (%s) or in %s "
+                        "(give --dataset FILE)", RC_SRCDATADIR, RC_PKGDATADIR);
     if (access(dataset, R_OK) != 0)
         return cli_fail("%s: cannot read the dataset (give --dataset FILE)", dataset);
     P.jobs = (int) jobs;

@@ -199,3 +199,44 @@ cli_fmpq_list_clear(fmpq * v, slong len)
         fmpq_clear(v + i);
     flint_free(v);
 }
+
+const char *
+cli_default_dataset(char * buf, size_t len)
+{
+    static const char * name = "safran2021-minima.jsonl";
+    char exe[4096];
+    ssize_t n;
+
+    snprintf(buf, len, "data/%s", name);
+    if (access(buf, R_OK) == 0)
+        return buf;
+    /* next to the executable: BUILD/relucert, or BUILD/.libs/relucert
+       behind libtool's wrapper */
+    n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0)
+    {
+        char * slash;
+        exe[n] = '\0';
+        if ((slash = strrchr(exe, '/')) != NULL)
+        {
+            *slash = '\0';
+            snprintf(buf, len, "%s/data/%s", exe, name);
+            if (access(buf, R_OK) == 0)
+                return buf;
+            if ((slash = strrchr(exe, '/')) != NULL && strcmp(slash, "/.libs") == 0)
+            {
+                *slash = '\0';
+                snprintf(buf, len, "%s/data/%s", exe, name);
+                if (access(buf, R_OK) == 0)
+                    return buf;
+            }
+        }
+    }
+    snprintf(buf, len, "%s/%s", RC_SRCDATADIR, name);
+    if (access(buf, R_OK) == 0)
+        return buf;
+    snprintf(buf, len, "%s/%s", RC_PKGDATADIR, name);
+    if (access(buf, R_OK) == 0)
+        return buf;
+    return NULL;
+}
