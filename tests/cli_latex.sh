@@ -16,9 +16,15 @@ check "latex: fragment, not a document" sh -c "! grep -q documentclass '$tmp/fra
 sha=$(sha256sum "$P/convexity-k2.json" | cut -d' ' -f1)
 check "latex: SHA-256 of a certificate" grep -q "$sha" "$tmp/frag.tex"
 check "latex: the re-check command" grep -q 'relucert check FILE' "$tmp/frag.tex"
+# parameters the user chose print as chosen, not as outward-rounded binaries
+check "latex: eps = 10^-6 printed exactly" grep -q '^\$10^{-6}\$ & ' "$tmp/frag.tex"
+check "latex: lambda = 0.1, eps = 10^-2 printed exactly" grep -q '^\$0.1\$ & \$10^{-2}\$ & ' "$tmp/frag.tex"
+check "latex: no 0.100001 or 1.00001" sh -c "! grep -q '0\.100001\|1\.00001' '$tmp/frag.tex'"
+check "latex: mu exact" grep -q '& \$0.045422528454052333\$ & ' "$tmp/frag.tex"
+check "latex: reduced rows marked and L13 cited" sh -c "grep -q 'Lemma~L13' '$tmp/frag.tex' && grep -q '^7\$^\\\\dagger\$ & ' '$tmp/frag.tex'"
 
 # outward rounding: the k = 7, index 1 row against its certificate
-row=$(grep '^7 & 1 & ' "$tmp/frag.tex")
+row=$(grep '^7[^&]* & 1 & ' "$tmp/frag.tex")
 nums=$(printf '%s\n' "$row" | sed 's/\\cdot 10^{\([-0-9]*\)}/e\1/g' | tr -d '$[]' | awk -F' & ' '{ split($3, f, ", "); print f[1], f[2], $4, $5, $6 }')
 cert="$P/minimum-k007-0001.json"
 lam=$(grep -o '"lambda_lower": "[^"]*"' "$cert" | cut -d'"' -f4)

@@ -61,6 +61,79 @@ tex_bound(FILE * f, const json_t * v, int lower)
     arb_clear(x);
 }
 
+/* 1 and *e set if q = 10^e exactly */
+static int
+power_of_ten(slong * e, const fmpq_t q)
+{
+    fmpz_t t;
+    int num_one = fmpz_is_one(fmpq_numref(q)), ok;
+
+    if (fmpq_sgn(q) <= 0 || (!num_one && !fmpz_is_one(fmpq_denref(q))))
+        return 0;
+    fmpz_init(t);
+    fmpz_set(t, num_one ? fmpq_denref(q) : fmpq_numref(q));
+    *e = 0;
+    while (fmpz_divisible_si(t, 10))
+    {
+        fmpz_divexact_si(t, t, 10);
+        (*e)++;
+    }
+    ok = fmpz_is_one(t);
+    if (num_one)
+        *e = -*e;
+    fmpz_clear(t);
+    return ok;
+}
+
+/* a parameter the user chose (eps, lambda, mu), exact as a JSON string,
+   printed as chosen and never rounded: 10^{e} for a power of ten, the exact
+   decimal when it has at most 20 significant digits, a short fraction; only
+   a longer value falls back to a bound rounded in the direction that keeps
+   the table's statement true (down for a lower bound such as mu) */
+static void
+tex_param(FILE * f, const json_t * v, int lower)
+{
+    fmpq_t q;
+    rc_error_t err;
+    slong e;
+
+    if (!json_is_string(v))
+    {
+        fputs("--", f);
+        return;
+    }
+    fmpq_init(q);
+    if (rc_number_parse_fmpq(q, json_string_value(v), err))
+        fputs("?", f);
+    else if (power_of_ten(&e, q))
+    {
+        if (e >= -1 && e <= 1)
+            fprintf(f, "$%s$", e == -1 ? "0.1" : e == 0 ? "1" : "10");
+        else
+            fprintf(f, "$10^{%ld}$", (long) e);
+    }
+    else
+    {
+        char * str = rc_number_get_str(q);
+        const char * digits0 = str + strspn(str, "-0.");
+        size_t sig = strlen(digits0) - (strchr(digits0, '.') != NULL);
+        if (strchr(str, '/') == NULL && sig <= 20)
+            fprintf(f, "$%s$", str);
+        else if (strchr(str, '/') != NULL && strlen(str) <= 16)
+        {
+            char * n = fmpz_get_str(NULL, 10, fmpq_numref(q));
+            char * d = fmpz_get_str(NULL, 10, fmpq_denref(q));
+            fprintf(f, "$%s\\frac{%s}{%s}$", n[0] == '-' ? "-" : "", n[0] == '-' ? n + 1 : n, d);
+            flint_free(n);
+            flint_free(d);
+        }
+        else
+            tex_bound(f, v, lower);
+        flint_free(str);
+    }
+    fmpq_clear(q);
+}
+
 static void
 tex_enclosure(FILE * f, const json_t * enc)
 {
@@ -128,7 +201,7 @@ section_minimum(FILE * f, cert_t * c, slong n)
               "critical point is proved there by Krawczyk's test in the fixed-point coordinates\n"
               "(symmetric criticality), the Hessian is proved positive definite type by type\n"
               "(one small matrix per irreducible type, with the exact dimension count\n"
-              "$\\sum\\text{copies}\\times\\dim=k^2$), and the split lemma is proved for one\n"
+              "$\\sum(\\mbox{copies})\\times\\dim=k^2$), and the split lemma is proved for one\n"
               "neuron per block.\n\n", f);
     fputs("\\begin{center}\\footnotesize\n\\begin{tabular}{rrllll}\n\\toprule\n"
           "$k$ & record & $F(W^*)\\in$ & $\\lambda_{\\min}\\ge$ & $\\max_i u^\\top H'_{ii}u\\le$ & split $\\le$\\\\\n"
@@ -194,7 +267,7 @@ section_convexity(FILE * f, cert_t * c, slong n)
         if (strcmp(c[i].kind, "convexity") != 0)
             continue;
         fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
-        tex_bound(f, json_object_get(r, "mu"), 0);
+        tex_param(f, json_object_get(r, "mu"), 1);
         fprintf(f, " & %s & ", strcmp(norm, "euclid") == 0 ? "$|W-V|\\le r$"
                 : strcmp(norm, "neuron") == 0 ? "$|w_i-v_i|\\le r$" : "$|W-V|_\\infty\\le r$");
         tex_bound(f, json_object_get(r, "radius"), 1);
@@ -227,7 +300,7 @@ section_nonconvex(FILE * f, cert_t * c, slong n)
             const json_t * o = json_array_get(pts, j);
             if (j % 5 != 0 && j != (slong) json_array_size(pts) - 1)
                 continue;      /* every fifth row in the table; all in the figure */
-            tex_bound(f, json_object_get(o, "eps"), 0);
+            tex_param(f, json_object_get(o, "eps"), 0);
             fputs(" & ", f);
             tex_bound(f, json_object_get(json_object_get(o, "distance"), "hi"), 0);
             fputs(" & ", f);
@@ -283,7 +356,7 @@ section_fails(FILE * f, cert_t * c, slong n)
         for (j = 0; j < (slong) json_array_size(lams); j++)
         {
             const json_t * o = json_array_get(lams, j), * pt = json_object_get(o, "point"), * q;
-            tex_bound(f, json_object_get(o, "lambda"), 0);
+            tex_param(f, json_object_get(o, "lambda"), 0);
             if (!json_is_integer(pt))
             {
                 fprintf(f, " & \\multicolumn{%d}{l}{undecided}\\\\\n", pl ? 3 : 4);
@@ -291,7 +364,7 @@ section_fails(FILE * f, cert_t * c, slong n)
             }
             q = json_array_get(pts, json_integer_value(pt));
             fputs(" & ", f);
-            tex_bound(f, json_object_get(q, "eps"), 0);
+            tex_param(f, json_object_get(q, "eps"), 0);
             fputs(" & ", f);
             tex_bound(f, json_object_get(json_object_get(q, "distance"), "hi"), 0);
             fputs(" & ", f);
