@@ -33,3 +33,39 @@ rc_hessian_prime_block(arb_mat_t Hp, const arb_mat_t X, const arb_mat_t V,
     rc_mat_symmetrize(Hp, prec);
     return 1;
 }
+
+int
+rc_hessian_prime_quotient(arb_t res, const arb_mat_t X, const arb_mat_t V,
+                          slong i, arb_srcptr u, slong prec)
+{
+    slong j, n = arb_mat_nrows(X), k = arb_mat_nrows(V), d = arb_mat_ncols(X);
+    rc_pair_t p;
+    arb_t uu, pi;
+
+    arb_init(uu); arb_init(pi);
+    arb_dot(uu, NULL, 0, u, 1, u, 1, d, prec);
+    if (rc_student_zero_row(X, prec) >= 0 || !arb_is_positive(uu))
+    {
+        arb_indeterminate(res);
+        arb_clear(uu); arb_clear(pi);
+        return 0;
+    }
+    arb_const_pi(pi, prec);
+    rc_pair_init(p, d);
+    arb_zero(res);
+    for (j = 0; j < n; j++)
+        if (j != i)
+        {
+            rc_pair_set(p, arb_mat_entry(X, i, 0), arb_mat_entry(X, j, 0), prec);
+            rc_kernel_h1_form_add(res, p, u, uu, pi, 1, prec);
+        }
+    for (j = 0; j < k; j++)
+    {
+        rc_pair_set(p, arb_mat_entry(X, i, 0), arb_mat_entry(V, j, 0), prec);
+        rc_kernel_h1_form_add(res, p, u, uu, pi, -1, prec);
+    }
+    arb_div(res, res, uu, prec);
+    rc_pair_clear(p);
+    arb_clear(uu); arb_clear(pi);
+    return 1;
+}

@@ -17,6 +17,7 @@ rc_mincert_init(rc_mincert_t c)
     arb_init(c->cross_q);
     arb_init(c->norm_sum);
     c->cross_neuron = -1;
+    c->arith = RC_ARITH_ARB;
     c->prec = 256;
 }
 
@@ -70,6 +71,7 @@ rc_mincert_set_inputs(rc_mincert_t c, const rc_mincert_t src)
     rc_mincert_set_dims(c, src->n, src->k, src->d);
     fmpq_mat_set(c->centre, src->centre);
     c->radius_log2 = src->radius_log2;
+    c->arith = src->arith;
     fmpq_mat_set(c->V, src->V);
     c->have_lam_lower = src->have_lam_lower;
     fmpq_set(c->lam_lower, src->lam_lower);

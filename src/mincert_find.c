@@ -7,6 +7,7 @@
 #include "relucert/eval.h"
 #include "relucert/number.h"
 #include "relucert/spectrum.h"
+#include "relucert/dense64.h"
 
 /* Box radius 2^(-3 prec / 8): the refined point is within about 2^(20-prec)
    of the critical point, the Hessian over the box is then known to about
@@ -22,9 +23,116 @@ set_lam_lower(rc_mincert_t c, double lam, double margin)
     c->have_lam_lower = 1;
 }
 
+/* the centre: W rounded to multiples of 2^(radius_log2 - CENTRE_EXTRA_BITS);
+   Wd receives it in double */
+static void
+set_centre(rc_mincert_t c, double * Wd, const arb_mat_t W)
+{
+    slong i, a, q = -c->radius_log2 + CENTRE_EXTRA_BITS;
+    fmpz_t z, one;
+    arf_t x;
+
+    fmpz_init(z); fmpz_init(one); fmpz_one(one); arf_init(x);
+    for (i = 0; i < c->n; i++)
+        for (a = 0; a < c->d; a++)
+        {
+            fmpq * e = fmpq_mat_entry(c->centre, i, a);
+            arf_mul_2exp_si(x, arb_midref(arb_mat_entry(W, i, a)), q);
+            arf_get_fmpz(z, x, ARF_RND_NEAR);
+            fmpq_set_fmpz_frac(e, z, one);
+            fmpq_div_2exp(e, e, q);
+            Wd[i * c->d + a] = fmpq_get_d(e);
+        }
+    fmpz_clear(z); fmpz_clear(one); arf_clear(x);
+}
+
+/* split directions: the smallest eigenvector of each H'_ii (the diagonal
+   blocks of the double Hessian Hd at the centre, without I/2) */
+static void
+set_split_directions(rc_mincert_t c, const double * Hd)
+{
+    slong n = c->n, d = c->d, N = n * d, i, a, b;
+    double * Pd = flint_malloc(sizeof(double) * d * d), * ud = flint_malloc(sizeof(double) * d);
+    double best = INFINITY, l;
+
+    for (i = 0; i < n; i++)
+    {
+        for (a = 0; a < d; a++)
+            for (b = 0; b < d; b++)
+                Pd[a * d + b] = Hd[(i * d + a) * N + i * d + b] - (a == b ? 0.5 : 0);
+        if (rc_d_sym_eig_min(&l, ud, Pd, d))
+            continue;
+        for (a = 0; a < d; a++)
+            rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
+        if (l < best)
+        {
+            best = l;
+            c->cross_neuron = i;
+        }
+    }
+    flint_free(Pd);
+    flint_free(ud);
+}
+
+static int
+find_binary64(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq, slong prec,
+              rc_error_t err)
+{
+    slong n = c->n, d = c->d, k = c->k, N = n * d, i;
+    arb_mat_t V, W;
+    double * Wd, * Vd, * Hd, * yd, lam = NAN, neg = NAN;
+    int r, ret;
+
+    arb_mat_init(V, k, d); arb_mat_init(W, n, d);
+    Wd = flint_malloc(sizeof(double) * N);
+    Vd = flint_malloc(sizeof(double) * (k * d + 1));
+    yd = flint_malloc(sizeof(double) * N);
+    arb_mat_set_fmpq_mat(V, Vq, prec);
+
+    r = rc_d_refine_cholesky(W, &lam, &neg, yd, W0, V, 60, prec);   /* not trusted */
+    c->radius_log2 = RADIUS_LOG2(prec);
+    set_centre(c, Wd, W);
+    if (r == 0)
+        set_lam_lower(c, lam, ldexp(fabs(lam), -24) + 1e-14 * N);
+    else if (r == 1)
+    {
+        for (i = 0; i < N; i++)
+            rc_number_set_d_digits(fmpq_mat_entry(c->neg_dir, 0, i), yd[i], 17);
+        c->have_neg_dir = 1;
+    }
+    flint_free(yd);
+
+    /* witnesses from the double Hessian at the centre, freed before the
+       decision procedure forms its own */
+    rc_mat_get_d(Vd, V);
+    Hd = flint_malloc(sizeof(double) * N * N);
+    if (rc_d_hessian(Hd, Wd, n, Vd, k, d) == 0)
+        set_split_directions(c, Hd);
+    flint_free(Hd);
+
+    ret = rc_mincert_verify(c, err);
+    if (ret == 0 && r == 0 && c->positive_definite != RC_PROVED
+        && c->positive_definite != RC_REFUTED)
+    {
+        /* the tight bound did not go through: settle for half of it */
+        set_lam_lower(c, lam / 2, 0);
+        ret = rc_mincert_verify(c, err);
+    }
+    arb_mat_clear(V); arb_mat_clear(W);
+    flint_free(Wd); flint_free(Vd);
+    return ret;
+}
+
 int
 rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
                 const fmpq_t alpha, slong prec, rc_error_t err)
+{
+    return rc_mincert_find_arith(c, W0, Vq, alpha, RC_ARITH_ARB, prec, err);
+}
+
+int
+rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
+                      const fmpq_t alpha, int arith, slong prec, rc_error_t err)
 {
     slong n = arb_mat_nrows(W0), d = arb_mat_ncols(W0), k = fmpq_mat_nrows(Vq);
     slong N = n * d, i, a, q;
@@ -40,6 +148,12 @@ rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     rc_mincert_set_dims(c, n, k, d);
     fmpq_mat_set(c->V, Vq);
     fmpq_set(c->alpha, alpha);
+    c->arith = RC_ARITH_ARB;
+    if (arith == RC_ARITH_BINARY64 && rc_blas_selftest())
+    {
+        c->arith = RC_ARITH_BINARY64;
+        return find_binary64(c, W0, Vq, prec, err);
+    }
 
     arb_mat_init(V, k, d); arb_mat_init(W, n, d); arb_mat_init(Hp, d, d);
     fmpz_init(z); fmpz_init(one); fmpz_one(one); arf_init(x);

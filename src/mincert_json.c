@@ -15,6 +15,8 @@ rc_mincert_to_json(const rc_mincert_t c, const char * source)
     if (source != NULL)
         json_object_set_new(root, "source", json_string(source));
     json_object_set_new(root, "prec", json_integer(c->prec));
+    json_object_set_new(root, "arith", json_string(c->arith == RC_ARITH_BINARY64
+                                                   ? "binary64" : "arb"));
     json_object_set_new(root, "n", json_integer(c->n));
     json_object_set_new(root, "k", json_integer(c->k));
     json_object_set_new(root, "d", json_integer(c->d));
@@ -116,6 +118,15 @@ rc_mincert_from_json(rc_mincert_t c, const json_t * root, rc_error_t err)
                                 n, d, "box.centre", err))
         return 1;
     c->radius_log2 = r;
+    c->arith = RC_ARITH_ARB;      /* certificates before the field existed */
+    if ((v = json_object_get(root, "arith")) != NULL)
+    {
+        const char * a = json_is_string(v) ? json_string_value(v) : "";
+        if (strcmp(a, "binary64") == 0)
+            c->arith = RC_ARITH_BINARY64;
+        else if (strcmp(a, "arb") != 0)
+            return rc_error_set(err, "arith: expected \"arb\" or \"binary64\"");
+    }
     if ((wit = rc_json_field(root, "witnesses", "", err)) == NULL)
         return 1;
     if ((v = json_object_get(wit, "lambda_lower")) != NULL)

@@ -4,6 +4,8 @@
 #include "relucert/mincert.h"
 #include "relucert/eval.h"
 #include "relucert/spectrum.h"
+#include "relucert/dense64.h"
+#include <stdlib.h>
 
 static void
 reset_verdicts(rc_mincert_t c)
@@ -81,6 +83,62 @@ teacher_permutation_in_box(slong * perm, const rc_mincert_t c)
     return ok;
 }
 
+/* Claims 1 and 2 by the binary64 procedure (dense64.h): the Hessian over X
+   in binary64 with a proven radius, Rump's test of H - lam_lower I > 0,
+   strong convexity for the critical point; the negative direction by the
+   quadratic form over X in ball arithmetic. No N x N ball matrix. */
+static void
+hessian_claims_binary64(rc_mincert_t c, const arb_mat_t X, const arb_mat_t V,
+                        arb_t t, slong prec)
+{
+    slong n = c->n, d = c->d, N = n * d, i;
+    double * mid, * rowrad, rmax = 0;
+    arb_mat_t Y;
+    arb_t yy;
+
+    arb_zero(t);
+    if (c->have_lam_lower && fmpq_sgn(c->lam_lower) > 0)
+    {
+        mid = malloc(sizeof(double) * N * N);
+        rowrad = malloc(sizeof(double) * N);
+        if (mid != NULL && rowrad != NULL && rc_di_hessian(mid, rowrad, NULL, X, V))
+        {
+            for (i = 0; i < N; i++)
+                rmax = rowrad[i] > rmax ? rowrad[i] : rmax;
+            arb_set_fmpq(t, c->lam_lower, prec);
+            if (rc_d_spd_rump_interval(mid, N, rmax, t))
+                c->positive_definite = RC_PROVED;
+        }
+        free(mid);
+        free(rowrad);
+    }
+    if (c->positive_definite != RC_PROVED)
+        arb_zero(t);
+    /* with t = 0 only the refutation (a gradient coordinate without 0) */
+    c->critical = rc_strong_convexity_critical(&c->critical_witness, X, V, t, prec);
+
+    if (c->have_neg_dir)
+    {
+        arb_mat_init(Y, n, d);
+        arb_init(yy);
+        for (i = 0; i < N; i++)
+        {
+            arb_set_fmpq(arb_mat_entry(Y, i / d, i % d), fmpq_mat_entry(c->neg_dir, 0, i), prec);
+            arb_addmul(yy, arb_mat_entry(Y, i / d, i % d), arb_mat_entry(Y, i / d, i % d), prec);
+        }
+        if (arb_is_positive(yy) && rc_hessian_quad_form_fast(c->neg_curv, X, V, Y, prec))
+        {
+            arb_div(c->neg_curv, c->neg_curv, yy, prec);
+            if (arb_is_negative(c->neg_curv))
+                c->positive_definite = RC_REFUTED;
+        }
+        else
+            arb_indeterminate(c->neg_curv);
+        arb_mat_clear(Y);
+        arb_clear(yy);
+    }
+}
+
 int
 rc_mincert_verify(rc_mincert_t c, rc_error_t err)
 {
@@ -102,8 +160,12 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
         return rc_error_set(err, "expected radius_log2 in [-2^24, 64], found %ld",
                             (long) c->radius_log2);
 
+    if (c->arith != RC_ARITH_ARB && c->arith != RC_ARITH_BINARY64)
+        return rc_error_set(err, "expected arith arb or binary64");
     arb_mat_init(X, n, d); arb_mat_init(V, k, d);
-    arb_mat_init(H, N, N); arb_mat_init(Hp, d, d);
+    /* the binary64 procedure never forms an N x N ball matrix */
+    arb_mat_init(H, c->arith == RC_ARITH_ARB ? N : 0, c->arith == RC_ARITH_ARB ? N : 0);
+    arb_mat_init(Hp, d, d);
     u = _arb_vec_init(d);
     y = _arb_vec_init(N);
     arb_init(t); arb_init(alpha);
@@ -145,25 +207,32 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
     if (rc_student_zero_row(X, prec) >= 0)
         goto out;
 
-    /* 1. exactly one critical point W* in X */
-    c->critical = rc_krawczyk(&c->critical_witness, X, V, prec);
+    /* 1, 2. exactly one critical point W* in X; positive definite on X with
+       the claimed bound, or a negative direction */
+    if (c->arith == RC_ARITH_BINARY64)
+        hessian_claims_binary64(c, X, V, t, prec);
+    else
+    {
+        /* 1. exactly one critical point W* in X */
+        c->critical = rc_krawczyk(&c->critical_witness, X, V, prec);
 
-    /* 2. positive definite on X with the claimed bound; or a negative
-          direction */
-    rc_hessian(H, X, V, prec);
-    if (c->have_lam_lower && fmpq_sgn(c->lam_lower) > 0)
-    {
-        arb_set_fmpq(t, c->lam_lower, prec);
-        if (rc_mat_spd_certify(H, t, prec))
-            c->positive_definite = RC_PROVED;
-    }
-    if (c->have_neg_dir)
-    {
-        for (i = 0; i < N; i++)
-            arb_set_fmpq(y + i, fmpq_mat_entry(c->neg_dir, 0, i), prec);
-        rc_mat_rayleigh(c->neg_curv, H, y, prec);
-        if (arb_is_negative(c->neg_curv))
-            c->positive_definite = RC_REFUTED;
+        /* 2. positive definite on X with the claimed bound; or a negative
+              direction */
+        rc_hessian(H, X, V, prec);
+        if (c->have_lam_lower && fmpq_sgn(c->lam_lower) > 0)
+        {
+            arb_set_fmpq(t, c->lam_lower, prec);
+            if (rc_mat_spd_certify(H, t, prec))
+                c->positive_definite = RC_PROVED;
+        }
+        if (c->have_neg_dir)
+        {
+            for (i = 0; i < N; i++)
+                arb_set_fmpq(y + i, fmpq_mat_entry(c->neg_dir, 0, i), prec);
+            rc_mat_rayleigh(c->neg_curv, H, y, prec);
+            if (arb_is_negative(c->neg_curv))
+                c->positive_definite = RC_REFUTED;
+        }
     }
     if (c->positive_definite == RC_REFUTED)
         c->strict_min = RC_REFUTED;     /* no point of X is a local minimum */
@@ -181,8 +250,13 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
     {
         for (a = 0; a < d; a++)
             arb_set_fmpq(u + a, fmpq_mat_entry(c->U, i, a), prec);
-        rc_hessian_prime_block(Hp, X, V, i, prec);
-        rc_mat_rayleigh(c->split_q + i, Hp, u, prec);
+        if (c->arith == RC_ARITH_BINARY64)
+            rc_hessian_prime_quotient(c->split_q + i, X, V, i, u, prec);
+        else
+        {
+            rc_hessian_prime_block(Hp, X, V, i, prec);
+            rc_mat_rayleigh(c->split_q + i, Hp, u, prec);
+        }
         c->split[i] = arb_is_negative(c->split_q + i) ? RC_PROVED : RC_UNDECIDED;
         if (c->split[i] != RC_PROVED)
             c->saddle = RC_UNDECIDED;

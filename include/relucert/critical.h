@@ -55,6 +55,13 @@ rc_verdict_t rc_krawczyk(slong * witness, const arb_mat_t X, const arb_mat_t V,
 int rc_hessian_prime_block(arb_mat_t Hp, const arb_mat_t X, const arb_mat_t V,
                            slong i, slong prec);
 
+/* res = u^T H'_ii u / |u|^2 over the box X in O((n + k) d) operations (the
+   kernels applied to u through dot products; rc_hessian_prime_block forms
+   the d x d block in O((n + k) d^2)). Returns 1; 0 (res indeterminate) if
+   some student neuron may be zero in X or u may be 0. */
+int rc_hessian_prime_quotient(arb_t res, const arb_mat_t X, const arb_mat_t V,
+                              slong i, arb_srcptr u, slong prec);
+
 /* The split lemma (math.md section 3): if u^T H'_ii u < 0 for a unit u, then
    at a critical point W in X the (k+1)-neuron point W(alpha, i) is a strict
    saddle for every alpha in (0, 1).

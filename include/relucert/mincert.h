@@ -19,6 +19,15 @@
 extern "C" {
 #endif
 
+/* The two decision procedures for the Hessian claims. RC_ARITH_ARB: the
+   Hessian over the box as a ball matrix, Krawczyk for the critical point,
+   a ball Cholesky for positive definiteness (O(N^2) balls, N = n d).
+   RC_ARITH_BINARY64 (dense64.h): the Hessian in binary64 with a proven
+   radius, Rump's floating-point Cholesky test, existence by strong
+   convexity; every other claim in ball arithmetic as before. */
+#define RC_ARITH_ARB 0
+#define RC_ARITH_BINARY64 1
+
 typedef struct
 {
     /* what the certificate is about */
@@ -26,6 +35,9 @@ typedef struct
     slong prec;              /* working precision of every enclosure */
     fmpq_mat_t centre;       /* n x d, dyadic, at most prec bits each */
     slong radius_log2;       /* box radius 2^radius_log2 in every coordinate */
+    int arith;               /* RC_ARITH_ARB or RC_ARITH_BINARY64: which
+                                decision procedure (below) the certificate
+                                asks for */
     fmpq_mat_t V;            /* k x d teacher, exact */
 
     /* witnesses (exact numbers; nothing relies on their being accurate) */
@@ -87,6 +99,15 @@ int rc_mincert_verify(rc_mincert_t c, rc_error_t err);
    candidate cannot be used at all (not finite). */
 int rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t V,
                     const fmpq_t alpha, slong prec, rc_error_t err);
+
+/* The same with the decision procedure chosen: arith RC_ARITH_ARB (what
+   rc_mincert_find does) or RC_ARITH_BINARY64 (refinement with the double
+   Cholesky factor, lambda_lower from inverse iteration, witnesses from the
+   double Hessian; no N x N ball matrix is formed). A binary64 request on a
+   machine whose BLAS fails its self-test (rc_blas_selftest) runs the Arb
+   procedure instead: c->arith says which one ran. */
+int rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t V,
+                          const fmpq_t alpha, int arith, slong prec, rc_error_t err);
 
 /* 1 when the requested claims are all settled favourably: a unique critical
    point, a strict minimum, and either (non-global, saddle after a split,

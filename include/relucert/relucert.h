@@ -23,5 +23,6 @@
 #include "relucert/sha256.h"
 #include "relucert/sym.h"
 #include "relucert/symcert.h"
+#include "relucert/dense64.h"
 
 #endif
