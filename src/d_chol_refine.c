@@ -1,8 +1,8 @@
 /* Refinement for the binary64 path (dense64.h): Newton steps with the
    double Cholesky factor of the double Hessian, gradients in ball
-   arithmetic, and an estimate of lambda_min by inverse iteration with the
-   same factor. O(N^3 / 3) per fresh factor, O(N^2) per step otherwise;
-   nothing here is trusted. */
+   arithmetic, and an estimate of lambda_min by Lanczos with the same
+   factor. O(N^3 / 3) per fresh factor, O(N^2) per step otherwise; nothing
+   here is trusted. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,64 +12,72 @@
 #include "relucert/eval.h"
 #include "relucert/spectrum.h"
 
-/* |L^T x|^2 = x^T (L L^T) x for the column-major lower factor in A */
-static double
-factor_form(const double * A, const double * x, long N)
-{
-    double q = 0;
-    long i, j;
-
-    for (j = 0; j < N; j++)
-    {
-        double s = 0;
-        const double * col = A + j * N;
-        for (i = j; i < N; i++)
-            s += col[i] * x[i];
-        q += s * s;
-    }
-    return q;
-}
+/* The smallest eigenvalue of L L^T (the factor in A) estimated by Lanczos
+   on (L L^T)^{-1} with full reorthogonalisation, at most LANCZOS_STEPS
+   steps: the largest Ritz value theta of the inverse gives 1/theta, an
+   estimate from above that converges much faster than inverse iteration
+   when eigenvalues cluster above the smallest. NaN on failure. */
+#define LANCZOS_STEPS 40
 
 static double
-normalise(double * x, long N)
+lanczos_min(const double * A, long N)
 {
-    double s = 0;
-    long i;
-
-    for (i = 0; i < N; i++)
-        s += x[i] * x[i];
-    s = sqrt(s);
-    if (s > 0)
-        for (i = 0; i < N; i++)
-            x[i] /= s;
-    return s;
-}
-
-/* the smallest eigenvalue of L L^T by inverse iteration (at most 80 steps) */
-static double
-inverse_iteration(const double * A, double * x, long N)
-{
+    long m = N < LANCZOS_STEPS ? N : LANCZOS_STEPS, j, l, i, steps = 0;
+    double * Q = malloc(sizeof(double) * m * N), * r = malloc(sizeof(double) * N);
+    double * al = malloc(sizeof(double) * m), * be = malloc(sizeof(double) * m);
+    double res = NAN, nrm = 0;
     unsigned long long st = 0x2545F4914F6CDD1DULL;
-    double q = NAN, prev;
-    long i, it;
 
+    if (Q == NULL || r == NULL || al == NULL || be == NULL)
+        goto out;
     for (i = 0; i < N; i++)
     {
         st = st * 6364136223846793005ULL + 1442695040888963407ULL;
-        x[i] = (double) (st >> 11) * 0x1p-53 - 0.5;
+        Q[i] = (double) (st >> 11) * 0x1p-53 - 0.5;
+        nrm += Q[i] * Q[i];
     }
-    normalise(x, N);
-    for (it = 0; it < 80; it++)
+    nrm = sqrt(nrm);
+    for (i = 0; i < N; i++)
+        Q[i] /= nrm;
+    for (j = 0; j < m; j++)
     {
-        prev = q;
-        if (LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', (lapack_int) N, 1, A, (lapack_int) N,
-                           x, (lapack_int) N) != 0 || !(normalise(x, N) > 0))
-            return NAN;
-        q = factor_form(A, x, N);
-        if (it > 4 && fabs(q - prev) <= 1e-13 * fabs(q))
+        double * q = Q + j * N, a = 0;
+        memcpy(r, q, sizeof(double) * N);
+        if (LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', (lapack_int) N, 1, A, (lapack_int) N,
+                                r, (lapack_int) N) != 0)
+            goto out;
+        for (i = 0; i < N; i++)
+            a += q[i] * r[i];
+        al[j] = a;
+        steps = j + 1;
+        /* full reorthogonalisation, twice */
+        for (int pass = 0; pass < 2; pass++)
+            for (l = 0; l <= j; l++)
+            {
+                double c = 0;
+                const double * ql = Q + l * N;
+                for (i = 0; i < N; i++)
+                    c += ql[i] * r[i];
+                for (i = 0; i < N; i++)
+                    r[i] -= c * ql[i];
+            }
+        nrm = 0;
+        for (i = 0; i < N; i++)
+            nrm += r[i] * r[i];
+        nrm = sqrt(nrm);
+        if (j + 1 == m || !(nrm > 1e-14 * fabs(a)))
             break;
+        be[j] = nrm;
+        for (i = 0; i < N; i++)
+            Q[(j + 1) * N + i] = r[i] / nrm;
     }
-    return q;
+    /* eigenvalues of the steps x steps tridiagonal matrix, ascending */
+    if (LAPACKE_dstev(LAPACK_COL_MAJOR, 'N', (lapack_int) steps, al, be, NULL, 1) == 0
+        && al[steps - 1] > 0)
+        res = 1 / al[steps - 1];
+out:
+    free(Q); free(r); free(al); free(be);
+    return res;
 }
 
 int
@@ -82,6 +90,8 @@ rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y
     arb_mat_t G;
     arb_t s, nrm, wn;
     int fresh = 1, ret = 2, have = 0;
+    slong wp = FLINT_MIN(prec, 64);   /* gradient precision, doubled as the
+                                         residual falls below what it resolves */
 
     *lam_est = *neg_est = NAN;
     Wd = malloc(sizeof(double) * N);
@@ -102,7 +112,7 @@ rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y
             rc_mat_get_d(Wd, W);
             if (rc_d_hessian(A, Wd, n, Vd, k, d))
                 goto out;
-            if (LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', (lapack_int) N, A, (lapack_int) N) != 0)
+            if (LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', (lapack_int) N, A, (lapack_int) N) != 0)
             {
                 /* not positive definite in double: the eigenvector of the
                    smallest eigenvalue is the witness to try */
@@ -113,10 +123,10 @@ rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y
             }
             have = 1;
         }
-        if (it == iters || !rc_gradient(G, W, V, prec))
+        if (it == iters || !rc_gradient(G, W, V, wp))
             break;
         rc_mat_get_d(g, G);
-        if (LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'L', (lapack_int) N, 1, A, (lapack_int) N,
+        if (LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', (lapack_int) N, 1, A, (lapack_int) N,
                            g, (lapack_int) N) != 0)
             goto out;
         arb_zero(nrm);
@@ -132,15 +142,22 @@ rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y
         }
         arb_sqrt(nrm, nrm, prec);
         rc_mat_frobenius_norm(wn, W, prec);
-        arb_mul_2exp_si(s, wn, -30);
+        arb_mul_2exp_si(s, wn, -40);
         fresh = !arb_le(nrm, s);
-        arb_mul_2exp_si(wn, wn, 10 - prec);
+        if (wp < prec)
+        {
+            arb_mul_2exp_si(s, wn, 24 - wp);
+            if (arb_le(nrm, s))
+                wp = FLINT_MIN(2 * wp, prec);
+            continue;
+        }
+        arb_mul_2exp_si(wn, wn, -(prec / 2) - 30);
         if (arb_le(nrm, wn) || arb_is_zero(nrm))
             break;
     }
     if (have)
     {
-        *lam_est = inverse_iteration(A, g, N);
+        *lam_est = lanczos_min(A, N);
         ret = *lam_est > 0 ? 0 : 2;
     }
 out:

@@ -67,7 +67,7 @@ rc_d_spd_rump(double * A, long N, double shift)
     for (i = 0; i < N; i++)
         A[i * N + i] = rc_di_down(A[i * N + i] - sh);
     /* symmetric and full: the row-major array is the column-major matrix */
-    info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'L', (lapack_int) N, A, (lapack_int) N);
+    info = LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', (lapack_int) N, A, (lapack_int) N);
     return info == 0;
 }
 

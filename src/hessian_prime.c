@@ -40,32 +40,42 @@ rc_hessian_prime_quotient(arb_t res, const arb_mat_t X, const arb_mat_t V,
 {
     slong j, n = arb_mat_nrows(X), k = arb_mat_nrows(V), d = arb_mat_ncols(X);
     rc_pair_t p;
-    arb_t uu, pi;
+    arb_t uu, pi, nw, nv;
+    arb_ptr wb, vb;
 
-    arb_init(uu); arb_init(pi);
+    arb_init(uu); arb_init(pi); arb_init(nw); arb_init(nv);
+    wb = _arb_vec_init(d);
+    vb = _arb_vec_init(d);
     arb_dot(uu, NULL, 0, u, 1, u, 1, d, prec);
     if (rc_student_zero_row(X, prec) >= 0 || !arb_is_positive(uu))
     {
         arb_indeterminate(res);
-        arb_clear(uu); arb_clear(pi);
+        arb_clear(uu); arb_clear(pi); arb_clear(nw); arb_clear(nv);
+        _arb_vec_clear(wb, d);
+        _arb_vec_clear(vb, d);
         return 0;
     }
     arb_const_pi(pi, prec);
     rc_pair_init(p, d);
     arb_zero(res);
+    rc_pair_unit(nw, wb, arb_mat_entry(X, i, 0), d, prec);
     for (j = 0; j < n; j++)
         if (j != i)
         {
-            rc_pair_set(p, arb_mat_entry(X, i, 0), arb_mat_entry(X, j, 0), prec);
+            rc_pair_unit(nv, vb, arb_mat_entry(X, j, 0), d, prec);
+            rc_pair_set_unit(p, arb_mat_entry(X, i, 0), nw, wb, arb_mat_entry(X, j, 0), nv, vb, prec);
             rc_kernel_h1_form_add(res, p, u, uu, pi, 1, prec);
         }
     for (j = 0; j < k; j++)
     {
-        rc_pair_set(p, arb_mat_entry(X, i, 0), arb_mat_entry(V, j, 0), prec);
+        rc_pair_unit(nv, vb, arb_mat_entry(V, j, 0), d, prec);
+        rc_pair_set_unit(p, arb_mat_entry(X, i, 0), nw, wb, arb_mat_entry(V, j, 0), nv, vb, prec);
         rc_kernel_h1_form_add(res, p, u, uu, pi, -1, prec);
     }
     arb_div(res, res, uu, prec);
     rc_pair_clear(p);
-    arb_clear(uu); arb_clear(pi);
+    arb_clear(uu); arb_clear(pi); arb_clear(nw); arb_clear(nv);
+    _arb_vec_clear(wb, d);
+    _arb_vec_clear(vb, d);
     return 1;
 }

@@ -92,9 +92,7 @@ find_binary64(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq, slong pre
     r = rc_d_refine_cholesky(W, &lam, &neg, yd, W0, V, 60, prec);   /* not trusted */
     c->radius_log2 = RADIUS_LOG2(prec);
     set_centre(c, Wd, W);
-    if (r == 0)
-        set_lam_lower(c, lam, ldexp(fabs(lam), -24) + 1e-14 * N);
-    else if (r == 1)
+    if (r == 1)
     {
         for (i = 0; i < N; i++)
             rc_number_set_d_digits(fmpq_mat_entry(c->neg_dir, 0, i), yd[i], 17);
@@ -107,7 +105,23 @@ find_binary64(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq, slong pre
     rc_mat_get_d(Vd, V);
     Hd = flint_malloc(sizeof(double) * N * N);
     if (rc_d_hessian(Hd, Wd, n, Vd, k, d) == 0)
+    {
+        double tr = 0, mx = 0;
         set_split_directions(c, Hd);
+        /* lambda_lower: the estimate less Rump's rounding constant (twice,
+           for safety), the radius of the binary64 Hessian and 2^-24 of
+           itself */
+        for (i = 0; i < N; i++)
+        {
+            tr += fabs(Hd[i * N + i]);
+            mx = FLINT_MAX(mx, fabs(Hd[i * N + i]));
+        }
+        if (r == 0)
+            set_lam_lower(c, lam, ldexp(fabs(lam), -24) + 2 * rc_d_spd_rump_constant(N, tr, mx)
+                                  + 1e-13 * N);
+    }
+    else if (r == 0)
+        set_lam_lower(c, lam, ldexp(fabs(lam), -24) + 1e-10 * N * N);
     flint_free(Hd);
 
     ret = rc_mincert_verify(c, err);

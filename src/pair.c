@@ -77,7 +77,29 @@ unit_div(arb_ptr u, arb_srcptr x, const arb_t den, const arb_t unit, slong d,
 }
 
 void
-rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
+rc_pair_unit(arb_t nrm, arb_ptr u, arb_srcptr x, slong d, slong prec)
+{
+    arb_t unit;
+
+    arb_init(unit);
+    arb_zero(unit);
+    mag_one(arb_radref(unit));
+    vec_norm(nrm, x, d, prec);
+    unit_div(u, x, nrm, unit, d, prec);
+    arb_clear(unit);
+}
+
+void
+rc_pair_set_angle(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
+{
+    rc_pair_unit(p->nw, p->wb, w, p->d, prec);
+    rc_pair_unit(p->nv, p->vb, v, p->d, prec);
+    rc_pair_set_angle_unit(p, w, NULL, NULL, v, NULL, NULL, prec);
+}
+
+void
+rc_pair_set_angle_unit(rc_pair_t p, arb_srcptr w, const arb_t nw, arb_srcptr wb,
+                       arb_srcptr v, const arb_t nv, arb_srcptr vb, slong prec)
 {
     slong a, d = p->d;
     arb_t unit, zero_one, zero_pi, x, y, q, sn, cs;
@@ -95,12 +117,19 @@ rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
     arb_add_error(zero_pi, zero_pi);
 
     arb_dot(p->dot, NULL, 0, w, 1, v, 1, d, prec);
-    vec_norm(p->nw, w, d, prec);
-    vec_norm(p->nv, v, d, prec);
+    /* norms and unit vectors: given, or already in p (rc_pair_set_angle) */
+    if (nw != NULL)
+    {
+        arb_set(p->nw, nw);
+        _arb_vec_set(p->wb, wb, d);
+    }
+    if (nv != NULL)
+    {
+        arb_set(p->nv, nv);
+        _arb_vec_set(p->vb, vb, d);
+    }
     p->w_nonzero = arb_is_positive(p->nw);
     p->v_nonzero = arb_is_positive(p->nv);
-    unit_div(p->wb, w, p->nw, unit, d, prec);
-    unit_div(p->vb, v, p->nv, unit, d, prec);
 
     if (p->w_nonzero && p->v_nonzero)
     {
@@ -143,6 +172,34 @@ rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
         arb_set(p->c, unit);
     }
 
+    arb_clear(unit); arb_clear(zero_one); arb_clear(zero_pi);
+    arb_clear(x); arb_clear(y); arb_clear(q); arb_clear(sn); arb_clear(cs);
+}
+
+void
+rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
+{
+    rc_pair_set_angle(p, w, v, prec);
+    rc_pair_finish(p, prec);
+}
+
+void
+rc_pair_set_unit(rc_pair_t p, arb_srcptr w, const arb_t nw, arb_srcptr wb,
+                 arb_srcptr v, const arb_t nv, arb_srcptr vb, slong prec)
+{
+    rc_pair_set_angle_unit(p, w, nw, wb, v, nv, vb, prec);
+    rc_pair_finish(p, prec);
+}
+
+void
+rc_pair_finish(rc_pair_t p, slong prec)
+{
+    slong a, d = p->d;
+    arb_t unit, q;
+
+    arb_init(unit); arb_init(q);
+    arb_zero(unit);
+    mag_one(arb_radref(unit));
     for (a = 0; a < d; a++)
     {
         arb_mul(q, p->c, p->wb + a, prec);
@@ -155,8 +212,7 @@ rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec)
     unit_div(p->n_vw, p->m_vw, p->s, unit, d, prec);
     unit_div(p->n_wv, p->m_wv, p->s, unit, d, prec);
 
-    arb_clear(unit); arb_clear(zero_one); arb_clear(zero_pi);
-    arb_clear(x); arb_clear(y); arb_clear(q); arb_clear(sn); arb_clear(cs);
+    arb_clear(unit); arb_clear(q);
 }
 
 void
@@ -170,4 +226,24 @@ rc_pair_swap(rc_pair_t p)
     tmp = p->m_vw; p->m_vw = p->m_wv; p->m_wv = tmp;
     tmp = p->n_vw; p->n_vw = p->n_wv; p->n_wv = tmp;
     ti = p->w_nonzero; p->w_nonzero = p->v_nonzero; p->v_nonzero = ti;
+}
+
+void
+rc_pair_rows_init(rc_pair_rows_t r, const arb_mat_t A, slong prec)
+{
+    slong i;
+
+    r->rows = arb_mat_nrows(A);
+    r->d = arb_mat_ncols(A);
+    r->nrm = _arb_vec_init(r->rows);
+    r->u = _arb_vec_init(r->rows * r->d);
+    for (i = 0; i < r->rows; i++)
+        rc_pair_unit(r->nrm + i, r->u + i * r->d, arb_mat_entry(A, i, 0), r->d, prec);
+}
+
+void
+rc_pair_rows_clear(rc_pair_rows_t r)
+{
+    _arb_vec_clear(r->nrm, r->rows);
+    _arb_vec_clear(r->u, r->rows * r->d);
 }

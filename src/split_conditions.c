@@ -29,22 +29,28 @@ rc_split_lam(arb_t res, const arb_mat_t X, const arb_mat_t V, slong i, slong pre
 {
     slong j, n = arb_mat_nrows(X), k = arb_mat_nrows(V), d = arb_mat_ncols(X);
     rc_pair_t p;
-    arb_t t, pi;
+    arb_t t, pi, nw, nv;
+    arb_ptr wb, vb;
 
     if (rc_student_zero_row(X, prec) >= 0)
     {
         arb_indeterminate(res);
         return 0;
     }
+    arb_init(nw); arb_init(nv);
+    wb = _arb_vec_init(d);
+    vb = _arb_vec_init(d);
     rc_pair_init(p, d);
     arb_init(t); arb_init(pi);
     arb_zero(res);
+    rc_pair_unit(nw, wb, arb_mat_entry(X, i, 0), d, prec);
     for (j = 0; j < n + k; j++)
     {
         if (j == i)
             continue;
-        rc_pair_set(p, arb_mat_entry(X, i, 0),
-                    j < n ? arb_mat_entry(X, j, 0) : arb_mat_entry(V, j - n, 0), prec);
+        arb_srcptr v = j < n ? arb_mat_entry(X, j, 0) : arb_mat_entry(V, j - n, 0);
+        rc_pair_unit(nv, vb, v, d, prec);
+        rc_pair_set_angle_unit(p, arb_mat_entry(X, i, 0), nw, wb, v, nv, vb, prec);
         arb_mul(t, p->s, p->nv, prec);
         if (j < n)
             arb_add(res, res, t, prec);
@@ -58,5 +64,8 @@ rc_split_lam(arb_t res, const arb_mat_t X, const arb_mat_t V, slong i, slong pre
     arb_div(res, res, t, prec);
     rc_pair_clear(p);
     arb_clear(t); arb_clear(pi);
+    arb_clear(nw); arb_clear(nv);
+    _arb_vec_clear(wb, d);
+    _arb_vec_clear(vb, d);
     return 1;
 }

@@ -79,11 +79,13 @@ rc_verdict_t rc_strong_convexity_critical(slong * witness, const arb_mat_t X,
 
 /* Refinement of a candidate minimum for the binary64 path, not trusted:
    Newton steps with the double Cholesky factor of the double Hessian,
-   reused while the steps are small (gradients in ball arithmetic at prec,
+   reused while the steps are small (gradients in ball arithmetic from 64
+   bits up to prec,
    so the accuracy is not limited by binary64), until the step is below
-   2^(10 - prec) |W| or iters steps. W receives exact midpoints. On return
-   *lam_est is an estimate of lambda_min at the result (inverse iteration
-   with the same factor), or NaN when the double Hessian is not positive
+   2^(-prec/2 - 30) |W| (far below the certifier's box radius 2^(-3 prec/8)
+   and centre grid) or iters steps. W receives exact midpoints. On return
+   *lam_est is an estimate of lambda_min at the result (Lanczos on the
+   inverse, with the same factor), or NaN when the double Hessian is not positive
    definite (then y, N doubles, holds an approximate eigenvector of its
    smallest eigenvalue and *lam_est stays NaN with *neg_est that value).
    Returns 0 when the estimate is positive, 1 when not, 2 on failure (out of

@@ -56,6 +56,39 @@ void rc_pair_clear(rc_pair_t p);
 /* Computes the geometry of (w, v), w and v being d-vectors of balls. */
 void rc_pair_set(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec);
 
+/* The same without m_vw, m_wv, n_vw, n_wv (left unspecified): everything
+   rc_kernel_f and rc_kernel_g_add need, identical to what rc_pair_set
+   computes, at about half its cost. */
+void rc_pair_set_angle(rc_pair_t p, arb_srcptr w, arb_srcptr v, slong prec);
+
+/* For loops over many pairs: nrm = |x| and u = x/|x| (d entries) exactly as
+   rc_pair_set computes them, once per row; then rc_pair_set_unit and
+   rc_pair_set_angle_unit take them (nw, wb for w; nv, vb for v) instead of
+   recomputing them, with results identical to rc_pair_set and
+   rc_pair_set_angle. rc_pair_finish computes m and n (what rc_pair_set adds
+   to rc_pair_set_angle). */
+void rc_pair_unit(arb_t nrm, arb_ptr u, arb_srcptr x, slong d, slong prec);
+void rc_pair_set_unit(rc_pair_t p, arb_srcptr w, const arb_t nw, arb_srcptr wb,
+                      arb_srcptr v, const arb_t nv, arb_srcptr vb, slong prec);
+void rc_pair_set_angle_unit(rc_pair_t p, arb_srcptr w, const arb_t nw, arb_srcptr wb,
+                            arb_srcptr v, const arb_t nv, arb_srcptr vb, slong prec);
+void rc_pair_finish(rc_pair_t p, slong prec);
+
+/* The norms and unit vectors of every row of a matrix, for the functions
+   above: row i has norm r->nrm + i and unit vector r->u + i d. */
+typedef struct
+{
+    slong rows, d;
+    arb_ptr nrm, u;
+}
+rc_pair_rows_struct;
+typedef rc_pair_rows_struct rc_pair_rows_t[1];
+
+void rc_pair_rows_init(rc_pair_rows_t r, const arb_mat_t A, slong prec);
+void rc_pair_rows_clear(rc_pair_rows_t r);
+#define RC_ROW_N(r, i) ((r)->nrm + (i))
+#define RC_ROW_U(r, i) ((r)->u + (i) * (r)->d)
+
 /* Turns the data of (w, v) into the data of (v, w) in O(1). */
 void rc_pair_swap(rc_pair_t p);
 

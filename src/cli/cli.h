@@ -92,6 +92,10 @@ const char * cli_default_dataset(char * buf, size_t len);
 
 /* Options of a minimum certification. */
 enum { CLI_PATH_AUTO = 0, CLI_PATH_REDUCED = 1, CLI_PATH_DENSE = 2 };
+/* the dense path's arithmetic: auto = binary64 from CLI_ARITH_AUTO_N
+   coordinates n d on (where it is faster), arb below */
+enum { CLI_ARITH_AUTO = 0, CLI_ARITH_ARB = 1, CLI_ARITH_BINARY64 = 2 };
+#define CLI_ARITH_AUTO_N 200
 typedef struct
 {
     slong prec;
@@ -99,7 +103,11 @@ typedef struct
     int path;              /* CLI_PATH_AUTO, CLI_PATH_REDUCED or CLI_PATH_DENSE */
     int have_tol;
     fmpq_t tol;            /* --symmetrize TOL */
+    int arith;             /* CLI_ARITH_AUTO, CLI_ARITH_ARB or CLI_ARITH_BINARY64 */
 } cli_min_opts;
+
+/* Parses --arith's argument into *arith; 0, or 1 after printing the error. */
+int cli_parse_arith(int * arith, const char * arg);
 
 /* Certifies the candidate minimum pt: on the symmetry-reduced path when
    n = d = k, the teacher is I_k and the student has a usable block symmetry

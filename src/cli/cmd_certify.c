@@ -16,6 +16,7 @@ static const char * certify_usage =
 "\n"
 "       relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
 "                                [--path auto|reduced|dense] [--symmetrize TOL]\n"
+"                                [--arith auto|arb|binary64]\n"
 "       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
 "       relucert certify minimum --dataset FILE [--k K | --k-max K] [--out-dir DIR]\n"
 "                                [--jobs N]\n"
@@ -34,8 +35,12 @@ static const char * certify_usage =
 "for a point file the largest such group is found from the exact entries):\n"
 "it proves the critical point in fixed-point coordinates and the Hessian\n"
 "type by type, at a cost that does not grow with k, and reports the exact\n"
-"Morse index. Other points go to the dense path (Krawczyk and a ball\n"
-"Cholesky in all n d coordinates). The summary says which path ran and why.\n"
+"Morse index. Other points go to the dense path in all n d coordinates, in\n"
+"ball arithmetic (Krawczyk and a ball Cholesky) or, from n d = 200 on, in\n"
+"binary64 with proven rounding bounds (the Hessian as a binary64 matrix plus\n"
+"an error bound, Rump's floating-point Cholesky test, existence by strong\n"
+"convexity; n d = 10^4 in about the time of an unverified eigensolve). The\n"
+"summary says which path and arithmetic ran and why.\n"
 "\n"
 "One point: the certificate goes to --out (a summary on stdout) or, without\n"
 "--out, to stdout (the summary on stderr). A dataset (all records, those\n"
@@ -53,6 +58,9 @@ static const char * certify_usage =
 "  --jobs N        worker processes for a dataset (default: online CPUs)\n"
 "  --path P        auto (default: reduced when the point allows it), reduced\n"
 "                  (an error if it does not) or dense\n"
+"  --arith A       the dense path's arithmetic: auto (default: binary64 from\n"
+"                  n d = 200 on), arb or binary64; the certificate records it\n"
+"                  and 'relucert check' re-runs the same\n"
 "  --symmetrize TOL  group neurons whose entries agree to within TOL, project\n"
 "                  the point onto the fixed-point subspace (orbit averages) and\n"
 "                  certify the projected point; the summary says how far it\n"
@@ -80,8 +88,12 @@ print_summary(FILE * f, const json_t * root)
     const json_t * pd = json_object_get(cl, "positive_definite");
     char a[64], b[64], mi_s[32];
 
-    fprintf(f, "critical point (Krawczyk%s, box radius 2^%ld): %s\n",
-            json_object_get(root, "symmetry") ? " in fixed-point coordinates" : "",
+    const json_t * ar = json_object_get(root, "arith");
+    int b64 = json_is_string(ar) && strcmp(json_string_value(ar), "binary64") == 0;
+
+    fprintf(f, "critical point (%s, box radius 2^%ld): %s\n",
+            json_object_get(root, "symmetry") ? "Krawczyk in fixed-point coordinates"
+            : b64 ? "strong convexity" : "Krawczyk",
             (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
             cli_claim_verdict(root, "critical_point"));
     if (json_object_get(root, "symmetry") != NULL)
@@ -99,8 +111,9 @@ print_summary(FILE * f, const json_t * root)
                 (long) json_integer_value(json_object_get(pd, "dimension_count")), a, b, mi_s);
     }
     cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
-    fprintf(f, "strict minimum: %s (Hessian >= %s on the box: %s)\n",
-            cli_claim_verdict(root, "strict_minimum"), a, cli_claim_verdict(root, "positive_definite"));
+    fprintf(f, "strict minimum: %s (Hessian >= %s on the box%s: %s)\n",
+            cli_claim_verdict(root, "strict_minimum"), a,
+            b64 ? ", Rump's test" : "", cli_claim_verdict(root, "positive_definite"));
     cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
     cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
     fprintf(f, "non-global: %s (F in [%s, %s])%s\n", cli_claim_verdict(root, "non_global"), a, b,
@@ -479,6 +492,7 @@ cmd_certify(int argc, char ** argv)
         {"jobs", required_argument, 0, 'j'},
         {"path", required_argument, 0, 'P'},
         {"symmetrize", required_argument, 0, 'S'},
+        {"arith", required_argument, 0, 'A'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -511,6 +525,7 @@ cmd_certify(int argc, char ** argv)
     fmpq_set_si(o.m.alpha, 1, 2);
     o.m.path = CLI_PATH_AUTO;
     o.m.have_tol = 0;
+    o.m.arith = CLI_ARITH_AUTO;
     fmpq_init(o.m.tol);
     res = RC_EXIT_BADINPUT;
     optind = 1;
@@ -564,6 +579,10 @@ cmd_certify(int argc, char ** argv)
                     cli_fail("--path: expected auto, reduced or dense, found '%s'", optarg);
                     goto out;
                 }
+                break;
+            case 'A':
+                if (cli_parse_arith(&o.m.arith, optarg))
+                    goto out;
                 break;
             case 'S':
                 if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))

@@ -233,6 +233,7 @@ minima_work(FILE * out, slong i, void * ctx)
     fmpq_set_si(o.alpha, 1, 2);
     o.path = CLI_PATH_AUTO;
     o.have_tol = 0;
+    o.arith = CLI_ARITH_AUTO;
     fmpq_init(o.tol);
     snprintf(src, sizeof src, "safran2021-minima.jsonl:k=%ld:index=%ld", (long) M->k[i],
              (long) M->idx[i]);

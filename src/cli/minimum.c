@@ -81,6 +81,20 @@ path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t mo
 }
 
 int
+cli_parse_arith(int * arith, const char * arg)
+{
+    if (strcmp(arg, "auto") == 0)
+        *arith = CLI_ARITH_AUTO;
+    else if (strcmp(arg, "arb") == 0)
+        *arith = CLI_ARITH_ARB;
+    else if (strcmp(arg, "binary64") == 0)
+        *arith = CLI_ARITH_BINARY64;
+    else
+        return cli_fail("--arith: expected auto, arb or binary64, found '%.40s'", arg), 1;
+    return 0;
+}
+
+int
 cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
               const char * source, const cli_min_opts * o, rc_error_t err)
 {
@@ -132,7 +146,23 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     arb_mat_init(V, pt->k, pt->d);
     rc_mincert_init(c);
     rc_point_get_arb(W, V, pt, NULL, o->prec);
-    ret = rc_mincert_find(c, W, pt->V, o->alpha, o->prec, err);
+    {
+        slong N = pt->n * pt->d;
+        int want = o->arith == CLI_ARITH_BINARY64
+                   || (o->arith == CLI_ARITH_AUTO && N >= CLI_ARITH_AUTO_N);
+        size_t l = strlen(path);
+        ret = rc_mincert_find_arith(c, W, pt->V, o->alpha,
+                                    want ? RC_ARITH_BINARY64 : RC_ARITH_ARB, o->prec, err);
+        if (c->arith == RC_ARITH_BINARY64)
+            snprintf(path + l, plen - l, "; binary64: Hessian with a proven rounding bound, "
+                     "Rump's Cholesky test, strong convexity");
+        else if (want)
+            snprintf(path + l, plen - l, "; ball arithmetic: binary64 was asked for but this "
+                     "machine's rounding mode or BLAS failed the self-test");
+        else
+            snprintf(path + l, plen - l, "; ball arithmetic%s", o->arith == CLI_ARITH_ARB
+                     ? "" : ": small enough (n d < 200)");
+    }
     if (ret == 0)
         *cert = rc_mincert_to_json(c, source);
     arb_mat_clear(W);
