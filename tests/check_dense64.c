@@ -235,6 +235,57 @@ START_TEST(test_hessian_contains)
 }
 END_TEST
 
+/* the binary64 lambda_min enclosure contains the ball-arithmetic one, at
+   points (definite or not, with parallel and opposite neurons) and over
+   boxes (at points of the box) */
+START_TEST(test_eig_min)
+{
+    slong n = 4, k = 3, d = 5, N = n * d, t, neg = 0, i;
+    flint_rand_t st;
+    arb_mat_t W, V, H, X, P;
+    arb_t l64, la, lo;
+
+    flint_randinit(st);
+    arb_mat_init(W, n, d); arb_mat_init(V, k, d); arb_mat_init(H, N, N);
+    arb_mat_init(X, n, d); arb_mat_init(P, n, d);
+    arb_init(l64); arb_init(la); arb_init(lo);
+    for (t = 0; t < 8; t++)
+    {
+        if (t % 2)
+            special_point(W, V, st);
+        else
+        {
+            tu_rand_mat(W, st, 0);
+            tu_rand_mat(V, st, 0);
+        }
+        ck_assert(rc_d_hessian_eig_min(l64, W, V, 256));
+        rc_hessian(H, W, V, 256);
+        ck_assert(rc_mat_eig_min(la, NULL, H, 256));
+        ck_assert_msg(arb_contains(l64, la), "lambda_min not contained");
+        neg += arb_is_negative(l64);
+        /* a box: the enclosure holds lambda_min at points of the box */
+        arb_mat_set(X, W);
+        for (i = 0; i < N; i++)
+            mag_set_d(arb_radref(arb_mat_entry(X, i / d, i % d)), 0x1p-16);
+        ck_assert(rc_d_hessian_eig_min(l64, X, V, 256));
+        tu_rand_point_in(P, X, st);
+        rc_hessian(H, P, V, 256);
+        ck_assert(rc_mat_eig_min(la, NULL, H, 256));
+        ck_assert(arb_contains(l64, la));
+    }
+    /* indefinite Hessians were among them */
+    ck_assert(neg > 0);
+    /* a zero neuron: no enclosure */
+    arb_mat_zero(W);
+    ck_assert(!rc_d_hessian_eig_min(l64, W, V, 256));
+    ck_assert(!arb_is_finite(l64));
+    arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(H);
+    arb_mat_clear(X); arb_mat_clear(P);
+    arb_clear(l64); arb_clear(la); arb_clear(lo);
+    flint_randclear(st);
+}
+END_TEST
+
 /* certifies the point pt by the given procedure */
 static void
 find_point(rc_mincert_t c, rc_point_t pt, int arith, slong prec)
@@ -519,6 +570,7 @@ suite(void)
     tcase_add_test(tc, test_rump_interval);
     tcase_add_test(tc, test_rump_constant);
     tcase_add_test(tc, test_hessian_contains);
+    tcase_add_test(tc, test_eig_min);
     tcase_add_test(tc, test_must_not_prove);
     tcase_add_test(tc, test_checker_binary64);
     tcase_add_test(tc, test_agree_general);

@@ -93,6 +93,16 @@ rc_verdict_t rc_strong_convexity_critical(slong * witness, const arb_mat_t X,
 int rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y,
                          const arb_mat_t W0, const arb_mat_t V, slong iters, slong prec);
 
+/* An enclosure of lambda_min(H(W)) for every W in the box X, on the
+   binary64 path: the Hessian in binary64 (rc_di_hessian), an estimate and
+   its Ritz vector by Lanczos, the lower end proved by rc_d_spd_rump_interval
+   (a few shifts tried, each further below the estimate), the upper end the
+   Rayleigh quotient of the Ritz vector over X in ball arithmetic. Memory two
+   N x N doubles. Returns 1 with lam set; 0 (lam indeterminate) when no
+   lower bound could be proved or the Hessian has no binary64 enclosure
+   (a student neuron may be zero in X, the self-test failed). */
+int rc_d_hessian_eig_min(arb_t lam, const arb_mat_t X, const arb_mat_t V, slong prec);
+
 #ifdef __cplusplus
 }
 #endif
