@@ -1,10 +1,11 @@
 /* The unverified reference of benchmarks/minimum-scale: the dense Hessian of
-   a dataset record in binary64 and all its eigenvalues by LAPACK dsyevd (what
+   a dataset record (or of a point file, --file) in binary64 and all its eigenvalues by LAPACK dsyevd (what
    a user would otherwise run, like numpy's eigvalsh). Prints
    "k N seconds lambda_min": seconds for building H and the eigensolve.
    Floating point, no guarantee of anything. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <lapacke.h>
 #include "relucert/relucert.h"
@@ -26,20 +27,22 @@ main(int argc, char ** argv)
     double * W, * V, * H, * ev, t0;
     arb_mat_t Wb, Vb;
 
-    if (argc != 4)
+    if (!(argc == 4 || (argc == 3 && strcmp(argv[1], "--file") == 0)))
     {
-        fprintf(stderr, "usage: hessian-eig DATASET K INDEX\n");
+        fprintf(stderr, "usage: hessian-eig DATASET K INDEX | hessian-eig --file POINT_FILE\n");
         return 2;
     }
-    k = atol(argv[2]);
-    index = atol(argv[3]);
     rc_point_init(pt);
-    if (rc_point_read_dataset(pt, argv[1], k, index, err))
+    k = argc == 4 ? atol(argv[2]) : 0;
+    index = argc == 4 ? atol(argv[3]) : 0;
+    if (argc == 3 ? rc_point_read_file(pt, argv[2], err)
+                  : rc_point_read_dataset(pt, argv[1], k, index, err))
     {
         fprintf(stderr, "hessian-eig: %s\n", err->msg);
         return 2;
     }
     n = pt->n; d = pt->d; N = n * d;
+    k = pt->k;
     arb_mat_init(Wb, n, d); arb_mat_init(Vb, pt->k, d);
     rc_point_get_arb(Wb, Vb, pt, NULL, 64);
     W = malloc(sizeof(double) * n * d);

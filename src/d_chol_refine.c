@@ -142,7 +142,7 @@ rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y
         }
         arb_sqrt(nrm, nrm, prec);
         rc_mat_frobenius_norm(wn, W, prec);
-        arb_mul_2exp_si(s, wn, -40);
+        arb_mul_2exp_si(s, wn, -20);
         fresh = !arb_le(nrm, s);
         if (wp < prec)
         {
@@ -151,13 +151,24 @@ rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y
                 wp = FLINT_MIN(2 * wp, prec);
             continue;
         }
-        arb_mul_2exp_si(wn, wn, -(prec / 2) - 30);
+        arb_mul_2exp_si(wn, wn, -(3 * prec) / 8 - 48);
         if (arb_le(nrm, wn) || arb_is_zero(nrm))
             break;
     }
     if (have)
     {
-        *lam_est = lanczos_min(A, N);
+        /* the factor is of the Hessian at Wd, less than about 2^-30 |W|
+           from the result: its eigenvalues move by about |W - Wd| times a
+           Lipschitz constant of H; 8 |W - Wd| is subtracted (a smaller
+           estimate only costs tightness) */
+        double dist = 0, * Wn = malloc(sizeof(double) * N);
+        if (Wn == NULL)
+            goto out;
+        rc_mat_get_d(Wn, W);
+        for (i = 0; i < N; i++)
+            dist += (Wn[i] - Wd[i]) * (Wn[i] - Wd[i]);
+        free(Wn);
+        *lam_est = lanczos_min(A, N) - 8 * sqrt(dist);
         ret = *lam_est > 0 ? 0 : 2;
     }
 out:

@@ -8,26 +8,30 @@
 #include "relucert/eval.h"
 #include "di_pair.h"
 
-/* acc[a d + b] += sign coef (s (delta_ab - wb_a wb_b) + m_vw_a n_vw_b):
-   sign h1(w, v) with coef = |v| / (2 pi |w|) */
+/* acc[a d + b] += sign coef (s (delta_ab - wb_a wb_b) + m_vw_a n_vw_b)
+   for b >= a: sign h1(w, v) with coef = |v| / (2 pi |w|). Only the upper
+   triangle: the true block is symmetric, the caller mirrors it. */
 static void
 h1_add(rc_di_t * acc, const rc_di_pair_t p, int sign, const rc_di_consts_t C)
 {
     long a, b, d = p->d;
-    rc_di_t coef = rc_di_mul(rc_di_div(p->nv, p->nw), C->inv_2pi), e;
+    rc_di_t coef = rc_di_mul(rc_di_div(p->nv, p->nw), C->inv_2pi), cs, cm, csw;
 
     if (sign < 0)
         coef = rc_di_neg(coef);
+    cs = rc_di_mul(coef, p->s);
     for (a = 0; a < d; a++)
-        for (b = 0; b < d; b++)
-        {
-            e = rc_di_mul(p->m_vw[a], p->n_vw[b]);
-            if (a == b)
-                e = rc_di_add(e, rc_di_mul(p->s, rc_di_sub(rc_di_pt(1), rc_di_sqr(p->wb[a]))));
-            else
-                e = rc_di_sub(e, rc_di_mul(p->s, rc_di_mul(p->wb[a], p->wb[b])));
-            acc[a * d + b] = rc_di_add(acc[a * d + b], rc_di_mul(coef, e));
-        }
+    {
+        rc_di_t * row = acc + a * d;
+        cm = rc_di_mul(coef, p->m_vw[a]);
+        csw = rc_di_mul(cs, p->wb[a]);
+        /* diagonal: coef s (1 - wb_a^2) + coef m_a n_a */
+        row[a] = rc_di_add(row[a], rc_di_add(rc_di_mul(cs, rc_di_sub(rc_di_pt(1), rc_di_sqr(p->wb[a]))),
+                                             rc_di_mul(cm, p->n_vw[a])));
+        for (b = a + 1; b < d; b++)
+            row[b] = rc_di_add(row[b], rc_di_sub(rc_di_mul(cm, p->n_vw[b]),
+                                                 rc_di_mul(csw, p->wb[b])));
+    }
 }
 
 /* out[a d + b] = h2(w, v)[a][b] = ((pi - t) delta_ab + m_vw_a n_wv_b
@@ -152,21 +156,12 @@ rc_di_hessian(double * mid, double * rowrad, double * rad,
                 goto out;
             h1_add(blk, p, -1, C);
         }
-        /* the true block is symmetric: intersect (a, b) with (b, a) */
-        for (a = 0; a < d * d; a++)
+        /* the true block is symmetric: the lower triangle from the upper */
+        for (a = 0; a < d; a++)
         {
-            long r = a / d, c = a % d;
-            if (r < c)
-            {
-                rc_di_t x = blk[a], y = blk[c * d + r];
-                if (!rc_di_is_valid(x) || !rc_di_is_valid(y))
-                    goto out;
-                x.lo = x.lo > y.lo ? x.lo : y.lo;
-                x.hi = x.hi < y.hi ? x.hi : y.hi;
-                if (x.lo > x.hi)
-                    goto out;
-                blk[a] = blk[c * d + r] = x;
-            }
+            long b;
+            for (b = a + 1; b < d; b++)
+                blk[b * d + a] = blk[a * d + b];
         }
         if (!store_block(mid, rowrad, rad, N, i * d, i * d, blk, d, 0))
             goto out;

@@ -146,6 +146,7 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
     arb_mat_t X, V, H, Hp;
     arb_ptr u, y;
     arb_t t, alpha;
+    rc_pair_rows_t rx, rv;
     int ret = 0;
 
     reset_verdicts(c);
@@ -244,6 +245,8 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
         c->non_global = RC_REFUTED;
 
     /* 4. the split lemma, neuron by neuron, and the paper's conditions */
+    rc_pair_rows_init(rx, X, prec);
+    rc_pair_rows_init(rv, V, prec);
     c->saddle = c->critical == RC_PROVED ? RC_PROVED : RC_UNDECIDED;
     c->lam_negative = RC_PROVED;
     for (i = 0; i < n; i++)
@@ -251,16 +254,16 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
         for (a = 0; a < d; a++)
             arb_set_fmpq(u + a, fmpq_mat_entry(c->U, i, a), prec);
         if (c->arith == RC_ARITH_BINARY64)
-            rc_hessian_prime_quotient(c->split_q + i, X, V, i, u, prec);
+            rc_split_quotient_lam(c->split_q + i, c->lam + i, X, V, rx, rv, i, u, prec);
         else
         {
             rc_hessian_prime_block(Hp, X, V, i, prec);
             rc_mat_rayleigh(c->split_q + i, Hp, u, prec);
+            rc_split_lam(c->lam + i, X, V, i, prec);
         }
         c->split[i] = arb_is_negative(c->split_q + i) ? RC_PROVED : RC_UNDECIDED;
         if (c->split[i] != RC_PROVED)
             c->saddle = RC_UNDECIDED;
-        rc_split_lam(c->lam + i, X, V, i, prec);
         if (arb_is_positive(c->lam + i) && c->lam_negative != RC_REFUTED)
         {
             c->lam_negative = RC_REFUTED;
@@ -269,6 +272,9 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
         else if (!arb_is_negative(c->lam + i) && c->lam_negative == RC_PROVED)
             c->lam_negative = RC_UNDECIDED;
     }
+
+    rc_pair_rows_clear(rx);
+    rc_pair_rows_clear(rv);
 
     /* 5. the split point itself at one alpha */
     if (c->cross_neuron >= 0)

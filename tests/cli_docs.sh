@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every command in the ```sh blocks of README.md, docs/guide.md and
 # docs/library.md runs (in order, in a scratch directory that sees examples/,
-# data/ and tests/), so the documentation cannot rot. Build and install
+# data/, tests/ and benchmarks/), so the documentation cannot rot. Build and install
 # commands (tools/setup, make, sudo, cc, autoreconf) are skipped; 'sh tools/setup
 # && CMD' runs CMD. A command must exit 0, except the documented failures
 # (lines that mention bad.json or a too large --mu), which must exit 1.
@@ -9,7 +9,7 @@ set -u
 : "${RELUCERT:?}" "${TOP_SRCDIR:?}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for d in examples data tests; do ln -s "$TOP_SRCDIR/$d" "$tmp/$d"; done
+for d in examples data tests benchmarks; do ln -s "$TOP_SRCDIR/$d" "$tmp/$d"; done
 printf '#!/bin/sh\nexec %s "$@"\n' "${RELUCERT_WRAP:-} $RELUCERT" >"$tmp/relucert"
 chmod +x "$tmp/relucert"
 PATH="$tmp:$PATH"

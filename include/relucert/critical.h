@@ -5,6 +5,7 @@
 #define RELUCERT_CRITICAL_H
 
 #include "relucert/flint_arb.h"
+#include "relucert/pair.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -61,6 +62,16 @@ int rc_hessian_prime_block(arb_mat_t Hp, const arb_mat_t X, const arb_mat_t V,
    some student neuron may be zero in X or u may be 0. */
 int rc_hessian_prime_quotient(arb_t res, const arb_mat_t X, const arb_mat_t V,
                               slong i, arb_srcptr u, slong prec);
+
+/* Both per-neuron split quantities in one pass over the partners of neuron
+   i, with the rows' norms and unit vectors computed once by the caller
+   (rx for X, rv for V; pair.h): q = u^T H'_ii u / |u|^2 as
+   rc_hessian_prime_quotient, lam = lam_i as rc_split_lam. For loops over
+   all neurons at large n (the binary64 path). Returns 1; 0 (both
+   indeterminate) if a student neuron may be zero in X or u may be 0. */
+int rc_split_quotient_lam(arb_t q, arb_t lam, const arb_mat_t X, const arb_mat_t V,
+                          const rc_pair_rows_t rx, const rc_pair_rows_t rv, slong i,
+                          arb_srcptr u, slong prec);
 
 /* The split lemma (math.md section 3): if u^T H'_ii u < 0 for a unit u, then
    at a critical point W in X the (k+1)-neuron point W(alpha, i) is a strict

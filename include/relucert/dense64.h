@@ -79,17 +79,17 @@ rc_verdict_t rc_strong_convexity_critical(slong * witness, const arb_mat_t X,
 
 /* Refinement of a candidate minimum for the binary64 path, not trusted:
    Newton steps with the double Cholesky factor of the double Hessian,
-   reused while the steps are small (gradients in ball arithmetic from 64
-   bits up to prec,
-   so the accuracy is not limited by binary64), until the step is below
-   2^(-prec/2 - 30) |W| (far below the certifier's box radius 2^(-3 prec/8)
-   and centre grid) or iters steps. W receives exact midpoints. On return
-   *lam_est is an estimate of lambda_min at the result (Lanczos on the
-   inverse, with the same factor), or NaN when the double Hessian is not positive
-   definite (then y, N doubles, holds an approximate eigenvector of its
-   smallest eigenvalue and *lam_est stays NaN with *neg_est that value).
-   Returns 0 when the estimate is positive, 1 when not, 2 on failure (out of
-   memory, a zero neuron). */
+   refreshed while the steps exceed 2^-20 |W|, then reused; gradients in
+   ball arithmetic from 64 bits up to prec, so the accuracy is not limited
+   by binary64. Stops when the step is below 2^(-3 prec/8 - 48) |W| (below
+   the certifier's centre grid, 2^48 times below its box radius) or after
+   iters steps. W receives exact midpoints. On return *lam_est is an
+   estimate of lambda_min at the result (Lanczos on the inverse with the
+   same factor, less 8 times the distance from the point where the factor
+   was computed), or NaN when the double Hessian is not positive definite
+   (then y, N doubles, holds an approximate eigenvector of its smallest
+   eigenvalue and *neg_est that value). Returns 0 when the estimate is
+   positive, 1 when not, 2 on failure (out of memory, a zero neuron). */
 int rc_d_refine_cholesky(arb_mat_t W, double * lam_est, double * neg_est, double * y,
                          const arb_mat_t W0, const arb_mat_t V, slong iters, slong prec);
 

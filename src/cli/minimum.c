@@ -2,6 +2,7 @@
    path it allows (symmetry-reduced or dense) and say which and why. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* 1 if V is exactly I_k */
@@ -151,6 +152,9 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
         int want = o->arith == CLI_ARITH_BINARY64
                    || (o->arith == CLI_ARITH_AUTO && N >= CLI_ARITH_AUTO_N);
         size_t l = strlen(path);
+        if (want && N > 2500 && isatty(2))
+            fprintf(stderr, "certify: %ld coordinates on the dense binary64 path (about a "
+                    "minute at 10^4)...\n", (long) N);
         ret = rc_mincert_find_arith(c, W, pt->V, o->alpha,
                                     want ? RC_ARITH_BINARY64 : RC_ARITH_ARB, o->prec, err);
         if (c->arith == RC_ARITH_BINARY64)
