@@ -11,73 +11,39 @@
 #include "relucert/d_eval.h"
 #include "relucert/eval.h"
 #include "relucert/spectrum.h"
+#include "d_lanczos.h"
 
-/* The smallest eigenvalue of L L^T (the factor in A) estimated by Lanczos
-   on (L L^T)^{-1} with full reorthogonalisation, at most LANCZOS_STEPS
-   steps: the largest Ritz value theta of the inverse gives 1/theta, an
-   estimate from above that converges much faster than inverse iteration
-   when eigenvalues cluster above the smallest. NaN on failure. */
-#define LANCZOS_STEPS 40
+/* y = (L L^T)^{-1} x for the column-major lower factor in ctx */
+typedef struct
+{
+    const double * A;
+    long N;
+}
+factor_t;
 
+static int
+solve_op(double * y, const double * x, void * ctx)
+{
+    const factor_t * f = ctx;
+    memcpy(y, x, sizeof(double) * f->N);
+    return LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', (lapack_int) f->N, 1, f->A,
+                               (lapack_int) f->N, y, (lapack_int) f->N) != 0;
+}
+
+/* The smallest eigenvalue of L L^T: 1/theta for the largest Ritz value
+   theta of the inverse after 40 Lanczos steps, an estimate from above that
+   converges much faster than inverse iteration when eigenvalues cluster
+   above the smallest. NaN on failure. */
 static double
 lanczos_min(const double * A, long N)
 {
-    long m = N < LANCZOS_STEPS ? N : LANCZOS_STEPS, j, l, i, steps = 0;
-    double * Q = malloc(sizeof(double) * m * N), * r = malloc(sizeof(double) * N);
-    double * al = malloc(sizeof(double) * m), * be = malloc(sizeof(double) * m);
-    double res = NAN, nrm = 0;
-    unsigned long long st = 0x2545F4914F6CDD1DULL;
+    factor_t f;
+    double th;
 
-    if (Q == NULL || r == NULL || al == NULL || be == NULL)
-        goto out;
-    for (i = 0; i < N; i++)
-    {
-        st = st * 6364136223846793005ULL + 1442695040888963407ULL;
-        Q[i] = (double) (st >> 11) * 0x1p-53 - 0.5;
-        nrm += Q[i] * Q[i];
-    }
-    nrm = sqrt(nrm);
-    for (i = 0; i < N; i++)
-        Q[i] /= nrm;
-    for (j = 0; j < m; j++)
-    {
-        double * q = Q + j * N, a = 0;
-        memcpy(r, q, sizeof(double) * N);
-        if (LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', (lapack_int) N, 1, A, (lapack_int) N,
-                                r, (lapack_int) N) != 0)
-            goto out;
-        for (i = 0; i < N; i++)
-            a += q[i] * r[i];
-        al[j] = a;
-        steps = j + 1;
-        /* full reorthogonalisation, twice */
-        for (int pass = 0; pass < 2; pass++)
-            for (l = 0; l <= j; l++)
-            {
-                double c = 0;
-                const double * ql = Q + l * N;
-                for (i = 0; i < N; i++)
-                    c += ql[i] * r[i];
-                for (i = 0; i < N; i++)
-                    r[i] -= c * ql[i];
-            }
-        nrm = 0;
-        for (i = 0; i < N; i++)
-            nrm += r[i] * r[i];
-        nrm = sqrt(nrm);
-        if (j + 1 == m || !(nrm > 1e-14 * fabs(a)))
-            break;
-        be[j] = nrm;
-        for (i = 0; i < N; i++)
-            Q[(j + 1) * N + i] = r[i] / nrm;
-    }
-    /* eigenvalues of the steps x steps tridiagonal matrix, ascending */
-    if (LAPACKE_dstev(LAPACK_COL_MAJOR, 'N', (lapack_int) steps, al, be, NULL, 1) == 0
-        && al[steps - 1] > 0)
-        res = 1 / al[steps - 1];
-out:
-    free(Q); free(r); free(al); free(be);
-    return res;
+    f.A = A;
+    f.N = N;
+    th = _rc_d_lanczos(NULL, NULL, solve_op, &f, N, 40, 1);
+    return th > 0 ? 1 / th : NAN;
 }
 
 int

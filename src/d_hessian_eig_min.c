@@ -7,92 +7,30 @@
 #include <lapacke.h>
 #include "relucert/dense64.h"
 #include "relucert/eval.h"
+#include "d_lanczos.h"
 
-#define STEPS 150
-
-/* y = A x, A row-major N x N */
-static void
-matvec(double * y, const double * A, const double * x, long N)
+/* y = A x, A row-major N x N (ctx: a matrix_t) */
+typedef struct
 {
-    long i, j;
+    const double * A;
+    long N;
+}
+matrix_t;
+
+static int
+matvec(double * y, const double * x, void * ctx)
+{
+    const matrix_t * M = ctx;
+    long i, j, N = M->N;
     for (i = 0; i < N; i++)
     {
-        const double * row = A + i * N;
+        const double * row = M->A + i * N;
         double s = 0;
         for (j = 0; j < N; j++)
             s += row[j] * x[j];
         y[i] = s;
     }
-}
-
-/* smallest Ritz value of A after at most STEPS Lanczos steps with full
-   reorthogonalisation; u (N) receives its Ritz vector, *res the residual
-   norm |A u - theta u|. NaN on failure. */
-static double
-lanczos_smallest(double * u, double * res, const double * A, long N)
-{
-    long m = N < STEPS ? N : STEPS, j, l, i, steps = 0;
-    double * Q = malloc(sizeof(double) * m * N), * r = malloc(sizeof(double) * N);
-    double * al = malloc(sizeof(double) * m), * be = malloc(sizeof(double) * m);
-    double * Z = malloc(sizeof(double) * m * m), th = NAN, nrm = 0;
-    unsigned long long st = 0x9E3779B97F4A7C15ULL;
-
-    if (Q == NULL || r == NULL || al == NULL || be == NULL || Z == NULL)
-        goto out;
-    for (i = 0; i < N; i++)
-    {
-        st = st * 6364136223846793005ULL + 1442695040888963407ULL;
-        Q[i] = (double) (st >> 11) * 0x1p-53 - 0.5;
-        nrm += Q[i] * Q[i];
-    }
-    for (i = 0; i < N; i++)
-        Q[i] /= sqrt(nrm);
-    for (j = 0; j < m; j++)
-    {
-        double * q = Q + j * N, a = 0;
-        matvec(r, A, q, N);
-        for (i = 0; i < N; i++)
-            a += q[i] * r[i];
-        al[j] = a;
-        steps = j + 1;
-        for (int pass = 0; pass < 2; pass++)
-            for (l = 0; l <= j; l++)
-            {
-                double c = 0;
-                const double * ql = Q + l * N;
-                for (i = 0; i < N; i++)
-                    c += ql[i] * r[i];
-                for (i = 0; i < N; i++)
-                    r[i] -= c * ql[i];
-            }
-        nrm = 0;
-        for (i = 0; i < N; i++)
-            nrm += r[i] * r[i];
-        nrm = sqrt(nrm);
-        if (j + 1 == m || !(nrm > 1e-14 * (fabs(a) + 1)))
-            break;
-        be[j] = nrm;
-        for (i = 0; i < N; i++)
-            Q[(j + 1) * N + i] = r[i] / nrm;
-    }
-    if (LAPACKE_dstev(LAPACK_COL_MAJOR, 'V', (lapack_int) steps, al, be, Z, (lapack_int) steps) != 0)
-        goto out;
-    th = al[0];
-    for (i = 0; i < N; i++)
-    {
-        double s = 0;
-        for (l = 0; l < steps; l++)
-            s += Q[l * N + i] * Z[l];
-        u[i] = s;
-    }
-    matvec(r, A, u, N);
-    nrm = 0;
-    for (i = 0; i < N; i++)
-        nrm += (r[i] - th * u[i]) * (r[i] - th * u[i]);
-    *res = sqrt(nrm);
-out:
-    free(Q); free(r); free(al); free(be); free(Z);
-    return th;
+    return 0;
 }
 
 int
@@ -118,7 +56,12 @@ rc_d_hessian_eig_min(arb_t lam, const arb_mat_t X, const arb_mat_t V, slong prec
         tr += fabs(mid[i * N + i]);
         mx = fabs(mid[i * N + i]) > mx ? fabs(mid[i * N + i]) : mx;
     }
-    th = lanczos_smallest(u, &res, mid, N);
+    {
+        matrix_t M;
+        M.A = mid;
+        M.N = N;
+        th = _rc_d_lanczos(u, &res, matvec, &M, N, 150, 0);   /* smallest Ritz value */
+    }
     if (!(th == th))
         goto out;
     /* lower end: shifts below the estimate by the rounding constant, the

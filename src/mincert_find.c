@@ -46,29 +46,41 @@ set_centre(rc_mincert_t c, double * Wd, const arb_mat_t W)
     fmpz_clear(z); fmpz_clear(one); arf_clear(x);
 }
 
-/* split directions: the smallest eigenvector of each H'_ii (the diagonal
-   blocks of the double Hessian Hd at the centre, without I/2) */
+/* neuron i's split direction: the smallest eigenvector of Pd = H'_ii
+   (d x d doubles; ud d doubles of scratch); the neuron with the smallest
+   eigenvalue so far (*best) becomes the cross-check neuron */
+static void
+set_split_row(rc_mincert_t c, slong i, const double * Pd, double * ud, double * best)
+{
+    double l;
+    slong a;
+
+    if (rc_d_sym_eig_min(&l, ud, Pd, c->d))
+        return;
+    for (a = 0; a < c->d; a++)
+        rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
+    if (l < *best)
+    {
+        *best = l;
+        c->cross_neuron = i;
+    }
+}
+
+/* split directions from the diagonal blocks of the double Hessian Hd at
+   the centre, without I/2 */
 static void
 set_split_directions(rc_mincert_t c, const double * Hd)
 {
     slong n = c->n, d = c->d, N = n * d, i, a, b;
     double * Pd = flint_malloc(sizeof(double) * d * d), * ud = flint_malloc(sizeof(double) * d);
-    double best = INFINITY, l;
+    double best = INFINITY;
 
     for (i = 0; i < n; i++)
     {
         for (a = 0; a < d; a++)
             for (b = 0; b < d; b++)
                 Pd[a * d + b] = Hd[(i * d + a) * N + i * d + b] - (a == b ? 0.5 : 0);
-        if (rc_d_sym_eig_min(&l, ud, Pd, d))
-            continue;
-        for (a = 0; a < d; a++)
-            rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
-        if (l < best)
-        {
-            best = l;
-            c->cross_neuron = i;
-        }
+        set_split_row(c, i, Pd, ud, &best);
     }
     flint_free(Pd);
     flint_free(ud);
@@ -149,11 +161,9 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
                       const fmpq_t alpha, int arith, slong prec, rc_error_t err)
 {
     slong n = arb_mat_nrows(W0), d = arb_mat_ncols(W0), k = fmpq_mat_nrows(Vq);
-    slong N = n * d, i, a, q;
+    slong N = n * d, i, a;
     arb_mat_t V, W, Hp;
     double * Wd, * Vd, * Hd, * yd, * Pd, * ud, lam_d, hmax = 0, best = INFINITY;
-    fmpz_t z, one;
-    arf_t x;
     int ret = 0;
 
     if (!arb_mat_is_finite(W0))
@@ -170,7 +180,6 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     }
 
     arb_mat_init(V, k, d); arb_mat_init(W, n, d); arb_mat_init(Hp, d, d);
-    fmpz_init(z); fmpz_init(one); fmpz_one(one); arf_init(x);
     Wd = flint_malloc(sizeof(double) * N);
     Vd = flint_malloc(sizeof(double) * (k * d + 1));
     Hd = flint_malloc(sizeof(double) * N * N);
@@ -183,17 +192,7 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
 
     /* the box */
     c->radius_log2 = RADIUS_LOG2(prec);
-    q = -c->radius_log2 + CENTRE_EXTRA_BITS;
-    for (i = 0; i < n; i++)
-        for (a = 0; a < d; a++)
-        {
-            fmpq * e = fmpq_mat_entry(c->centre, i, a);
-            arf_mul_2exp_si(x, arb_midref(arb_mat_entry(W, i, a)), q);
-            arf_get_fmpz(z, x, ARF_RND_NEAR);
-            fmpq_set_fmpz_frac(e, z, one);
-            fmpq_div_2exp(e, e, q);
-            Wd[i * d + a] = fmpq_get_d(e);
-        }
+    set_centre(c, Wd, W);
 
     /* witnesses: the smallest eigenpair of H at the centre, in double */
     rc_mat_get_d(Vd, V);
@@ -220,19 +219,10 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
                 arb_set_d(arb_mat_entry(Xc, i, a), Wd[i * d + a]);
         for (i = 0; i < n; i++)
         {
-            double l;
             if (!rc_hessian_prime_block(Hp, Xc, V, i, 64))
                 break;
             rc_mat_get_d(Pd, Hp);
-            if (rc_d_sym_eig_min(&l, ud, Pd, d))
-                continue;
-            for (a = 0; a < d; a++)
-                rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
-            if (l < best)
-            {
-                best = l;
-                c->cross_neuron = i;
-            }
+            set_split_row(c, i, Pd, ud, &best);
         }
         arb_mat_clear(Xc);
     }
@@ -247,7 +237,6 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     }
 
     arb_mat_clear(V); arb_mat_clear(W); arb_mat_clear(Hp);
-    fmpz_clear(z); fmpz_clear(one); arf_clear(x);
     flint_free(Wd); flint_free(Vd); flint_free(Hd);
     flint_free(yd); flint_free(Pd); flint_free(ud);
     return ret;
