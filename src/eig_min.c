@@ -107,7 +107,7 @@ shifted_cholesky(const arb_mat_t A, const arb_t lam_mid, slong e, slong prec)
 int
 rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
 {
-    slong N = arb_mat_nrows(A), i, j, e0, escale, e;
+    slong N = arb_mat_nrows(A), i, j, e0, escale, erad, e;
     double * Ad, * ud, lam_d;
     arb_mat_t M;
     arb_ptr u;
@@ -177,9 +177,12 @@ rc_mat_eig_min(arb_t lam, arb_ptr u_out, const arb_mat_t A, slong prec)
        ...) and then bisect between the last failure and the first success
        down to 4 bits: about 2 log2(prec) factorisations instead of one per
        step. */
-    escale = mag_log2(scale);
-    e0 = FLINT_MAX(mag_log2(rad) + 1, escale - prec + 2 * FLINT_BIT_COUNT(N) + 8);
-    if (escale == WORD_MIN)
+    /* mag_log2 is WORD_MIN for 0 and WORD_MAX for infinity: clamp both
+       before any arithmetic on them (no signed overflow) */
+    escale = FLINT_MAX(FLINT_MIN(mag_log2(scale), WORD_MAX / 4), WORD_MIN / 4);
+    erad = FLINT_MAX(FLINT_MIN(mag_log2(rad), WORD_MAX / 4), WORD_MIN / 4);
+    e0 = FLINT_MAX(erad + 1, escale - prec + 2 * FLINT_BIT_COUNT(N) + 8);
+    if (mag_is_zero(scale))
         e0 = -prec;
     if (arb_mat_is_finite(A))
     {
