@@ -31,10 +31,8 @@ main(int argc, char ** argv)
     int res;
 
     if (argc < 2)
-    {
-        fputs(usage, stderr);
-        return RC_EXIT_BADINPUT;
-    }
+        return cli_fail("expected a command: eval, certify, check, search, paper or latex "
+                        "(see 'relucert --help')");
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
     {
         fputs(usage, stdout);
