@@ -217,3 +217,18 @@ rc_json_check_encloses(const json_t * v, const arb_t x, const char * what, rc_er
                             "recomputed one", what);
     return 0;
 }
+
+int
+rc_json_check_witness(const json_t * claim, const char * claim_name, const char * field,
+                      int present, slong value, rc_error_t why)
+{
+    const json_t * v = json_object_get(claim, field);
+
+    if (!present && v != NULL)
+        return rc_error_set(why, "%s.%s: recomputation gives no witness, the certificate "
+                            "has one", claim_name, field);
+    if (present && (!json_is_integer(v) || json_integer_value(v) != value))
+        return rc_error_set(why, "%s.%s: expected %ld (recomputed)", claim_name, field,
+                            (long) value);
+    return 0;
+}

@@ -54,7 +54,40 @@ rc_mincert_check(rc_error_t why, const json_t * root)
         || same_verdict(cl, "lam_negative", c->lam_negative, why))
         goto out;
 
+    /* the witnesses of refuted claims are recomputed too */
+    if (rc_json_check_witness(json_object_get(cl, "critical_point"), "claims.critical_point",
+                              "gradient_coordinate", c->critical == RC_REFUTED,
+                              c->critical_witness, why)
+        || rc_json_check_witness(json_object_get(cl, "lam_negative"), "claims.lam_negative",
+                                 "positive_neuron", c->lam_negative == RC_REFUTED,
+                                 c->lam_witness, why))
+        goto out;
     o = json_object_get(cl, "non_global");
+    arr = json_object_get(o, "teacher_permutation");
+    if (c->non_global == RC_REFUTED)
+    {
+        if (!json_is_array(arr) || (slong) json_array_size(arr) != c->n)
+        {
+            rc_error_set(why, "claims.non_global.teacher_permutation: expected %ld entries",
+                         (long) c->n);
+            goto out;
+        }
+        for (i = 0; i < c->n; i++)
+        {
+            const json_t * e = json_array_get(arr, i);
+            if (!json_is_integer(e) || json_integer_value(e) != c->global_perm[i])
+            {
+                rc_error_set(why, "claims.non_global.teacher_permutation[%ld]: expected %ld "
+                             "(recomputed)", (long) i, (long) c->global_perm[i]);
+                goto out;
+            }
+        }
+    }
+    else if (arr != NULL)
+    {
+        rc_error_set(why, "claims.non_global.teacher_permutation: recomputation gives none");
+        goto out;
+    }
     if (rc_json_check_encloses(json_object_get(o, "loss"), c->loss, "claims.non_global.loss", why))
         goto out;
     o = json_object_get(cl, "split_cross_check");

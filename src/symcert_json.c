@@ -351,7 +351,13 @@ rc_symcert_check(rc_error_t why, const json_t * root)
         || rc_json_check_verdict(json_object_get(cl, "norm_sum_le_k"), "claims.norm_sum_le_k",
                         c->norm_sum_le_k, why)
         || rc_json_check_verdict(json_object_get(cl, "lam_negative"), "claims.lam_negative",
-                        c->lam_negative, why))
+                        c->lam_negative, why)
+        || rc_json_check_witness(json_object_get(cl, "critical_point"), "claims.critical_point",
+                                 "gradient_coordinate", c->critical == RC_REFUTED,
+                                 c->critical_witness, why)
+        || rc_json_check_witness(json_object_get(cl, "lam_negative"), "claims.lam_negative",
+                                 "positive_block", c->lam_negative == RC_REFUTED,
+                                 c->lam_witness, why))
         goto out;
 
     o = json_object_get(cl, "positive_definite");

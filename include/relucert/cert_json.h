@@ -67,6 +67,13 @@ int rc_json_check_verdict(const json_t * o, const char * what, rc_verdict_t v, r
    otherwise. */
 int rc_json_check_encloses(const json_t * v, const arb_t x, const char * what, rc_error_t why);
 
+/* The witness field claim.field of a verdict (an index such as a gradient
+   coordinate): present, an integer equal to value, when present is 1;
+   absent when present is 0. Returns 0; 1 with why naming claim_name.field
+   otherwise. */
+int rc_json_check_witness(const json_t * claim, const char * claim_name, const char * field,
+                          int present, slong value, rc_error_t why);
+
 /* Re-verifies a certificate of any kind from its own contents: 0 when
    every claim is confirmed, 1 with why filled otherwise (unknown format or
    kind included). */

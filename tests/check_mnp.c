@@ -1,0 +1,435 @@
+/* The must-not-prove corpus: generated cases where no certifying path may
+   answer "proved" and no checker may accept. Every certificate of
+   proofs/default (all kinds) and freshly certified dense certificates (Arb
+   and binary64) are altered claim by claim: each verdict turned into
+   another, each enclosure end moved, each count changed, success flipped,
+   rows of claim arrays swapped, witnesses swapped; inputs are altered where
+   the truth is known (a centre moved off the critical point, a box that
+   reaches a zero neuron, lambda_lower above lambda_min, too little
+   precision); and saddles, split points and perturbed points are offered
+   as minima. The number of cases is printed as "N must-not-prove cases". */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+
+static slong cases = 0;
+
+/* the checker must reject root (and must not crash) */
+static void
+must_reject(const json_t * root, const char * what)
+{
+    rc_error_t why;
+    ck_assert_msg(rc_cert_check(why, root) != 0, "accepted: %s", what);
+    cases++;
+}
+
+/* a leaf reached by a path of keys / indices */
+typedef struct
+{
+    json_t * parent;
+    const char * key;     /* object member, or NULL */
+    size_t index;         /* array element when key == NULL */
+    json_t * value;
+    char path[256];
+}
+leaf_t;
+
+#define MAXLEAVES 4096
+
+static void
+collect(leaf_t * L, slong * nl, json_t * node, const char * path)
+{
+    const char * key;
+    json_t * v;
+    size_t i;
+
+    if (json_is_object(node))
+        json_object_foreach(node, key, v)
+        {
+            char p[256];
+            snprintf(p, sizeof p, "%s.%s", path, key);
+            if (*nl < MAXLEAVES && !json_is_object(v) && !json_is_array(v))
+            {
+                L[*nl].parent = node; L[*nl].key = key; L[*nl].value = v;
+                snprintf(L[*nl].path, sizeof L[*nl].path, "%s", p);
+                (*nl)++;
+            }
+            collect(L, nl, v, p);
+        }
+    else if (json_is_array(node))
+        json_array_foreach(node, i, v)
+        {
+            char p[256];
+            snprintf(p, sizeof p, "%s.%zu", path, i);
+            if (*nl < MAXLEAVES && !json_is_object(v) && !json_is_array(v))
+            {
+                L[*nl].parent = node; L[*nl].key = NULL; L[*nl].index = i; L[*nl].value = v;
+                snprintf(L[*nl].path, sizeof L[*nl].path, "%s", p);
+                (*nl)++;
+            }
+            collect(L, nl, v, p);
+        }
+}
+
+static void
+set_leaf(leaf_t * l, json_t * v)
+{
+    if (l->key != NULL)
+        json_object_set_new(l->parent, l->key, v);
+    else
+        json_array_set_new(l->parent, l->index, v);
+}
+
+/* 1 if the leaf is part of a claim (under "claims", or "success") */
+static int
+is_claim(const leaf_t * l)
+{
+    return strncmp(l->path, ".claims.", 8) == 0 || strcmp(l->path, ".success") == 0;
+}
+
+/* Alters the claims of the certificate root one at a time (at most cap of
+   each sort, spread over the certificate), each copy must be rejected. */
+static void
+alter_claims(const json_t * root, const char * name, slong cap)
+{
+    leaf_t * L = malloc(sizeof(leaf_t) * MAXLEAVES);
+    slong nl = 0, i, nverd = 0, nenc = 0, nint = 0, sv = 0, se = 0, si = 0, taken[3] = {0, 0, 0};
+    json_t * copy = json_deep_copy(root);
+
+    collect(L, &nl, copy, "");
+    for (i = 0; i < nl; i++)
+        if (is_claim(&L[i]))
+        {
+            const char * k = L[i].key;
+            if (k != NULL && strcmp(k, "verdict") == 0)
+                nverd++;
+            else if (k != NULL && (strcmp(k, "lo") == 0 || strcmp(k, "hi") == 0))
+                nenc++;
+            else if (json_is_integer(L[i].value))
+                nint++;
+        }
+    sv = FLINT_MAX(1, nverd / cap);
+    se = FLINT_MAX(1, nenc / cap);
+    si = FLINT_MAX(1, nint / cap);
+    json_decref(copy);
+    free(L);
+
+    /* each mutation on a fresh copy (paths are re-collected) */
+    for (int sort = 0; sort < 4; sort++)
+    {
+        slong seen = 0, total = nl;
+        for (i = 0; i < total; i++)
+        {
+            json_t * c = json_deep_copy(root);
+            leaf_t * M = malloc(sizeof(leaf_t) * MAXLEAVES);
+            slong m = 0;
+            char what[400];
+            int done = 0;
+
+            collect(M, &m, c, "");
+            if (i < m && is_claim(&M[i]))
+            {
+                leaf_t * l = &M[i];
+                const char * k = l->key;
+                if (sort == 0 && k != NULL && strcmp(k, "verdict") == 0)
+                {
+                    if (seen++ % sv == 0 && taken[0] < cap)
+                    {
+                        const char * v = json_string_value(l->value);
+                        set_leaf(l, json_string(strcmp(v, "proved") == 0 ? "undecided" : "proved"));
+                        done = 1;
+                        taken[0]++;
+                    }
+                }
+                else if (sort == 1 && k != NULL && (strcmp(k, "lo") == 0 || strcmp(k, "hi") == 0)
+                         && json_is_string(l->value))
+                {
+                    if (seen++ % se == 0 && taken[1] < cap)
+                    {
+                        /* the end moved past the other: lo up, hi down */
+                        set_leaf(l, json_string(strcmp(k, "lo") == 0 ? "1e6" : "-1e6"));
+                        done = 1;
+                        taken[1]++;
+                    }
+                }
+                else if (sort == 2 && json_is_integer(l->value))
+                {
+                    if (seen++ % si == 0 && taken[2] < cap)
+                    {
+                        set_leaf(l, json_integer(json_integer_value(l->value) + 1));
+                        done = 1;
+                        taken[2]++;
+                    }
+                }
+                else if (sort == 3 && strcmp(l->path, ".success") == 0)
+                {
+                    set_leaf(l, json_boolean(!json_is_true(l->value)));
+                    done = 1;
+                }
+                if (done)
+                {
+                    snprintf(what, sizeof what, "%s: %s altered", name, l->path);
+                    must_reject(c, what);
+                }
+            }
+            free(M);
+            json_decref(c);
+        }
+    }
+}
+
+/* swaps the first two rows of the array at root.a.b (claims or witnesses);
+   only when they differ */
+static void
+swap_rows(const json_t * root, const char * a, const char * b, const char * name)
+{
+    json_t * c = json_deep_copy(root), * arr = json_object_get(json_object_get(c, a), b);
+    char what[200];
+
+    if (json_is_array(arr) && json_array_size(arr) >= 2
+        && !json_equal(json_array_get(arr, 0), json_array_get(arr, 1)))
+    {
+        json_t * r0 = json_incref(json_array_get(arr, 0));
+        json_array_set(arr, 0, json_array_get(arr, 1));
+        json_array_set_new(arr, 1, r0);
+        snprintf(what, sizeof what, "%s: %s.%s rows 0 and 1 swapped", name, a, b);
+        must_reject(c, what);
+    }
+    json_decref(c);
+}
+
+/* every certificate of proofs/default, all kinds */
+START_TEST(test_default_certificates)
+{
+    DIR * dir = opendir(RC_PROOFS);
+    struct dirent * e;
+    slong files = 0;
+
+    ck_assert_msg(dir != NULL, "cannot open %s", RC_PROOFS);
+    while ((e = readdir(dir)) != NULL)
+    {
+        char path[1024];
+        json_error_t je;
+        json_t * root;
+        rc_error_t why;
+
+        if (strstr(e->d_name, ".json") == NULL)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", RC_PROOFS, e->d_name);
+        root = json_load_file(path, 0, &je);
+        ck_assert_msg(root != NULL, "%s", path);
+        ck_assert_msg(rc_cert_check(why, root) == 0, "%s: %s", path, why->msg);
+        alter_claims(root, e->d_name, 3);
+        swap_rows(root, "witnesses", "split_directions", e->d_name);
+        json_decref(root);
+        files++;
+    }
+    closedir(dir);
+    ck_assert(files >= 30);
+}
+END_TEST
+
+/* dense certificates in both arithmetics: claims altered, and inputs whose
+   truth is known */
+START_TEST(test_dense_inputs)
+{
+    int arith = _i ? RC_ARITH_BINARY64 : RC_ARITH_ARB;
+    slong k = 7 + _i, idx, e;
+    rc_point_t pt;
+    rc_error_t err;
+
+    rc_point_init(pt);
+    for (idx = 0; rc_point_read_dataset(pt, RC_DATASET, k, idx, err) == 0; idx++)
+    {
+        rc_mincert_t c, m;
+        arb_mat_t W, V;
+        fmpq_t half, t;
+        json_t * root;
+        char name[64];
+
+        rc_mincert_init(c); rc_mincert_init(m);
+        arb_mat_init(W, pt->n, pt->d); arb_mat_init(V, pt->k, pt->d);
+        fmpq_init(half); fmpq_init(t);
+        fmpq_set_si(half, 1, 2);
+        rc_point_get_arb(W, V, pt, NULL, 256);
+        ck_assert(rc_mincert_find_arith(c, W, pt->V, half, arith, 256, err) == 0);
+        ck_assert(rc_mincert_success(c));
+        snprintf(name, sizeof name, "k%ld-%ld-%s", (long) k, (long) idx, _i ? "binary64" : "arb");
+        root = rc_mincert_to_json(c, "mnp");
+        alter_claims(root, name, 4);
+        swap_rows(root, "witnesses", "split_directions", name);
+        json_decref(root);
+
+        /* the centre moved off the critical point: 2^-e, e = 40, 60, 80,
+           in coordinates 0 and the last */
+        for (e = 40; e <= 80; e += 20)
+            for (int which = 0; which < 2; which++)
+            {
+                slong i = which ? pt->n - 1 : 0, a = which ? pt->d - 1 : 0;
+                rc_mincert_set_inputs(m, c);
+                fmpq_one(t);
+                fmpq_div_2exp(t, t, e);
+                fmpq_add(fmpq_mat_entry(m->centre, i, a), fmpq_mat_entry(m->centre, i, a), t);
+                ck_assert(rc_mincert_verify(m, err) == 0);
+                ck_assert_int_ne(m->critical, RC_PROVED);
+                ck_assert(!rc_mincert_success(m));
+                cases++;
+            }
+        /* boxes that reach a zero neuron */
+        for (e = 1; e <= 3; e++)
+        {
+            rc_mincert_set_inputs(m, c);
+            m->radius_log2 = e;
+            ck_assert(rc_mincert_verify(m, err) == 0);
+            ck_assert_int_ne(m->strict_min, RC_PROVED);
+            ck_assert_int_ne(m->critical, RC_PROVED);
+            cases++;
+        }
+        /* lambda_lower above lambda_min: times 2 and 4 */
+        for (e = 1; e <= 2; e++)
+        {
+            rc_mincert_set_inputs(m, c);
+            fmpq_mul_2exp(m->lam_lower, m->lam_lower, e);
+            ck_assert(rc_mincert_verify(m, err) == 0);
+            ck_assert_int_ne(m->positive_definite, RC_PROVED);
+            cases++;
+        }
+        /* too little precision: an error (the centre does not fit) or
+           nothing proved */
+        for (e = 8; e <= 24; e += 8)
+        {
+            rc_mincert_set_inputs(m, c);
+            m->prec = e;
+            ck_assert(rc_mincert_verify(m, err) != 0 || m->strict_min != RC_PROVED);
+            cases++;
+        }
+        rc_mincert_clear(c); rc_mincert_clear(m);
+        arb_mat_clear(W); arb_mat_clear(V);
+        fmpq_clear(half); fmpq_clear(t);
+    }
+    ck_assert(idx > 0);
+    rc_point_clear(pt);
+}
+END_TEST
+
+/* points that are not minima offered as minima: the saddle of the dataset's
+   pattern (2, 4), split points of published minima (n = k + 1, a
+   continuum of critical points: never a strict minimum), random points */
+START_TEST(test_not_minima)
+{
+    int arith = _i ? RC_ARITH_BINARY64 : RC_ARITH_ARB;
+    rc_point_t pt;
+    rc_error_t err;
+    rc_mincert_t c;
+    arb_mat_t W, V, S;
+    fmpq_t half;
+    flint_rand_t st;
+    slong i, a, r;
+
+    rc_point_init(pt);
+    rc_mincert_init(c);
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    flint_randinit(st);
+
+    ck_assert(rc_point_read_file(pt, RC_TEST_DATA "/saddle-k6-2-4.txt", err) == 0);
+    arb_mat_init(W, pt->n, pt->d); arb_mat_init(V, pt->k, pt->d);
+    rc_point_get_arb(W, V, pt, NULL, 256);
+    ck_assert(rc_mincert_find_arith(c, W, pt->V, half, arith, 256, err) == 0);
+    ck_assert_int_ne(c->strict_min, RC_PROVED);
+    ck_assert(!rc_mincert_success(c));
+    cases++;
+    arb_mat_clear(W); arb_mat_clear(V);
+
+    /* split points of the k = 7 minima, each neuron, alpha = 1/2 */
+    for (r = 0; r < 2; r++)
+    {
+        ck_assert(rc_point_read_dataset(pt, RC_DATASET, 7, r, err) == 0);
+        arb_mat_init(W, pt->n, pt->d); arb_mat_init(V, pt->k, pt->d);
+        arb_mat_init(S, pt->n + 1, pt->d);
+        rc_point_get_arb(W, V, pt, NULL, 256);
+        for (i = 0; i < pt->n; i += 3)
+        {
+            slong j;
+            for (j = 0; j < pt->n; j++)
+                for (a = 0; a < pt->d; a++)
+                {
+                    arb_srcptr x = arb_mat_entry(W, j, a);
+                    if (j < i)
+                        arb_set(arb_mat_entry(S, j, a), x);
+                    else if (j > i)
+                        arb_set(arb_mat_entry(S, j + 1, a), x);
+                    else
+                    {
+                        arb_mul_2exp_si(arb_mat_entry(S, i, a), x, -1);
+                        arb_mul_2exp_si(arb_mat_entry(S, i + 1, a), x, -1);
+                    }
+                }
+            ck_assert(rc_mincert_find_arith(c, S, pt->V, half, arith, 256, err) == 0);
+            ck_assert_int_ne(c->strict_min, RC_PROVED);
+            ck_assert(!rc_mincert_success(c));
+            cases++;
+        }
+        arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(S);
+    }
+
+    /* random points with the identity teacher: far from critical points
+       (refinement may find one: then it must not be proved a minimum unless
+       it is one, which the success rule of a non-global strict minimum of a
+       random start rarely is; only "success" with critical refuted or
+       undecided is asserted impossible) */
+    for (r = 0; r < 6; r++)
+    {
+        slong k = 4 + r % 3;
+        fmpq_mat_t Vq;
+        arb_mat_init(W, k, k);
+        fmpq_mat_init(Vq, k, k);
+        fmpq_mat_one(Vq);
+        tu_rand_mat(W, st, 0);
+        ck_assert(rc_mincert_find_arith(c, W, Vq, half, arith, 64, err) == 0);
+        if (c->critical != RC_PROVED)
+        {
+            ck_assert(!rc_mincert_success(c));
+            ck_assert_int_ne(c->strict_min, RC_PROVED);
+        }
+        cases++;
+        arb_mat_clear(W);
+        fmpq_mat_clear(Vq);
+    }
+    rc_mincert_clear(c);
+    rc_point_clear(pt);
+    fmpq_clear(half);
+    flint_randclear(st);
+}
+END_TEST
+
+
+static Suite *
+suite(void)
+{
+    Suite * s = suite_create("must-not-prove");
+    TCase * tc = tcase_create("core");
+    tcase_set_timeout(tc, 900);
+    tcase_add_test(tc, test_default_certificates);
+    tcase_add_loop_test(tc, test_dense_inputs, 0, 2);
+    tcase_add_loop_test(tc, test_not_minima, 0, 2);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    SRunner * sr;
+    int failed;
+
+    /* no fork: the case counter lives in this process */
+    sr = srunner_create(suite());
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    printf("%ld must-not-prove cases\n", (long) cases);
+    return failed == 0 && cases >= 200 ? 0 : 1;
+}
