@@ -73,6 +73,14 @@ rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
                            name, line);
         goto out;
     }
+    if (k * k > RC_POINT_MAX_ENTRIES)
+    {
+        /* the limit of point files: no malformed record allocates without
+           bound (found by fuzz/fuzz_dataset) */
+        res = rc_error_set(err, "%s:%ld: expected k <= 10000 (a record's matrices are k x k), "
+                           "found k = %ld", name, line, (long) k);
+        goto out;
+    }
     kind = json_object_get(rec, "kind");
     vals = json_object_get(rec, "vals");
     p = json_object_get(rec, "p");
@@ -85,6 +93,7 @@ rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
         json_t * r0 = json_array_get(rows, 0);
         d = json_is_array(r0) ? (slong) json_array_size(r0) : 0;
         if (n < 1 || n > 100000 || d < 1 || d > 100000
+            || n * d > RC_POINT_MAX_ENTRIES || k * d > RC_POINT_MAX_ENTRIES
             || (teacher == NULL && d != k)
             || (json_is_array(teacher) && (slong) json_array_size(teacher) != k))
         {

@@ -11,6 +11,9 @@ PD="$TOP_SRCDIR/proofs/default"
 
 sed 's/"verdict": "proved"/"verdict": "undecided"/' "$PD/convexity-k3.json" >"$tmp/tampered.json"
 printf '{"format": ' >"$tmp/broken.json"
+# a record that asks for a 84109 x 84109 matrix (found by fuzz/fuzz_dataset):
+# refused in one line, within 2 GB of address space
+printf '{"k": 84109, "index": 0, "p": [84109]}\n' >"$tmp/big.jsonl"
 
 n=0
 while IFS='|' read -r want args; do
@@ -61,6 +64,7 @@ done <<EOF_TABLE
 1|check "$PD/convexity-k3.json" "$tmp/tampered.json"
 2|check
 2|check missing.json
+2|eval --dataset "$tmp/big.jsonl" --k 84109 --index 0
 0|search --k 3 --runs 2 --seed 1 --out s.jsonl
 2|search --k 0
 0|paper --help
@@ -70,5 +74,8 @@ done <<EOF_TABLE
 2|latex
 2|latex "$PD/convexity-k3.json" --bogus
 EOF_TABLE
+(ulimit -v 2000000; $RUN eval --dataset "$tmp/big.jsonl" --k 84109 --index 0) >/dev/null 2>"$tmp/err"
+check "k = 84109 under ulimit -v 2 GB: exit 2" test $? -eq 2
+check "k = 84109: says the limit" grep -q 'expected k <= 10000' "$tmp/err"
 check "at least 40 cases" test "$n" -ge 40
 finish cli_exit
