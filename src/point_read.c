@@ -114,6 +114,10 @@ read_header(section_t * teacher, section_t * student, char ** tok, slong nt,
             return rc_error_set(err, "%s:%ld: expected 'teacher identity K' with "
                                 "K a positive integer <= %d", name, line,
                                 RC_POINT_MAX_DIM);
+        if (r * r > RC_POINT_MAX_ENTRIES)   /* found by fuzz/fuzz_point */
+            return rc_error_set(err, "%s:%ld: expected at most %d entries in the teacher "
+                                "matrix, found identity %ld x %ld", name, line,
+                                RC_POINT_MAX_ENTRIES, r, r);
         section_alloc(s, r, r, line);
         s->identity = 1;
         for (c = 0; c < r; c++)

@@ -14,6 +14,8 @@ printf '{"format": ' >"$tmp/broken.json"
 # a record that asks for a 84109 x 84109 matrix (found by fuzz/fuzz_dataset):
 # refused in one line, within 2 GB of address space
 printf '{"k": 84109, "index": 0, "p": [84109]}\n' >"$tmp/big.jsonl"
+# and a point file whose identity teacher is 29998 x 29998 (fuzz/fuzz_point)
+printf 'teacher identity 29998\nstudent 1 1\n1\n' >"$tmp/bigid.txt"
 
 n=0
 while IFS='|' read -r want args; do
@@ -65,6 +67,7 @@ done <<EOF_TABLE
 2|check
 2|check missing.json
 2|eval --dataset "$tmp/big.jsonl" --k 84109 --index 0
+2|eval "$tmp/bigid.txt"
 0|search --k 3 --runs 2 --seed 1 --out s.jsonl
 2|search --k 0
 0|paper --help
@@ -77,5 +80,8 @@ EOF_TABLE
 (ulimit -v 2000000; $RUN eval --dataset "$tmp/big.jsonl" --k 84109 --index 0) >/dev/null 2>"$tmp/err"
 check "k = 84109 under ulimit -v 2 GB: exit 2" test $? -eq 2
 check "k = 84109: says the limit" grep -q 'expected k <= 10000' "$tmp/err"
+(ulimit -v 2000000; $RUN eval "$tmp/bigid.txt") >/dev/null 2>"$tmp/err"
+check "identity 29998 under ulimit -v 2 GB: exit 2" test $? -eq 2
+check "identity 29998: says the limit" grep -q 'expected at most 100000000 entries' "$tmp/err"
 check "at least 40 cases" test "$n" -ge 40
 finish cli_exit
