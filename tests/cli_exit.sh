@@ -77,11 +77,17 @@ done <<EOF_TABLE
 2|latex
 2|latex "$PD/convexity-k3.json" --bogus
 EOF_TABLE
-(ulimit -v 2000000; $RUN eval --dataset "$tmp/big.jsonl" --k 84109 --index 0) >/dev/null 2>"$tmp/err"
-check "k = 84109 under ulimit -v 2 GB: exit 2" test $? -eq 2
-check "k = 84109: says the limit" grep -q 'expected k <= 10000' "$tmp/err"
-(ulimit -v 2000000; $RUN eval "$tmp/bigid.txt") >/dev/null 2>"$tmp/err"
-check "identity 29998 under ulimit -v 2 GB: exit 2" test $? -eq 2
-check "identity 29998: says the limit" grep -q 'expected at most 100000000 entries' "$tmp/err"
+# the same under a 2 GB address-space limit (not where the build cannot run
+# under ulimit -v at all: AddressSanitizer reserves terabytes of shadow)
+if (ulimit -v 2000000; $RUN --version) >/dev/null 2>&1; then
+    (ulimit -v 2000000; $RUN eval --dataset "$tmp/big.jsonl" --k 84109 --index 0) >/dev/null 2>"$tmp/err"
+    check "k = 84109 under ulimit -v 2 GB: exit 2" test $? -eq 2
+    check "k = 84109: says the limit" grep -q 'expected k <= 10000' "$tmp/err"
+    (ulimit -v 2000000; $RUN eval "$tmp/bigid.txt") >/dev/null 2>"$tmp/err"
+    check "identity 29998 under ulimit -v 2 GB: exit 2" test $? -eq 2
+    check "identity 29998: says the limit" grep -q 'expected at most 100000000 entries' "$tmp/err"
+else
+    echo "cli_exit: ulimit -v checks skipped (this build does not run under ulimit -v)"
+fi
 check "at least 40 cases" test "$n" -ge 40
 finish cli_exit
