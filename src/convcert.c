@@ -1,6 +1,7 @@
 /* Strong convexity around the global minimum W = V (n = k), with a radius:
    the certificate of kind "convexity". */
 #include <string.h>
+#include "relucert/limits.h"
 #include "relucert/landscape.h"
 #include "relucert/cert_json.h"
 #include "relucert/eval.h"
@@ -142,6 +143,8 @@ rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
 
     if (k < 1 || d < 1 || prec < 2 || prec > (1L << 24))
         return rc_error_set(err, "expected k, d >= 1 and a precision in [2, 2^24]");
+    if (rc_limit_check_prec(err, prec, "prec") || rc_limit_check_params(err, k, d, 0, "k x d"))
+        return 1;
     set_dims(c, k, d);
     c->prec = prec;
     c->norm = norm;
@@ -247,7 +250,9 @@ rc_convcert_from_json(rc_convcert_t c, const json_t * root, rc_error_t err)
 
     if (rc_json_get_slong(&prec, rc_json_field(root, "prec", "", err), 2, 1L << 24, "prec", err)
         || rc_json_get_slong(&k, rc_json_field(root, "k", "", err), 1, 10000, "k", err)
-        || rc_json_get_slong(&d, rc_json_field(root, "d", "", err), 1, 10000, "d", err))
+        || rc_json_get_slong(&d, rc_json_field(root, "d", "", err), 1, 10000, "d", err)
+        || rc_limit_check_prec(err, prec, "prec")
+        || rc_limit_check_params(err, k, d, 0, "k x d"))
         return 1;
     set_dims(c, k, d);
     c->prec = prec;

@@ -3,6 +3,7 @@
    computed here is trusted: a bad choice only makes a verdict undecided. */
 #include <math.h>
 #include "relucert/mincert.h"
+#include "relucert/limits.h"
 #include "relucert/d_eval.h"
 #include "relucert/eval.h"
 #include "relucert/number.h"
@@ -168,6 +169,9 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
 
     if (!arb_mat_is_finite(W0))
         return rc_error_set(err, "expected a finite candidate point");
+    if (rc_limit_check_prec(err, prec, "prec")
+        || rc_limit_check_params(err, n, d, arith == RC_ARITH_BINARY64, "n x d"))
+        return 1;
     c->prec = prec;
     rc_mincert_set_dims(c, n, k, d);
     fmpq_mat_set(c->V, Vq);

@@ -1,5 +1,6 @@
 /* The minimum certificate as JSON (docs/certificate-format.md). */
 #include <string.h>
+#include "relucert/limits.h"
 #include "relucert/mincert.h"
 #include "relucert/cert_json.h"
 #include "relucert/number.h"
@@ -127,6 +128,9 @@ rc_mincert_from_json(rc_mincert_t c, const json_t * root, rc_error_t err)
         else if (strcmp(a, "arb") != 0)
             return rc_error_set(err, "arith: expected \"arb\" or \"binary64\"");
     }
+    if (rc_limit_check_prec(err, prec, "prec")
+        || rc_limit_check_params(err, n, d, c->arith == RC_ARITH_BINARY64, "n x d"))
+        return 1;
     if ((wit = rc_json_field(root, "witnesses", "", err)) == NULL)
         return 1;
     if ((v = json_object_get(wit, "lambda_lower")) != NULL)

@@ -1,6 +1,7 @@
 /* Certificates of kind "nonconvex": negative curvature at the Thm 4 points
    next to an over-parameterized global minimum, for a list of eps. */
 #include <string.h>
+#include "relucert/limits.h"
 #include "relucert/landscape.h"
 #include "relucert/cert_json.h"
 
@@ -96,7 +97,8 @@ rc_noncvx_check(rc_error_t why, const json_t * root)
     fmpq_init(a1); fmpq_init(a2); fmpq_init(eps);
     if (rc_json_get_slong(&k, rc_json_field(root, "k", "", why), 1, 10000, "k", why)
         || rc_json_get_slong(&n, rc_json_field(root, "n", "", why), 1, 20000, "n", why)
-        || rc_json_get_slong(&d, rc_json_field(root, "d", "", why), 1, 10000, "d", why))
+        || rc_json_get_slong(&d, rc_json_field(root, "d", "", why), 1, 10000, "d", why)
+        || rc_limit_check_params(why, n, d, 0, "n x d"))
         goto out;
     al = rc_json_field(root, "alpha", "", why);
     if (al == NULL || !json_is_array(al) || json_array_size(al) != 2

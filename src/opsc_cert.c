@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "relucert/limits.h"
 #include "relucert/opsc.h"
 #include "relucert/cert_json.h"
 #include "relucert/number.h"
@@ -738,8 +739,10 @@ rc_opsc_check_part(rc_error_t why, const json_t * root, slong part, slong nparts
     rc_opsc_params_init(p);
     if (rc_json_get_slong(&p->k, rc_json_field(root, "k", "", why), 1, 100, "k", why)
         || rc_json_get_slong(&p->m, rc_json_field(root, "m", "", why), 1, 100, "m", why)
-        || rc_json_get_slong(&p->prec, rc_json_field(root, "prec", "", why), 16, 1 << 16, "prec", why)
+        || rc_json_get_slong(&p->prec, rc_json_field(root, "prec", "", why), 16, 1L << 24, "prec", why)
         || rc_json_get_slong(&p->samples, rc_json_field(root, "samples", "", why), 1, 1000000, "samples", why)
+        || rc_limit_check_prec(why, p->prec, "prec")
+        || rc_limit_check_params(why, p->k + p->m, p->k, 0, "(k + m) x k")
         || rc_json_get_fmpq(p->sigma2, rc_json_field(root, "sigma2", "", why), "sigma2", why)
         || rc_json_get_fmpq(p->radius, rc_json_field(root, "radius", "", why), "radius", why)
         || rc_json_get_fmpq(p->lambda, rc_json_field(root, "lambda", "", why), "lambda", why))

@@ -1,6 +1,7 @@
 /* The reduced minimum certificate as JSON, and its checker
    (docs/certificate-format.md, kind "minimum" with "symmetry"). */
 #include <string.h>
+#include "relucert/limits.h"
 #include "relucert/symcert.h"
 #include "relucert/cert_json.h"
 
@@ -164,6 +165,8 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
         || rc_json_get_slong(&n, rc_json_field(root, "n", "", err), 1, 1000000, "n", err)
         || rc_json_get_slong(&k, rc_json_field(root, "k", "", err), 1, 1000000, "k", err)
         || rc_json_get_slong(&d, rc_json_field(root, "d", "", err), 1, 1000000, "d", err))
+        return 1;
+    if (rc_limit_check_prec(err, prec, "prec"))
         return 1;
     if (n != k || d != k)
         return rc_error_set(err, "n, k, d: expected n = d = k on the reduced path, found "

@@ -2,6 +2,7 @@
    over-parameterized global minimum (the paper's Thms 7 and 9, math.md
    section 4), and their certificates ("opsc-fails", "pl-fails"). */
 #include <string.h>
+#include "relucert/limits.h"
 #include "relucert/landscape.h"
 #include "relucert/cert_json.h"
 #include "relucert/eval.h"
@@ -228,7 +229,8 @@ rc_thm79_check(rc_error_t why, const json_t * root, int pl_kind)
     np = 0;
     if (rc_json_get_slong(&k, rc_json_field(root, "k", "", why), 1, 10000, "k", why)
         || rc_json_get_slong(&n, rc_json_field(root, "n", "", why), 1, 20000, "n", why)
-        || rc_json_get_slong(&d, rc_json_field(root, "d", "", why), 1, 10000, "d", why))
+        || rc_json_get_slong(&d, rc_json_field(root, "d", "", why), 1, 10000, "d", why)
+        || rc_limit_check_params(why, n, d, 0, "n x d"))
         goto out;
     al = json_object_get(root, "alpha");
     if (!json_is_array(al) || json_array_size(al) != 2

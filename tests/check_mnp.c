@@ -404,6 +404,181 @@ START_TEST(test_not_minima)
 }
 END_TEST
 
+static json_t *
+load_default(const char * name)
+{
+    char path[1024];
+    json_error_t je;
+    json_t * root;
+
+    snprintf(path, sizeof path, "%s/%s", RC_PROOFS, name);
+    root = json_load_file(path, 0, &je);
+    ck_assert_msg(root != NULL, "%s", path);
+    return root;
+}
+
+/* convexity radii: mu above the exact lambda_min(H(V)) (enclosed in Arb at
+   the exact V = I_k) proves nothing, neither for the certifier nor as an
+   edit of a certificate; nor does a radius whose neighbourhood reaches a
+   zero neuron (|w_i - v_i| = 1 = |v_i|) */
+START_TEST(test_convexity_inputs)
+{
+    slong k = 2 + _i, N = k * k;
+    char name[64], what[200];
+    json_t * root, * c;
+    fmpq_mat_t V;
+    fmpq_t mu;
+    arb_mat_t Vb, H;
+    arb_t lam;
+    rc_convcert_t cc;
+    rc_error_t err;
+    char * s;
+
+    snprintf(name, sizeof name, "convexity-k%ld.json", (long) k);
+    root = load_default(name);
+    fmpq_mat_init(V, k, k);
+    fmpq_mat_one(V);
+    fmpq_init(mu);
+    arb_mat_init(Vb, k, k);
+    arb_mat_init(H, N, N);
+    arb_init(lam);
+    arb_mat_one(Vb);
+    ck_assert(rc_hessian(H, Vb, Vb, 256));
+    ck_assert(rc_mat_eig_min(lam, NULL, H, 256));
+    /* mu = (an upper bound of lambda_min) + 1/1000, a rational */
+    {
+        arf_t hi;
+        arf_init(hi);
+        arb_get_ubound_arf(hi, lam, 256);
+        arf_get_fmpq(mu, hi);
+        arf_clear(hi);
+    }
+    rc_convcert_init(cc);
+    {
+        fmpq_t t;
+        fmpq_init(t);
+        fmpq_set_si(t, 1, 1000);
+        fmpq_add(mu, mu, t);
+        fmpq_clear(t);
+    }
+    ck_assert_int_eq(rc_convcert_find(cc, V, mu, RC_CONV_NEURON, 16, 128, err), 0);
+    ck_assert_msg(cc->verdict != RC_PROVED, "k = %ld: mu above lambda_min proved", (long) k);
+    cases++;
+
+    c = json_deep_copy(root);
+    s = fmpq_get_str(NULL, 10, mu);
+    json_object_set_new(c, "mu", json_string(s));
+    flint_free(s);
+    snprintf(what, sizeof what, "%s: mu above lambda_min(H(V))", name);
+    must_reject(c, what);
+    json_decref(c);
+
+    c = json_deep_copy(root);
+    json_object_set_new(c, "radius", json_string("1"));
+    snprintf(what, sizeof what, "%s: radius 1, reaching a zero neuron", name);
+    must_reject(c, what);
+    json_object_set_new(c, "cover", json_string("p"));
+    snprintf(what, sizeof what, "%s: radius 1 as a single box", name);
+    must_reject(c, what);
+    json_decref(c);
+
+    rc_convcert_clear(cc);
+    json_decref(root);
+    fmpq_mat_clear(V);
+    fmpq_clear(mu);
+    arb_mat_clear(Vb);
+    arb_mat_clear(H);
+    arb_clear(lam);
+}
+END_TEST
+
+/* OPSC constants: along a direction U the ratio <grad F(w~ + sU), sU> /
+   |sU|^2 tends to q(0) / |U|^2 = U^T H(w~) U / |U|^2 as s -> 0+, so no
+   lambda above that limit (enclosed in Arb) holds on (0, R]: the certifier
+   must not prove OPSC with it, and a certificate edited to claim it must
+   be rejected. Adversarial directions have q(0) = 0: no lambda > 0. */
+START_TEST(test_opsc_inputs)
+{
+    const char * names[2] = {"opsc-k3-m2-gaussian.json", "opsc-k5-m2-gaussian.json"};
+    json_t * root = load_default(names[_i]), * c;
+    rc_opsc_params_t p;
+    arb_mat_t U, Wt, V;
+    arb_t q, uu;
+    fmpq_t zero, lam, t;
+    slong idx, dir;
+    rc_error_t why;
+    char what[200];
+
+    rc_opsc_params_init(p);
+    p->k = json_integer_value(json_object_get(root, "k"));
+    p->m = json_integer_value(json_object_get(root, "m"));
+    p->prec = json_integer_value(json_object_get(root, "prec"));
+    p->samples = json_integer_value(json_object_get(root, "samples"));
+    p->seed = strtoull(json_string_value(json_object_get(root, "seed")), NULL, 10);
+    p->fast = 1;
+    ck_assert(rc_json_get_fmpq(p->sigma2, json_object_get(root, "sigma2"), "sigma2", why) == 0);
+    ck_assert(rc_json_get_fmpq(p->radius, json_object_get(root, "radius"), "radius", why) == 0);
+    arb_mat_init(U, p->k * p->m, p->k);
+    arb_mat_init(Wt, p->k * p->m, p->k);
+    arb_mat_init(V, p->k, p->k);
+    arb_mat_one(V);
+    rc_opsc_minimum(Wt, p->k, p->m, 256);
+    arb_init(q); arb_init(uu);
+    fmpq_init(zero); fmpq_init(lam); fmpq_init(t);
+    for (dir = 0; dir < 2; dir++)
+    {
+        p->adversarial = dir;
+        for (idx = 0; idx < 4; idx++)
+        {
+            json_t * e;
+            const char * v;
+            slong a, b;
+            arf_t hi;
+
+            rc_opsc_direction(U, p->k, p->m, p->sigma2, p->seed, idx, p->adversarial, 256);
+            ck_assert(rc_opsc_form(q, Wt, V, U, zero, zero, 256));
+            arb_zero(uu);
+            for (a = 0; a < p->k * p->m; a++)
+                for (b = 0; b < p->k; b++)
+                    arb_addmul(uu, arb_mat_entry(U, a, b), arb_mat_entry(U, a, b), 256);
+            arb_div(q, q, uu, 256);
+            arf_init(hi);
+            arb_get_ubound_arf(hi, q, 256);
+            if (arf_sgn(hi) < 0)
+                arf_zero(hi);
+            arf_get_fmpq(lam, hi);
+            arf_clear(hi);
+            fmpq_set_si(t, 1, 1000);
+            fmpq_add(lam, lam, t);
+            fmpq_set(p->lambda, lam);
+            e = rc_opsc_direction_entry(p, idx);
+            v = json_string_value(json_object_get(e, "opsc_lambda"));
+            ck_assert_msg(v == NULL || strcmp(v, "proved") != 0,
+                          "%s, %s direction %ld: lambda above q(0)/|U|^2 proved", names[_i],
+                          dir ? "adversarial" : "gaussian", (long) idx);
+            json_decref(e);
+            cases++;
+            if (!dir)
+            {
+                /* the published certificate, lambda raised above this limit */
+                char * s = fmpq_get_str(NULL, 10, lam);
+                c = json_deep_copy(root);
+                json_object_set_new(c, "lambda", json_string(s));
+                flint_free(s);
+                snprintf(what, sizeof what, "%s: lambda above direction %ld's limit",
+                         names[_i], (long) idx);
+                must_reject(c, what);
+                json_decref(c);
+            }
+        }
+    }
+    fmpq_clear(zero); fmpq_clear(lam); fmpq_clear(t);
+    arb_clear(q); arb_clear(uu);
+    arb_mat_clear(U); arb_mat_clear(Wt); arb_mat_clear(V);
+    rc_opsc_params_clear(p);
+    json_decref(root);
+}
+END_TEST
 
 static Suite *
 suite(void)
@@ -414,6 +589,8 @@ suite(void)
     tcase_add_test(tc, test_default_certificates);
     tcase_add_loop_test(tc, test_dense_inputs, 0, 2);
     tcase_add_loop_test(tc, test_not_minima, 0, 2);
+    tcase_add_loop_test(tc, test_convexity_inputs, 0, 5);
+    tcase_add_loop_test(tc, test_opsc_inputs, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -12,6 +12,7 @@
 #include "relucert/spectrum.h"
 #include "relucert/d_eval.h"
 #include "relucert/enclosure.h"
+#include "relucert/limits.h"
 #include "relucert/version.h"
 #include "relucert/critical.h"
 #include "relucert/mincert.h"

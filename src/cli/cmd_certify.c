@@ -535,7 +535,7 @@ cmd_certify(int argc, char ** argv)
         switch (c)
         {
             case 'p':
-                if (cli_parse_slong(&o.m.prec, "--prec", optarg, 16, 1 << 16))
+                if (cli_parse_slong(&o.m.prec, "--prec", optarg, 16, rc_limit_prec()))
                     goto out;
                 break;
             case 'a':

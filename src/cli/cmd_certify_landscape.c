@@ -211,6 +211,12 @@ fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq 
         d = k;
     if (d < k)
         return cli_fail("--d: expected d >= k = %ld, found %ld", (long) k, (long) d);
+    {
+        rc_error_t err;
+        if (rc_limit_check_params(err, k + 1, d, 0, pl_kind ? "certify pl-fails: (k + 1) x d"
+                                  : "certify opsc-fails: (k + 1) x d"))
+            return cli_fail("%s", err->msg);
+    }
     if (al == NULL)
         parse_list(&a, &na, "--alpha", "1/2,1/2");
     if (na != 2 || fmpq_sgn(al ? al : a) <= 0 || fmpq_sgn((al ? al : a) + 1) <= 0)
@@ -614,7 +620,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                 if (parse_list(&lam, &nlam, "--lambda", optarg))
                     goto out;
                 break;
-            case 'p': if (cli_parse_slong(&prec, "--prec", optarg, 16, 1 << 16)) goto out; break;
+            case 'p': if (cli_parse_slong(&prec, "--prec", optarg, 16, rc_limit_prec())) goto out; break;
             case 'o': out = optarg; break;
             case 'h':
                 fputs(opsc ? opsc_usage : fails ? fails_usage : nonconvex ? nonconvex_usage : convexity_usage, stdout);
@@ -648,6 +654,11 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         if (mm < 2 && adversarial)
         {
             cli_fail("certify opsc: --adversarial needs --m M with M >= 2");
+            goto out;
+        }
+        if (rc_limit_check_params(err, k + mm, k, 0, "certify opsc: (k + m) x k"))
+        {
+            cli_fail("%s", err->msg);
             goto out;
         }
         res = opsc_run(k, mm, samples, seed, sigma2, radius, lambda_s, adversarial,
@@ -729,6 +740,11 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     if (d < FLINT_MAX(k, 2))
     {
         cli_fail("--d: expected d >= max(k, 2) = %ld, found %ld", (long) FLINT_MAX(k, 2), (long) d);
+        goto out;
+    }
+    if (rc_limit_check_params(err, n, d, 0, "certify nonconvex: n x d"))
+    {
+        cli_fail("%s", err->msg);
         goto out;
     }
     if (al == NULL)

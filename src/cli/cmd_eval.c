@@ -74,7 +74,7 @@ cmd_eval(int argc, char ** argv)
         switch (c)
         {
             case 'p':
-                if (cli_parse_slong(&prec, "--prec", optarg, 16, 1 << 20))
+                if (cli_parse_slong(&prec, "--prec", optarg, 16, rc_limit_prec()))
                     goto bad;
                 break;
             case 'r':

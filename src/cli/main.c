@@ -22,8 +22,63 @@ static const char * usage =
 "  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
 "  -V, --version   versions of relucert, FLINT, Arb, MPFR and GMP\n"
 "\n"
+"Limits (any command; relucert(1), RESOURCE LIMITS):\n"
+"  --max-prec B    accept precisions up to B bits (default 65536)\n"
+"  --max-params N  accept dense problems of up to N parameters (default\n"
+"                  1,000 in ball arithmetic, 10,000 on the binary64 path)\n"
+"\n"
 "Exit status: 0 success, 1 a claim refuted or undecided, 2 bad input.\n"
 "See relucert(1) and docs/guide.md.\n";
+
+/* Takes the global options --max-prec and --max-params (as "--opt V" or
+   "--opt=V") out of argv[2..], setting the limits (limits.h). Returns 0, or
+   RC_EXIT_BADINPUT after one line on stderr. */
+static int
+take_limits(int * argc, char ** argv)
+{
+    int i = 2, j = 2;
+
+    while (i < *argc)
+    {
+        const char * a = argv[i], * v = NULL;
+        int prec = strncmp(a, "--max-prec", 10) == 0 && (a[10] == '\0' || a[10] == '=');
+        int params = strncmp(a, "--max-params", 12) == 0 && (a[12] == '\0' || a[12] == '=');
+        slong x;
+
+        if (strcmp(a, "--") == 0)
+            break;
+        if (!prec && !params)
+        {
+            argv[j++] = argv[i++];
+            continue;
+        }
+        v = strchr(a, '=');
+        if (v != NULL)
+            v++, i++;
+        else
+        {
+            v = i + 1 < *argc ? argv[i + 1] : NULL;
+            i += 2;
+        }
+        if (prec)
+        {
+            if (cli_parse_slong(&x, "--max-prec", v, 16, 1L << 30))
+                return RC_EXIT_BADINPUT;
+            rc_limit_set_prec(x);
+        }
+        else
+        {
+            if (cli_parse_slong(&x, "--max-params", v, 1, WORD_MAX))
+                return RC_EXIT_BADINPUT;
+            rc_limit_set_params(x);
+        }
+    }
+    while (i < *argc)
+        argv[j++] = argv[i++];
+    argv[j] = NULL;
+    *argc = j;
+    return 0;
+}
 
 int
 main(int argc, char ** argv)
@@ -45,6 +100,8 @@ main(int argc, char ** argv)
                rc_version_mpfr(), rc_version_gmp());
         return RC_EXIT_OK;
     }
+    if (take_limits(&argc, argv))
+        return RC_EXIT_BADINPUT;
     if (strcmp(argv[1], "eval") == 0)
         res = cmd_eval(argc - 1, argv + 1);
     else if (strcmp(argv[1], "certify") == 0)

@@ -143,6 +143,16 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
         _fmpq_vec_clear(theta, s->q);
         goto out;
     }
+    {
+        rc_error_t e2;
+        int want = o->arith == CLI_ARITH_BINARY64
+                   || (o->arith == CLI_ARITH_AUTO && pt->n * pt->d >= CLI_ARITH_AUTO_N);
+        if (rc_limit_check_params(e2, pt->n, pt->d, want, "n x d"))
+        {
+            ret = rc_error_set(err, "%s: %s", pt->source, e2->msg);
+            goto out;
+        }
+    }
     arb_mat_init(W, pt->n, pt->d);
     arb_mat_init(V, pt->k, pt->d);
     rc_mincert_init(c);
