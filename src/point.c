@@ -1,4 +1,5 @@
 /* The exact point type. */
+#include <stdio.h>
 #include <string.h>
 #include "relucert/point.h"
 
@@ -99,4 +100,13 @@ rc_point_zero_student(const rc_point_t pt)
             return i;
     }
     return -1;
+}
+
+void
+rc_point_where_student(char * buf, size_t len, const rc_point_t pt, slong i)
+{
+    if (i >= 0 && i < pt->n && pt->w_line[i] > 0)
+        snprintf(buf, len, "%s:%ld", pt->source, (long) pt->w_line[i]);
+    else
+        snprintf(buf, len, "%s, row %ld", pt->source, (long) i);
 }

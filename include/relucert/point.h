@@ -5,6 +5,7 @@
 #ifndef RELUCERT_POINT_H
 #define RELUCERT_POINT_H
 
+#include <stddef.h>
 #include "relucert/flint_arb.h"
 #include "relucert/error.h"
 
@@ -71,6 +72,39 @@ int rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
    (unreadable file, bad JSON on some line, no such record). */
 int rc_point_read_dataset(rc_point_t pt, const char * path, slong k,
                           slong index, rc_error_t err);
+
+/* NumPy input (src/point_npy.c). rc_npy_read reads a two-dimensional .npy
+   array of dtype float64 or float32, either byte order, C or Fortran order,
+   into A (resized), every value exactly; rc_npy_read_buffer does the same on
+   the bytes of a file (name for messages). NaN, infinities, other dtypes,
+   other shapes, truncated or trailing data: nonzero with err =
+   "FILE: expected ..., found ...". */
+int rc_npy_read(fmpq_mat_t A, const char * path, rc_error_t err);
+int rc_npy_read_buffer(fmpq_mat_t A, const unsigned char * buf, size_t len,
+                       const char * name, rc_error_t err);
+
+/* Reads the .npz archive path (np.savez or np.savez_compressed): the
+   student from member W (required) and, when present, the teacher from
+   member V (*have_V = 1). Returns 0, or nonzero with err filled. */
+int rc_npz_read(fmpq_mat_t W, fmpq_mat_t V, int * have_V, const char * path,
+                rc_error_t err);
+int rc_npz_read_buffer(fmpq_mat_t W, fmpq_mat_t V, int * have_V, const unsigned char * z,
+                       size_t len, const char * path, rc_error_t err);
+
+/* 1 if path names a NumPy file (ends in .npy or .npz), else 0. */
+int rc_point_is_numpy_path(const char * path);
+
+/* The point of a NumPy student (student: FILE.npy, or FILE.npz holding W
+   and optionally V) and a teacher: teacher = "identity" (V = I_D),
+   FILE.npy, or NULL when the archive holds V (exactly one of them must
+   give the teacher). Source lines are 0 (pt->source is the student file).
+   Returns 0, or nonzero with err filled and pt unchanged. */
+int rc_point_read_numpy(rc_point_t pt, const char * student, const char * teacher,
+                        rc_error_t err);
+
+/* "FILE:LINE" when student row i came from a line of a text file, else
+   "FILE, row I" (NumPy input), into buf. */
+void rc_point_where_student(char * buf, size_t len, const rc_point_t pt, slong i);
 
 /* Returns -1 if every student row of the exact point is nonzero, else the
    index of the first zero row. */

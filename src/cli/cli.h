@@ -23,6 +23,12 @@ int cli_fail(const char * fmt, ...)
 int cli_parse_slong(slong * v, const char * opt, const char * s, slong lo, slong hi);
 int cli_parse_fmpq(fmpq_t v, const char * opt, const char * s);
 
+/* The point of a POINT_FILE argument: a text point file, or a NumPy student
+   (FILE.npy, FILE.npz) with teacher = FILE.npy, "identity" or NULL (the
+   archive's V); --teacher with a text point file is an error (the file
+   holds its teacher). 0, or 1 with err filled. */
+int cli_read_point(rc_point_t pt, const char * file, const char * teacher, rc_error_t err);
+
 /* {"lo": "...", "hi": "..."} with lo rounded down and hi rounded up. */
 json_t * cli_json_enclosure(const arb_t x, slong prec);
 

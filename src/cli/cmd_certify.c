@@ -15,6 +15,7 @@ static const char * certify_usage =
 "       nonconvex, opsc-fails, pl-fails, opsc ('relucert certify KIND --help')\n"
 "\n"
 "       relucert certify minimum POINT_FILE [--prec BITS] [--alpha A] [--out CERT]\n"
+"       relucert certify minimum W.npy|W.npz [--teacher V.npy|identity] [...]\n"
 "                                [--path auto|reduced|dense] [--symmetrize TOL]\n"
 "                                [--arith auto|arb|binary64]\n"
 "       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
@@ -51,6 +52,8 @@ static const char * certify_usage =
 "'relucert check' on the directory's files to re-verify them.\n"
 "\n"
 "Options:\n"
+"  --teacher T     with a NumPy student (W.npy, or W.npz holding W and\n"
+"                  optionally V): the teacher, V.npy or identity (V = I_D)\n"
 "  --prec BITS     working precision (default 256); too little gives\n"
 "                  undecided, never a wrong answer\n"
 "  --alpha A       split ratio of the direct cross-check, in (0, 1)\n"
@@ -75,6 +78,7 @@ typedef struct
     cli_min_opts m;        /* prec, alpha, path, --symmetrize */
     const char * out;
     const char * out_dir;
+    const char * teacher;  /* --teacher, for a NumPy student */
     int jobs;
 } certify_opts;
 
@@ -431,7 +435,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
     int res;
 
     rc_point_init(pt);
-    if (file != NULL ? rc_point_read_file(pt, file, err)
+    if (file != NULL ? cli_read_point(pt, file, o->teacher, err)
                      : rc_point_read_dataset(pt, dataset, k, index, err))
     {
         rc_point_clear(pt);
@@ -493,6 +497,7 @@ cmd_certify(int argc, char ** argv)
         {"path", required_argument, 0, 'P'},
         {"symmetrize", required_argument, 0, 'S'},
         {"arith", required_argument, 0, 'A'},
+        {"teacher", required_argument, 0, 't'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -519,6 +524,7 @@ cmd_certify(int argc, char ** argv)
     o.m.prec = 256;
     o.out = NULL;
     o.out_dir = "relucert-minima";
+    o.teacher = NULL;
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
     fmpq_init(o.m.alpha);
@@ -584,6 +590,9 @@ cmd_certify(int argc, char ** argv)
                 if (cli_parse_arith(&o.m.arith, optarg))
                     goto out;
                 break;
+            case 't':
+                o.teacher = optarg;
+                break;
             case 'S':
                 if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))
                     goto out;
@@ -615,6 +624,11 @@ cmd_certify(int argc, char ** argv)
     {
         cli_fail("certify minimum: expected a point file or --dataset FILE "
                  "(see 'relucert certify --help')");
+        goto out;
+    }
+    if (o.teacher != NULL && file == NULL)
+    {
+        cli_fail("certify minimum: --teacher goes with a NumPy student file, not --dataset");
         goto out;
     }
     if (file != NULL && (k >= 0 || kmax >= 0 || index >= 0))

@@ -18,6 +18,7 @@
 
 static const char * eval_usage =
 "Usage: relucert eval POINT_FILE [OPTIONS]\n"
+"       relucert eval W.npy|W.npz [--teacher V.npy|identity] [OPTIONS]\n"
 "       relucert eval --dataset FILE --k K --index I [OPTIONS]\n"
 "\n"
 "Prints rigorous enclosures {\"lo\", \"hi\"} (lo <= exact value <= hi) of the\n"
@@ -32,6 +33,8 @@ static const char * eval_usage =
 "                     a zero student neuron is then an error\n"
 "  --dataset FILE     read a record of the published dataset (JSON Lines)\n"
 "  --k K, --index I   which record of --dataset\n"
+"  --teacher T        with a NumPy student (W.npy, or W.npz holding W and\n"
+"                     optionally V): the teacher, V.npy or identity\n"
 "  -h, --help         this help\n"
 "\n"
 "The smallest eigenvalue is enclosed for n*d <= 10^4: up to 400 in ball\n"
@@ -52,12 +55,13 @@ cmd_eval(int argc, char ** argv)
         {"dataset", required_argument, 0, 'D'},
         {"k", required_argument, 0, 'k'},
         {"index", required_argument, 0, 'i'},
+        {"teacher", required_argument, 0, 't'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
     slong prec = 256, k = -1, index = -1, zero, N;
     int c, want_hessian = 0, have_radius = 0, res = RC_EXIT_OK;
-    const char * dataset = NULL, * file = NULL;
+    const char * dataset = NULL, * file = NULL, * teacher = NULL;
     fmpq_t radius;
     rc_point_t pt;
     rc_error_t err;
@@ -97,6 +101,9 @@ cmd_eval(int argc, char ** argv)
                 if (cli_parse_slong(&index, "--index", optarg, 0, 1000000000))
                     goto bad;
                 break;
+            case 't':
+                teacher = optarg;
+                break;
             case 'h':
                 fputs(eval_usage, stdout);
                 goto out;
@@ -119,13 +126,18 @@ cmd_eval(int argc, char ** argv)
                  "(see 'relucert eval --help')");
         goto bad;
     }
+    if (dataset != NULL && teacher != NULL)
+    {
+        cli_fail("eval: --teacher goes with a NumPy student file, not --dataset");
+        goto bad;
+    }
     if (dataset != NULL && (k < 0 || index < 0))
     {
         cli_fail("eval: --dataset needs --k K and --index I");
         goto bad;
     }
 
-    if (file != NULL ? rc_point_read_file(pt, file, err)
+    if (file != NULL ? cli_read_point(pt, file, teacher, err)
                      : rc_point_read_dataset(pt, dataset, k, index, err))
     {
         cli_fail("%s", err->msg);
@@ -155,15 +167,20 @@ cmd_eval(int argc, char ** argv)
     zero = rc_student_zero_row(W, prec);
     if (zero >= 0)
     {
-        char reason[256];
-        snprintf(reason, sizeof reason, "student neuron %ld (line %ld) %s: F is "
-                 "not differentiable there", zero, pt->w_line[zero],
-                 have_radius ? "may be zero in the box" : "is zero");
+        char reason[256], where[1100];
+        rc_point_where_student(where, sizeof where, pt, zero);
+        if (pt->w_line[zero] > 0)
+            snprintf(reason, sizeof reason, "student neuron %ld (line %ld) %s: F is "
+                     "not differentiable there", zero, pt->w_line[zero],
+                     have_radius ? "may be zero in the box" : "is zero");
+        else
+            snprintf(reason, sizeof reason, "student neuron %ld (row %ld) %s: F is "
+                     "not differentiable there", zero, zero,
+                     have_radius ? "may be zero in the box" : "is zero");
         if (want_hessian)
         {
-            cli_fail("%s:%ld: expected a nonzero student neuron for --hessian, "
-                     "found neuron %ld %s (F has no Hessian there)", pt->source,
-                     pt->w_line[zero], zero,
+            cli_fail("%s: expected a nonzero student neuron for --hessian, "
+                     "found neuron %ld %s (F has no Hessian there)", where, zero,
                      have_radius ? "whose box contains 0" : "= 0");
             json_decref(root);
             res = RC_EXIT_BADINPUT;

@@ -114,9 +114,10 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     if (rc_point_zero_student(pt) >= 0)
     {
         slong z = rc_point_zero_student(pt);
-        return rc_error_set(err, "%s:%ld: expected a nonzero student neuron, found "
-                            "neuron %ld = 0 (F is not differentiable there)",
-                            pt->source, (long) pt->w_line[z], (long) z);
+        char where[1100];
+        rc_point_where_student(where, sizeof where, pt, z);
+        return rc_error_set(err, "%s: expected a nonzero student neuron, found "
+                            "neuron %ld = 0 (F is not differentiable there)", where, (long) z);
     }
     rc_sym_init(s);
     fmpq_init(moved);

@@ -240,3 +240,14 @@ cli_default_dataset(char * buf, size_t len)
         return buf;
     return NULL;
 }
+
+int
+cli_read_point(rc_point_t pt, const char * file, const char * teacher, rc_error_t err)
+{
+    if (rc_point_is_numpy_path(file))
+        return rc_point_read_numpy(pt, file, teacher, err);
+    if (teacher != NULL)
+        return rc_error_set(err, "--teacher: expected a NumPy student (FILE.npy or FILE.npz) "
+                            "with it; the point file %s holds its own teacher", file);
+    return rc_point_read_file(pt, file, err);
+}
