@@ -48,6 +48,13 @@ np.save('Wbef.npy', np.asfortranarray(W.astype('>f8')))
 np.save('W32.npy', W.astype(np.float32))
 np.save('W32be.npy', W.astype('>f4'))
 np.save('V.npy', np.eye(k))
+V3 = np.array([[1.0, 0.5, 0.0], [0.0, 1.0, 0.25], [0.5, 0.0, 1.0]])
+np.save('V3.npy', V3)
+with open('V3.txt', 'w') as f:
+    f.write('teacher 3 3\n')
+    for r in V3:
+        f.write(' '.join(str(Decimal(float(x))) for x in r) + '\n')
+    f.write('student 1 3\n1 0 0\n')   # ignored by search
 np.savez('WV.npz', W=W, V=np.eye(k))
 np.savez_compressed('Wc.npz', W=W)
 np.savez_compressed('WVc.npz', W=W, V=np.eye(k))
@@ -114,6 +121,13 @@ $RUN certify minimum "$tmp/WVc.npz" --out "$tmp/cz.json" >/dev/null 2>&1
 nosrc "$tmp/cz.json" >"$tmp/b"
 check "certify WVc.npz = the same" cmp -s "$tmp/a" "$tmp/b"
 
+# search: a NumPy teacher is the same teacher as its exact decimals
+$RUN search --teacher "$tmp/V3.npy" --runs 4 --seed 3 --max-iter 20000 --step 1/2 --out "$tmp/s1.jsonl" >/dev/null 2>&1
+check "search --teacher V3.npy: exit 0" test $? -eq 0
+check "search --teacher V3.npy found the global minimum" grep -q '"global"' "$tmp/s1.jsonl"
+$RUN search --teacher "$tmp/V3.txt" --runs 4 --seed 3 --max-iter 20000 --step 1/2 --out "$tmp/s2.jsonl" >/dev/null 2>&1
+check "search --teacher V3.npy = --teacher of its exact decimals" cmp -s "$tmp/s1.jsonl" "$tmp/s2.jsonl"
+
 # rejected: one line naming the file and what was expected, exit 2
 n=0
 while IFS='|' read -r pat args; do
@@ -149,6 +163,7 @@ noW.npz: expected an array named W|eval noW.npz --teacher identity
 crc.npz: member W.npy: CRC-32 mismatch|eval crc.npz
 notzip.npz: expected a zip archive|eval notzip.npz --teacher identity
 --teacher: expected a NumPy student|eval exact64.txt --teacher identity
+int.npy: expected dtype float64|search --teacher int.npy --runs 1 --seed 1
 --teacher goes with a NumPy student file|certify minimum --dataset x.jsonl --k 7 --index 0 --teacher identity
 EOF_TABLE
 check "at least 25 rejected cases" test "$n" -ge 25

@@ -18,8 +18,8 @@ static const char * search_usage =
 "Runs R gradient descents as in the paper (W0 with i.i.d. N(0, 1/k)\n"
 "entries, step H = 5/k by default, until |grad F| <= 1e-12 or M steps,\n"
 "default 10^6) for\n"
-"the teacher V = I_K (or the teacher of FILE, a point file whose student is\n"
-"ignored) and a student of N neurons (default K), refines every end point by\n"
+"the teacher V = I_K (or the teacher of FILE: a point file, whose student is\n"
+"ignored, or a NumPy array V.npy read exactly) and a student of N neurons (default K), refines every end point by\n"
 "Newton's method at 192 bits, drops saddles (a negative Hessian eigenvalue)\n"
 "and unconverged runs, merges end points equal up to symmetry (permutations\n"
 "of neurons, and for V = I of coordinates), and writes one JSON line per\n"
@@ -563,13 +563,32 @@ cmd_search(int argc, char ** argv)
         cli_fail("search: expected --k K (or --teacher FILE), --runs R and --seed S");
         goto out;
     }
-    if (teacher != NULL)
+    if (teacher != NULL && rc_point_is_numpy_path(teacher))
     {
-        if (rc_point_read_file(pt, teacher, err))
+        /* a NumPy teacher: V.npy, read exactly (the student is searched) */
+        fmpq_mat_t Vn;
+        int bad;
+        fmpq_mat_init(Vn, 0, 0);
+        bad = rc_npy_read(Vn, teacher, err);
+        if (!bad)
+        {
+            rc_point_set_dims(pt, 0, fmpq_mat_nrows(Vn), fmpq_mat_ncols(Vn));
+            fmpq_mat_set(pt->V, Vn);
+        }
+        fmpq_mat_clear(Vn);
+        if (bad)
         {
             cli_fail("%s", err->msg);
             goto out;
         }
+    }
+    else if (teacher != NULL && rc_point_read_file(pt, teacher, err))
+    {
+        cli_fail("%s", err->msg);
+        goto out;
+    }
+    if (teacher != NULL)
+    {
         if (o.k >= 0 && o.k != pt->k)
         {
             cli_fail("%s: expected a teacher of k = %ld neurons (--k), found %ld", teacher,
