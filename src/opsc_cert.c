@@ -723,6 +723,57 @@ rc_opsc_check(rc_error_t why, const json_t * root)
 }
 
 int
+rc_opsc_params_from_json(rc_opsc_params_t p, const json_t * root, rc_error_t why)
+{
+    if (rc_json_get_slong(&p->k, rc_json_field(root, "k", "", why), 1, 100, "k", why)
+        || rc_json_get_slong(&p->m, rc_json_field(root, "m", "", why), 1, 100, "m", why)
+        || rc_json_get_slong(&p->prec, rc_json_field(root, "prec", "", why), 16, 1L << 24, "prec", why)
+        || rc_json_get_slong(&p->samples, rc_json_field(root, "samples", "", why), 1, 1000000, "samples", why)
+        || rc_limit_check_prec(why, p->prec, "prec")
+        || rc_limit_check_params(why, p->k + p->m, p->k, 0, "(k + m) x k")
+        || rc_json_get_fmpq(p->sigma2, rc_json_field(root, "sigma2", "", why), "sigma2", why)
+        || rc_json_get_fmpq(p->radius, rc_json_field(root, "radius", "", why), "radius", why)
+        || rc_json_get_fmpq(p->lambda, rc_json_field(root, "lambda", "", why), "lambda", why))
+        return 1;
+    {
+        const json_t * sd = json_object_get(root, "seed");
+        char * end = NULL;
+        if (json_is_string(sd))
+            p->seed = (uint64_t) strtoull(json_string_value(sd), &end, 10);
+        if (!json_is_string(sd) || end == json_string_value(sd) || *end != '\0')
+        {
+            return rc_error_set(why, "seed: expected a nonnegative integer as a string");
+        }
+    }
+    if (!json_is_boolean(json_object_get(root, "adversarial")))
+    {
+        rc_error_set(why, "adversarial: expected true or false");
+        return 1;
+    }
+    p->adversarial = json_is_true(json_object_get(root, "adversarial"));
+    {
+        /* the pieces' arithmetic; certificates without the field are from
+           before the fast path: ball arithmetic */
+        const json_t * ar = json_object_get(root, "arith");
+        if (ar == NULL || (json_is_string(ar) && strcmp(json_string_value(ar), "arb") == 0))
+            p->fast = 0;
+        else if (json_is_string(ar) && strcmp(json_string_value(ar), "binary64") == 0)
+            p->fast = 1;
+        else
+        {
+            rc_error_set(why, "arith: expected \"binary64\" or \"arb\"");
+            return 1;
+        }
+    }
+    if (fmpq_sgn(p->sigma2) <= 0 || fmpq_sgn(p->radius) <= 0)
+    {
+        rc_error_set(why, "sigma2, radius: expected positive numbers");
+        return 1;
+    }
+    return 0;
+}
+
+int
 rc_opsc_check_part(rc_error_t why, const json_t * root, slong part, slong nparts)
 {
     rc_opsc_params_t p;
@@ -737,52 +788,8 @@ rc_opsc_check_part(rc_error_t why, const json_t * root, slong part, slong nparts
     if (nparts < 1 || part < 0 || part >= nparts)
         return rc_error_set(why, "internal: part %ld of %ld", (long) part, (long) nparts);
     rc_opsc_params_init(p);
-    if (rc_json_get_slong(&p->k, rc_json_field(root, "k", "", why), 1, 100, "k", why)
-        || rc_json_get_slong(&p->m, rc_json_field(root, "m", "", why), 1, 100, "m", why)
-        || rc_json_get_slong(&p->prec, rc_json_field(root, "prec", "", why), 16, 1L << 24, "prec", why)
-        || rc_json_get_slong(&p->samples, rc_json_field(root, "samples", "", why), 1, 1000000, "samples", why)
-        || rc_limit_check_prec(why, p->prec, "prec")
-        || rc_limit_check_params(why, p->k + p->m, p->k, 0, "(k + m) x k")
-        || rc_json_get_fmpq(p->sigma2, rc_json_field(root, "sigma2", "", why), "sigma2", why)
-        || rc_json_get_fmpq(p->radius, rc_json_field(root, "radius", "", why), "radius", why)
-        || rc_json_get_fmpq(p->lambda, rc_json_field(root, "lambda", "", why), "lambda", why))
+    if (rc_opsc_params_from_json(p, root, why))
         goto out;
-    {
-        const json_t * sd = json_object_get(root, "seed");
-        char * end = NULL;
-        if (json_is_string(sd))
-            p->seed = (uint64_t) strtoull(json_string_value(sd), &end, 10);
-        if (!json_is_string(sd) || end == json_string_value(sd) || *end != '\0')
-        {
-            rc_error_set(why, "seed: expected a nonnegative integer as a string");
-            goto out;
-        }
-    }
-    if (!json_is_boolean(json_object_get(root, "adversarial")))
-    {
-        rc_error_set(why, "adversarial: expected true or false");
-        goto out;
-    }
-    p->adversarial = json_is_true(json_object_get(root, "adversarial"));
-    {
-        /* the pieces' arithmetic; certificates without the field are from
-           before the fast path: ball arithmetic */
-        const json_t * ar = json_object_get(root, "arith");
-        if (ar == NULL || (json_is_string(ar) && strcmp(json_string_value(ar), "arb") == 0))
-            p->fast = 0;
-        else if (json_is_string(ar) && strcmp(json_string_value(ar), "binary64") == 0)
-            p->fast = 1;
-        else
-        {
-            rc_error_set(why, "arith: expected \"binary64\" or \"arb\"");
-            goto out;
-        }
-    }
-    if (fmpq_sgn(p->sigma2) <= 0 || fmpq_sgn(p->radius) <= 0)
-    {
-        rc_error_set(why, "sigma2, radius: expected positive numbers");
-        goto out;
-    }
     dirs = json_object_get(root, "directions");
     if (!json_is_array(dirs) || (slong) json_array_size(dirs) != p->samples)
     {

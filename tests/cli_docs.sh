@@ -15,7 +15,7 @@ chmod +x "$tmp/relucert"
 PATH="$tmp:$PATH"
 export PATH
 pass=0 fail=0
-for doc in README.md docs/guide.md docs/library.md; do
+for doc in README.md docs/guide.md docs/library.md docs/cluster.md; do
     awk '/^```sh$/ { on = 1; next } /^```/ { on = 0 } on' "$TOP_SRCDIR/$doc" >"$tmp/cmds"
     while IFS= read -r line; do
         case "$line" in

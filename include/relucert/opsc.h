@@ -165,6 +165,11 @@ json_t * rc_opsc_to_json(const rc_opsc_params_t p,
                          void (*progress)(slong done, slong total));
 int rc_opsc_check(rc_error_t why, const json_t * root);
 
+/* The parameters of an opsc certificate (or of a shard's part) from its
+   JSON, validated as the checker does (limits.h included). 0, or 1 with
+   why filled. p must be initialised. */
+int rc_opsc_params_from_json(rc_opsc_params_t p, const json_t * root, rc_error_t why);
+
 /* The share part (0 <= part < nparts) of rc_opsc_check, for spreading a
    check over processes: the parameters, the entries i = part mod nparts,
    and for part 0 the summary. The certificate passes when every part

@@ -29,6 +29,11 @@ int cli_parse_fmpq(fmpq_t v, const char * opt, const char * s);
    holds its teacher). 0, or 1 with err filled. */
 int cli_read_point(rc_point_t pt, const char * file, const char * teacher, rc_error_t err);
 
+/* Parses --shard I/N (1 <= I <= N <= 10^6) into *i (0-based) and *n; on
+   failure one line on stderr and nonzero. Item r of a batch (its position
+   in the batch's fixed order) belongs to shard r mod N. */
+int cli_parse_shard(slong * i, slong * n, const char * s);
+
 /* {"lo": "...", "hi": "..."} with lo rounded down and hi rounded up. */
 json_t * cli_json_enclosure(const arb_t x, slong prec);
 

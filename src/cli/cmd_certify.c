@@ -20,7 +20,7 @@ static const char * certify_usage =
 "                                [--arith auto|arb|binary64]\n"
 "       relucert certify minimum --dataset FILE --k K --index I [--out CERT]\n"
 "       relucert certify minimum --dataset FILE [--k K | --k-max K] [--out-dir DIR]\n"
-"                                [--jobs N]\n"
+"                                [--jobs N] [--shard I/N | --merge N]\n"
 "\n"
 "Proves that a candidate W0 (n = k neurons) lies next to a strict local\n"
 "minimum W* of F (Krawczyk test on a box, positive definite Hessian on the\n"
@@ -59,6 +59,12 @@ static const char * certify_usage =
 "  --alpha A       split ratio of the direct cross-check, in (0, 1)\n"
 "                  (default 1/2)\n"
 "  --jobs N        worker processes for a dataset (default: online CPUs)\n"
+"  --shard I/N     a dataset's records at positions I, I + N, ... of the\n"
+"                  selection (1-based), for job arrays over machines; shards\n"
+"                  may share --out-dir (docs/cluster.md)\n"
+"  --merge N       certify nothing: check that every selected record has its\n"
+"                  certificate in --out-dir, re-verify each, print the table\n"
+"                  and name the shards (of N) with a missing or failed one\n"
 "  --path P        auto (default: reduced when the point allows it), reduced\n"
 "                  (an error if it does not) or dense\n"
 "  --arith A       the dense path's arithmetic: auto (default: binary64 from\n"
@@ -80,6 +86,8 @@ typedef struct
     const char * out_dir;
     const char * teacher;  /* --teacher, for a NumPy student */
     int jobs;
+    slong shard_i, shard_n; /* --shard I/N: records r with r mod N = I - 1 */
+    slong merge_n;          /* --merge N: check the N shards' certificates */
 } certify_opts;
 
 static void
@@ -143,6 +151,7 @@ print_summary(FILE * f, const json_t * root)
 typedef struct
 {
     slong k, index, line;
+    slong ord;             /* position among the selected records (shards) */
     char * text;
     char * kind;
     char * p;
@@ -192,6 +201,7 @@ read_records(record_t ** recs, slong * nrec, const char * path, slong kk, slong 
             r->k = k;
             r->index = ix;
             r->line = lineno;
+            r->ord = *nrec - 1;
             r->text = flint_malloc(len + 1);
             memcpy(r->text, line, len + 1);
             r->kind = flint_malloc(32);
@@ -258,18 +268,20 @@ load_existing(const char * path, const char * source, const certify_opts * o)
     return root;
 }
 
+static void send_row(FILE * out, slong r, const json_t * root, const char * status,
+                     double t0);
+
 /* one record, in a worker: writes the certificate, sends one result line */
 static void
 work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
             const certify_opts * o)
 {
-    char path[4096], source[512], a[64], b[64], lam[64], q[64], cq[64], pathl[512];
+    char path[4096], source[512], pathl[512];
     json_t * root;
     rc_point_t pt;
     rc_error_t err;
     double t0 = cli_now();
     int cached = 0, success = 0;
-    const json_t * loss;
 
     snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
              (long) rec->k, (long) rec->index);
@@ -298,6 +310,18 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
         }
     }
     success = json_is_true(json_object_get(root, "success"));
+    send_row(out, r, root, success ? (cached ? "kept" : "ok") : "FAILED", t0);
+    json_decref(root);
+}
+
+/* the table row of record r from its certificate: "r<TAB>status<TAB>time<TAB>F
+   <TAB>lambda<TAB>H'<TAB>split" */
+static void
+send_row(FILE * out, slong r, const json_t * root, const char * status, double t0)
+{
+    char a[64], b[64], lam[64], q[64], cq[64];
+    const json_t * loss;
+
     loss = json_object_get(json_object_get(json_object_get(root, "claims"), "non_global"), "loss");
     cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
     cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
@@ -311,7 +335,53 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
             json_object_get(root, "claims"), "split_cross_check"), "quotient"), "hi"), 0);
     }
     fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\n", (long) r,
-            success ? (cached ? "kept" : "ok") : "FAILED", cli_now() - t0, a, b, lam, q, cq);
+            status, cli_now() - t0, a, b, lam, q, cq);
+    fflush(out);
+}
+
+/* --merge: record r's certificate in the output directory, re-verified by
+   the checker: "checked", or "missing" / "FAILED" with the reason on the
+   line */
+static void
+merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
+             const certify_opts * o)
+{
+    char path[4096], source[512];
+    json_t * root;
+    json_error_t je;
+    rc_error_t why;
+    double t0 = cli_now();
+    const json_t * src;
+
+    snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
+             (long) rec->k, (long) rec->index);
+    source_name(source, sizeof source, dataset, rec);
+    if (access(path, F_OK) != 0)
+    {
+        fprintf(out, "%ld\tmissing\t%.2f\t%s: no certificate\n", (long) r, cli_now() - t0, path);
+        fflush(out);
+        return;
+    }
+    root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    src = root ? json_object_get(root, "source") : NULL;
+    if (root == NULL)
+        rc_error_set(why, "%s:%d: %s", path, je.line, je.text);
+    else if (!json_is_string(src) || strcmp(json_string_value(src), source) != 0)
+        rc_error_set(why, "%s: expected the certificate of %s", path, source);
+    else if (rc_cert_check(why, root) != 0)
+    {
+        char m[RC_ERROR_LEN];
+        snprintf(m, sizeof m, "%s", why->msg);
+        rc_error_set(why, "%s: FAILED: %s", path, m);
+    }
+    else
+    {
+        send_row(out, r, root, json_is_true(json_object_get(root, "success")) ? "checked"
+                 : "FAILED", t0);
+        json_decref(root);
+        return;
+    }
+    fprintf(out, "%ld\tfailed\t%.2f\t%s\n", (long) r, cli_now() - t0, why->msg);
     fflush(out);
     json_decref(root);
 }
@@ -331,7 +401,10 @@ static void
 dataset_work(FILE * out, slong r, void * ctx)
 {
     dataset_ctx * c = ctx;
-    work_record(out, r, c->recs + r, c->dataset, c->o);
+    if (c->o->merge_n > 0)
+        merge_record(out, r, c->recs + r, c->dataset, c->o);
+    else
+        work_record(out, r, c->recs + r, c->dataset, c->o);
 }
 
 /* "r<TAB>row": the row of record r */
@@ -364,6 +437,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     rc_error_t err;
     dataset_ctx c;
     double t0 = cli_now();
+    char * bad_shard = NULL;    /* --merge: shards with a missing or failed record */
 
     if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
         return cli_fail("%s", err->msg);
@@ -372,13 +446,37 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
         free_records(recs, nrec);
         return cli_fail("%s: no record matches the selection", dataset);
     }
-    if (mkdir(o->out_dir, 0777) != 0 && errno != EEXIST)
+    if (o->shard_n > 1)
+    {
+        /* this shard's records: positions r with r mod N = I - 1 */
+        slong w = 0;
+        for (r = 0; r < nrec; r++)
+            if (recs[r].ord % o->shard_n == o->shard_i)
+                recs[w++] = recs[r];
+            else
+            {
+                flint_free(recs[r].text);
+                flint_free(recs[r].kind);
+                flint_free(recs[r].p);
+            }
+        nrec = w;
+        if (nrec == 0)
+        {
+            free_records(recs, nrec);
+            printf("shard %ld/%ld: no record (the selection has fewer records than shards)\n",
+                   (long) o->shard_i + 1, (long) o->shard_n);
+            return RC_EXIT_OK;
+        }
+    }
+    if (o->merge_n == 0 && mkdir(o->out_dir, 0777) != 0 && errno != EEXIST)
     {
         free_records(recs, nrec);
         return cli_fail("%s: cannot create directory: %s", o->out_dir, strerror(errno));
     }
     jobs = (int) FLINT_MAX(1, FLINT_MIN(o->jobs, nrec));
     rows = flint_calloc(nrec, sizeof(char *));
+    if (o->merge_n > 0)
+        bad_shard = flint_calloc(o->merge_n, 1);
     c.recs = recs;
     c.nrec = nrec;
     c.rows = rows;
@@ -398,25 +496,61 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
         char st[16] = "FAILED", tm[16] = "-", F[128] = "-", lam[64] = "-", q[64] = "-", cq[64] = "-";
         if (rows[r] == NULL)
             snprintf(st, sizeof st, "lost");
-        else if (strncmp(rows[r], "error\t", 6) == 0)
+        else if (strncmp(rows[r], "error\t", 6) == 0 || strncmp(rows[r], "missing\t", 8) == 0
+                 || strncmp(rows[r], "failed\t", 7) == 0)
         {
-            char * msg = strchr(rows[r] + 6, '\t');
-            fprintf(stderr, "relucert: %s\n", msg ? msg + 1 : rows[r]);
-            snprintf(st, sizeof st, "error");
+            char * msg = strchr(strchr(rows[r], '\t') + 1, '\t');
+            if (o->merge_n > 0)
+                fprintf(stderr, "relucert: %s (shard %ld/%ld)\n", msg ? msg + 1 : rows[r],
+                        (long) (recs[r].ord % o->merge_n) + 1, (long) o->merge_n);
+            else
+                fprintf(stderr, "relucert: %s\n", msg ? msg + 1 : rows[r]);
+            snprintf(st, sizeof st, "%s", rows[r][0] == 'f' ? "FAILED"
+                     : rows[r][0] == 'm' ? "missing" : "error");
+            if (o->merge_n > 0)
+                bad_shard[recs[r].ord % o->merge_n] = 1;
         }
         else
             sscanf(rows[r], "%15[^\t]\t%15[^\t]\t%127[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]",
                    st, tm, F, lam, q, cq);
-        if (strcmp(st, "ok") == 0 || strcmp(st, "kept") == 0)
+        if (strcmp(st, "ok") == 0 || strcmp(st, "kept") == 0 || strcmp(st, "checked") == 0)
             nok++;
         else
+        {
             nfail++;
+            if (o->merge_n > 0)
+                bad_shard[recs[r].ord % o->merge_n] = 1;
+        }
         printf("%4ld %5ld %-9s %-14.14s %-29s %-13s %-13s %-13s %-6s %s\n", (long) recs[r].k,
                (long) recs[r].index, recs[r].kind, recs[r].p, F, lam, q, cq, tm, st);
         flint_free(rows[r]);
     }
-    printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
-           (long) nok, (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+    if (o->merge_n > 0)
+    {
+        slong s, nbad = 0;
+        printf("merge: %ld of %ld certificates present and checked (%s/), %ld not, "
+               "%.1f s with %d jobs\n", (long) nok, (long) nrec, o->out_dir, (long) nfail,
+               cli_now() - t0, jobs);
+        for (s = 0; s < o->merge_n; s++)
+            if (bad_shard[s])
+            {
+                printf("%s%ld", nbad ? ", " : "merge: incomplete or failed shards (of "
+                       "--shard I/N): ", (long) s + 1);
+                nbad++;
+            }
+        if (nbad)
+            printf(" of %ld; rerun them\n", (long) o->merge_n);
+        else
+            printf("merge: all %ld shards complete\n", (long) o->merge_n);
+        flint_free(bad_shard);
+    }
+    else if (o->shard_n > 1)
+        printf("shard %ld/%ld: %ld of %ld records certified (certificates in %s/), %ld not, "
+               "%.1f s with %d jobs\n", (long) o->shard_i + 1, (long) o->shard_n, (long) nok,
+               (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+    else
+        printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
+               (long) nok, (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
     if (nfail > 0)
         res = RC_EXIT_UNPROVED;
     flint_free(rows);
@@ -498,6 +632,8 @@ cmd_certify(int argc, char ** argv)
         {"symmetrize", required_argument, 0, 'S'},
         {"arith", required_argument, 0, 'A'},
         {"teacher", required_argument, 0, 't'},
+        {"shard", required_argument, 0, 's'},
+        {"merge", required_argument, 0, 'M'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -525,6 +661,9 @@ cmd_certify(int argc, char ** argv)
     o.out = NULL;
     o.out_dir = "relucert-minima";
     o.teacher = NULL;
+    o.shard_i = 0;
+    o.shard_n = 1;
+    o.merge_n = 0;
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
     fmpq_init(o.m.alpha);
@@ -593,6 +732,14 @@ cmd_certify(int argc, char ** argv)
             case 't':
                 o.teacher = optarg;
                 break;
+            case 's':
+                if (cli_parse_shard(&o.shard_i, &o.shard_n, optarg))
+                    goto out;
+                break;
+            case 'M':
+                if (cli_parse_slong(&o.merge_n, "--merge", optarg, 1, 1000000))
+                    goto out;
+                break;
             case 'S':
                 if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))
                     goto out;
@@ -624,6 +771,18 @@ cmd_certify(int argc, char ** argv)
     {
         cli_fail("certify minimum: expected a point file or --dataset FILE "
                  "(see 'relucert certify --help')");
+        goto out;
+    }
+    if ((o.shard_n > 1 || o.merge_n > 0) && (dataset == NULL || (k >= 0 && index >= 0)))
+    {
+        cli_fail("certify minimum: --shard and --merge split a dataset batch "
+                 "(--dataset FILE [--k K | --k-max K]), not one point");
+        goto out;
+    }
+    if (o.shard_n > 1 && o.merge_n > 0)
+    {
+        cli_fail("certify minimum: --shard I/N certifies one shard, --merge N checks all of "
+                 "them: expected one of the two");
         goto out;
     }
     if (o.teacher != NULL && file == NULL)

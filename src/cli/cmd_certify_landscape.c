@@ -290,13 +290,15 @@ typedef struct
     json_t ** entry;
     slong done;
     int show;
+    slong si, sn, count;    /* item i is direction si + i sn, of count items */
 }
 opsc_ctx;
 
 static void
 opsc_work(FILE * out, slong i, void * ctx)
 {
-    json_t * e = rc_opsc_direction_entry(((opsc_ctx *) ctx)->p, i);
+    opsc_ctx * c = ctx;
+    json_t * e = rc_opsc_direction_entry(c->p, c->si + i * c->sn);
     char * t = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
 
     fprintf(out, "%ld\t%s\n", (long) i, t);
@@ -312,14 +314,39 @@ opsc_line(char * line, void * ctx)
     slong i = atol(line);
     json_error_t je;
 
-    if (tab != NULL && i >= 0 && i < c->p->samples && c->entry[i] == NULL)
+    if (tab != NULL && i >= 0 && i < c->count && c->entry[i] == NULL)
     {
         c->entry[i] = json_loads(tab + 1, 0, &je);
         c->done++;
         if (c->show)
             fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) c->done,
-                    (long) c->p->samples);
+                    (long) c->count);
     }
+}
+
+/* the entries of directions si, si + sn, ... (shard si + 1 of sn), by
+   jobs worker processes */
+static json_t *
+opsc_parallel_shard(const rc_opsc_params_t p, int jobs, int show, slong si, slong sn)
+{
+    opsc_ctx c;
+    json_t * dirs = json_array();
+    slong i;
+
+    c.p = p;
+    c.si = si;
+    c.sn = sn;
+    c.count = si < p->samples ? (p->samples - si + sn - 1) / sn : 0;
+    c.entry = flint_calloc(FLINT_MAX(c.count, 1), sizeof(json_t *));
+    c.done = 0;
+    c.show = show;
+    cli_workers(jobs, c.count, 0, opsc_work, opsc_line, &c);
+    if (show)
+        fputc('\n', stderr);
+    for (i = 0; i < c.count; i++)
+        json_array_append_new(dirs, c.entry[i] ? c.entry[i] : json_null());
+    flint_free(c.entry);
+    return dirs;
 }
 
 /* every direction's entry, computed by jobs worker processes (direction i
@@ -327,65 +354,22 @@ opsc_line(char * line, void * ctx)
 json_t *
 cli_opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
 {
-    opsc_ctx c;
-    json_t * dirs = json_array();
-    slong i;
-
-    c.p = p;
-    c.entry = flint_calloc(FLINT_MAX(p->samples, 1), sizeof(json_t *));
-    c.done = 0;
-    c.show = show;
-    cli_workers(jobs, p->samples, 0, opsc_work, opsc_line, &c);
-    if (show)
-        fputc('\n', stderr);
-    for (i = 0; i < p->samples; i++)
-        json_array_append_new(dirs, c.entry[i] ? c.entry[i] : json_null());
-    flint_free(c.entry);
-    return dirs;
+    return opsc_parallel_shard(p, jobs, show, 0, 1);
 }
 
+/* the summary of an opsc certificate on stdout (or stderr without out);
+   RC_EXIT_OK when every direction's claims hold */
 static int
-opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
-         const char * radius, const char * lambda, int adversarial, slong prec,
-         int fast, const char * out, int jobs)
+opsc_report(const json_t * root, const rc_opsc_params_t p, const char * radius,
+            const char * lambda, const char * out)
 {
-    rc_opsc_params_t p;
-    rc_error_t err;
-    json_t * root, * sum;
+    const json_t * sum;
     FILE * f = out ? stdout : stderr;
-    int res = RC_EXIT_BADINPUT;
+    slong k = p->k, m = p->m, samples = p->samples;
+    int res;
 
-    rc_opsc_params_init(p);
-    p->k = k;
-    p->m = m;
-    p->samples = samples;
-    p->seed = (uint64_t) seed;
-    p->adversarial = adversarial;
-    p->prec = prec;
-    p->fast = fast;
-    if (rc_number_parse_fmpq(p->sigma2, sigma2, err) || fmpq_sgn(p->sigma2) <= 0)
-    {
-        cli_fail("--sigma2: expected a positive number, found '%s'", sigma2);
-        goto out;
-    }
-    if (rc_number_parse_fmpq(p->radius, radius, err) || fmpq_sgn(p->radius) <= 0)
-    {
-        cli_fail("--radius: expected a positive number, found '%s'", radius);
-        goto out;
-    }
-    if (rc_number_parse_fmpq(p->lambda, lambda, err) || fmpq_sgn(p->lambda) <= 0)
-    {
-        cli_fail("--lambda: expected a positive number, found '%s'", lambda);
-        goto out;
-    }
-    root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
-    if (emit(root, out))
-    {
-        json_decref(root);
-        goto out;
-    }
     sum = json_object_get(root, "summary");
-    if (!adversarial)
+    if (!p->adversarial)
     {
         slong np = json_integer_value(json_object_get(sum, "opsc_proved"));
         slong nc = json_integer_value(json_object_get(sum, "conj12_proved"));
@@ -420,6 +404,222 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
     }
     if (out)
         printf("certificate: %s\n", out);
+    return res;
+}
+
+/* --merge PART...: the parts written by --shard I/N, checked to be one run
+   (the same parameters, every shard 1..N once, each with exactly its
+   directions), assembled into the certificate the one-process run writes,
+   byte for byte, and re-verified by the checker */
+static int
+opsc_merge(char ** files, int nfiles, const char * out, int jobs)
+{
+    json_t ** part = flint_calloc(nfiles, sizeof(json_t *)), * dirs = NULL, * root = NULL;
+    json_t * ref = NULL;
+    char * refs = NULL, * seen = NULL, radius[256], lambda[256];
+    slong n = 0, i, j, nmiss = 0;
+    rc_opsc_params_t p;
+    rc_error_t why;
+    int res = RC_EXIT_BADINPUT;
+    const char * outs[1];
+
+    rc_opsc_params_init(p);
+    if (out == NULL)
+    {
+        cli_fail("certify opsc --merge: expected --out CERT for the merged certificate");
+        goto out;
+    }
+    for (i = 0; i < nfiles; i++)
+    {
+        json_error_t je;
+        const json_t * sh, * d;
+        json_t * bare;
+        char * bs;
+        slong si, sn, cnt;
+
+        part[i] = json_load_file(files[i], JSON_REJECT_DUPLICATES, &je);
+        if (part[i] == NULL)
+        {
+            cli_fail("%s:%d: %s", files[i], je.line, je.text);
+            goto out;
+        }
+        sh = json_object_get(part[i], "shard");
+        d = json_object_get(part[i], "directions");
+        if (!json_is_string(json_object_get(part[i], "kind"))
+            || strcmp(json_string_value(json_object_get(part[i], "kind")), "opsc-part") != 0
+            || !json_is_integer(json_object_get(sh, "index"))
+            || !json_is_integer(json_object_get(sh, "count")) || !json_is_array(d))
+        {
+            cli_fail("%s: expected a part written by 'certify opsc --shard I/N' (kind "
+                     "\"opsc-part\" with \"shard\" and \"directions\")", files[i]);
+            goto out;
+        }
+        si = json_integer_value(json_object_get(sh, "index"));
+        sn = json_integer_value(json_object_get(sh, "count"));
+        /* every part: the same run (all members but shard and directions) */
+        bare = json_deep_copy(part[i]);
+        json_object_del(bare, "shard");
+        json_object_del(bare, "directions");
+        bs = json_dumps(bare, JSON_COMPACT | JSON_SORT_KEYS);
+        json_decref(bare);
+        if (i == 0)
+        {
+            if (rc_opsc_params_from_json(p, part[0], why))
+            {
+                free(bs);
+                cli_fail("%s: %s", files[i], why->msg);
+                goto out;
+            }
+            refs = bs;
+            n = sn;
+            if (n < 1 || n > 1000000)
+            {
+                cli_fail("%s: shard.count: expected 1..10^6", files[i]);
+                goto out;
+            }
+            seen = flint_calloc(n, 1);
+            dirs = json_array();
+            for (j = 0; j < p->samples; j++)
+                json_array_append_new(dirs, json_null());
+            ref = part[0];
+        }
+        else
+        {
+            int same = strcmp(bs, refs) == 0;
+            free(bs);
+            if (!same || sn != n)
+            {
+                cli_fail("%s: expected a part of the same run as %s (the same parameters and "
+                         "shard count)", files[i], files[0]);
+                goto out;
+            }
+        }
+        if (si < 1 || si > n || seen[si - 1])
+        {
+            cli_fail("%s: shard %ld/%ld: %s", files[i], (long) si, (long) n,
+                     si < 1 || si > n ? "expected 1 <= I <= N" : "given twice");
+            goto out;
+        }
+        seen[si - 1] = 1;
+        cnt = si - 1 < p->samples ? (p->samples - (si - 1) + n - 1) / n : 0;
+        if ((slong) json_array_size(d) != cnt)
+        {
+            cli_fail("%s: shard %ld/%ld: expected %ld directions, found %ld", files[i],
+                     (long) si, (long) n, (long) cnt, (long) json_array_size(d));
+            goto out;
+        }
+        for (j = 0; j < cnt; j++)
+        {
+            json_t * e = json_array_get(d, j);
+            slong idx = si - 1 + j * n;
+            if (!json_is_object(e) || json_integer_value(json_object_get(e, "index")) != idx)
+            {
+                cli_fail("%s: directions[%ld]: expected the entry of direction %ld", files[i],
+                         (long) j, (long) idx);
+                goto out;
+            }
+            json_array_set(dirs, idx, e);
+        }
+    }
+    for (j = 0; j < n; j++)
+        if (!seen[j])
+        {
+            fprintf(stderr, "%s%ld", nmiss ? ", " : "relucert: certify opsc --merge: missing "
+                    "shards (of --shard I/N): ", (long) j + 1);
+            nmiss++;
+        }
+    if (nmiss)
+    {
+        fprintf(stderr, " of %ld; run them and merge again\n", (long) n);
+        res = RC_EXIT_UNPROVED;
+        goto out;
+    }
+    root = rc_opsc_assemble(p, dirs);
+    dirs = NULL;
+    if (emit(root, out))
+        goto out;
+    snprintf(radius, sizeof radius, "%s", json_string_value(json_object_get(ref, "radius")));
+    snprintf(lambda, sizeof lambda, "%s", json_string_value(json_object_get(ref, "lambda")));
+    printf("merged %ld shards into %s; checking it:\n", (long) n, out);
+    outs[0] = out;
+    res = cli_check_files(outs, 1, jobs, 0);
+    if (res == RC_EXIT_OK)
+        res = opsc_report(root, p, radius, lambda, out);
+out:
+    for (i = 0; i < nfiles; i++)
+        json_decref(part[i]);
+    flint_free(part);
+    json_decref(dirs);
+    json_decref(root);
+    free(refs);
+    flint_free(seen);
+    rc_opsc_params_clear(p);
+    return res;
+}
+
+static int
+opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
+         const char * radius, const char * lambda, int adversarial, slong prec,
+         int fast, const char * out, int jobs, slong si, slong sn)
+{
+    rc_opsc_params_t p;
+    rc_error_t err;
+    json_t * root;
+    int res = RC_EXIT_BADINPUT;
+
+    rc_opsc_params_init(p);
+    p->k = k;
+    p->m = m;
+    p->samples = samples;
+    p->seed = (uint64_t) seed;
+    p->adversarial = adversarial;
+    p->prec = prec;
+    p->fast = fast;
+    if (rc_number_parse_fmpq(p->sigma2, sigma2, err) || fmpq_sgn(p->sigma2) <= 0)
+    {
+        cli_fail("--sigma2: expected a positive number, found '%s'", sigma2);
+        goto out;
+    }
+    if (rc_number_parse_fmpq(p->radius, radius, err) || fmpq_sgn(p->radius) <= 0)
+    {
+        cli_fail("--radius: expected a positive number, found '%s'", radius);
+        goto out;
+    }
+    if (rc_number_parse_fmpq(p->lambda, lambda, err) || fmpq_sgn(p->lambda) <= 0)
+    {
+        cli_fail("--lambda: expected a positive number, found '%s'", lambda);
+        goto out;
+    }
+    if (sn > 1)
+    {
+        /* one shard: a part, not a certificate, merged by --merge */
+        json_t * sh = json_object();
+        root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, isatty(2), si, sn));
+        json_object_set_new(root, "kind", json_string("opsc-part"));
+        json_object_del(root, "summary");
+        json_object_set_new(sh, "index", json_integer(si + 1));
+        json_object_set_new(sh, "count", json_integer(sn));
+        json_object_set_new(root, "shard", sh);
+        if (emit(root, out))
+        {
+            json_decref(root);
+            goto out;
+        }
+        printf("shard %ld/%ld: %ld of %ld directions%s%s (merge the parts with "
+               "'relucert certify opsc --merge PART...')\n", (long) si + 1, (long) sn,
+               (long) json_array_size(json_object_get(root, "directions")), (long) samples,
+               out ? " in " : "", out ? out : "");
+        json_decref(root);
+        res = RC_EXIT_OK;
+        goto out;
+    }
+    root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
+    if (emit(root, out))
+    {
+        json_decref(root);
+        goto out;
+    }
+    res = opsc_report(root, p, radius, lambda, out);
     json_decref(root);
 out:
     rc_opsc_params_clear(p);
@@ -536,6 +736,8 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {"paper", no_argument, 0, 'P'},
         {"out-dir", required_argument, 0, 'O'},
         {"arith", required_argument, 0, 'X'},
+        {"shard", required_argument, 0, 'H'},
+        {"merge", no_argument, 0, 'G'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -544,7 +746,8 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     int opsc = strcmp(kind, "opsc") == 0, adversarial = 0, fast = 1;
     slong mm = -1, samples = -1, seed = -1, jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
     const char * sigma2 = "1e-5", * radius = "1", * lambda_s = "1/100", * out_dir = "relucert-opsc";
-    int paper = 0;
+    int paper = 0, merge = 0;
+    slong shard_i = 0, shard_n = 1;
     slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, nlam = 0, i;
     fmpq * lam = NULL;
     const char * teacher = NULL, * out = NULL;
@@ -602,6 +805,8 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             case 'r': radius = optarg; break;
             case 'A': adversarial = 1; break;
             case 'j': if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256)) goto out; break;
+            case 'H': if (cli_parse_shard(&shard_i, &shard_n, optarg)) goto out; break;
+            case 'G': merge = 1; break;
             case 'P': paper = 1; break;
             case 'O': out_dir = optarg; break;
             case 'X':
@@ -632,9 +837,31 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                 goto out;
         }
     }
+    if ((merge || shard_n > 1) && !opsc)
+    {
+        cli_fail("certify %s: --shard and --merge split opsc directions (and certify "
+                 "minimum --dataset); expected them with certify opsc", kind);
+        goto out;
+    }
+    if (merge)
+    {
+        if (optind >= argc || shard_n > 1 || paper)
+        {
+            cli_fail("certify opsc --merge: expected the parts (files written with --shard "
+                     "I/N) and --out CERT, without --shard or --paper");
+            goto out;
+        }
+        res = opsc_merge(argv + optind, argc - optind, out, (int) jobs);
+        goto out;
+    }
     if (optind < argc)
     {
         cli_fail("certify %s: unexpected argument '%s'", kind, argv[optind]);
+        goto out;
+    }
+    if (shard_n > 1 && (paper || out == NULL))
+    {
+        cli_fail("certify opsc --shard I/N: expected --out PART (not --paper)");
         goto out;
     }
 
@@ -662,7 +889,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
             goto out;
         }
         res = opsc_run(k, mm, samples, seed, sigma2, radius, lambda_s, adversarial,
-                       prec, fast, out, (int) jobs);
+                       prec, fast, out, (int) jobs, shard_i, shard_n);
         goto out;
     }
     if (fails)

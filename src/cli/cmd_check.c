@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char * check_usage =
-"Usage: relucert check [--jobs N] CERT...\n"
+"Usage: relucert check [--jobs N] [--shard I/N] CERT...\n"
 "\n"
 "Re-verifies each certificate from its own contents alone (box, teacher,\n"
 "precision, witnesses): recomputes every verdict and enclosure and compares\n"
@@ -18,6 +18,8 @@ static const char * check_usage =
 "  CERT: FAILED: reason\n"
 "in the order given. --jobs N spreads the checks over N worker processes\n"
 "(default 1): whole files, and the directions of opsc certificates.\n"
+"--shard I/N checks only the files at positions I, I + N, ... of the list\n"
+"(1-based; one task of a job array over machines: docs/cluster.md).\n"
 "\n"
 "Exit status: 0 all ok, 1 some certificate FAILED (including broken JSON\n"
 "and unknown formats), 2 usage error or a file that cannot be read.\n";
@@ -250,11 +252,13 @@ cmd_check(int argc, char ** argv)
 {
     static struct option opts[] = {
         {"jobs", required_argument, 0, 'j'},
+        {"shard", required_argument, 0, 's'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
-    int c;
-    slong jobs = 1;
+    int c, res;
+    slong jobs = 1, si = 0, sn = 1, i, m;
+    char ** files;
 
     optind = 1;
     opterr = 0;
@@ -271,10 +275,29 @@ cmd_check(int argc, char ** argv)
                 return RC_EXIT_BADINPUT;
             continue;
         }
+        if (c == 's')
+        {
+            if (cli_parse_shard(&si, &sn, optarg))
+                return RC_EXIT_BADINPUT;
+            continue;
+        }
         return cli_fail("check: unknown or incomplete option '%s' (see 'relucert check --help')",
                         argv[optind - 1]);
     }
     if (optind >= argc)
         return cli_fail("check: expected at least one certificate file");
-    return cli_check_files((const char * const *) argv + optind, argc - optind, (int) jobs, 0);
+    /* --shard I/N: the files at positions r with r mod N = I - 1 */
+    files = flint_malloc(sizeof(char *) * (argc - optind));
+    for (i = optind, m = 0; i < argc; i++)
+        if ((i - optind) % sn == si)
+            files[m++] = argv[i];
+    if (m == 0)
+    {
+        flint_free(files);
+        printf("shard %ld/%ld: no file (fewer files than shards)\n", (long) si + 1, (long) sn);
+        return RC_EXIT_OK;
+    }
+    res = cli_check_files((const char * const *) files, m, (int) jobs, 0);
+    flint_free(files);
+    return res;
 }

@@ -251,3 +251,18 @@ cli_read_point(rc_point_t pt, const char * file, const char * teacher, rc_error_
                             "with it; the point file %s holds its own teacher", file);
     return rc_point_read_file(pt, file, err);
 }
+
+int
+cli_parse_shard(slong * i, slong * n, const char * s)
+{
+    long a, b;
+    int used = 0;
+
+    if (s == NULL || sscanf(s, "%ld/%ld%n", &a, &b, &used) != 2 || s[used] != '\0'
+        || b < 1 || b > 1000000 || a < 1 || a > b)
+        return cli_fail("--shard: expected I/N with 1 <= I <= N <= 10^6 (a Slurm array "
+                        "task I of N), found '%.40s'", s ? s : "");
+    *i = a - 1;
+    *n = b;
+    return 0;
+}
