@@ -126,10 +126,16 @@ rc_noncvx_check(rc_error_t why, const json_t * root)
         snprintf(buf, sizeof buf, "points[%ld]", (long) i);
         if (rc_json_get_fmpq(eps, json_object_get(o, "eps"), buf, why))
             goto out;
-        if (fmpq_sgn(eps) <= 0)
+        if (fmpq_sgn(eps) <= 0 || fmpq_cmp_ui(eps, 1) > 0)
         {
-            rc_error_set(why, "%s.eps: expected a positive number", buf);
+            rc_error_set(why, "%s.eps: expected a number in (0, 1]", buf);
             goto out;
+        }
+        {
+            char b2[96];
+            snprintf(b2, sizeof b2, "%s.eps", buf);
+            if (rc_limit_check_prec(why, rc_thm4_prec(eps), b2))
+                goto out;
         }
         entry_compute(&e, k, n, d, a1, a2, eps);
         if (!json_is_string(json_object_get(o, "verdict"))

@@ -110,7 +110,7 @@ rc_thm4_prec(const fmpq_t eps)
     if (fmpq_is_zero(e))
         b = 0;
     else
-        b = FLINT_MAX(0, fmpz_bits(fmpq_denref(e)) - fmpz_bits(fmpq_numref(e)) + 1);
+        b = FLINT_MAX(0, (slong) fmpz_bits(fmpq_denref(e)) - (slong) fmpz_bits(fmpq_numref(e)) + 1);
     fmpq_clear(e);
     return 128 + 2 * b;
 }

@@ -82,7 +82,9 @@ rc_thm79_prec(const fmpq_t eps)
     fmpq_init(e);
     fmpq_abs(e, eps);
     b = fmpq_is_zero(e) ? 0
-        : FLINT_MAX(0, fmpz_bits(fmpq_denref(e)) - fmpz_bits(fmpq_numref(e)) + 1);
+        : FLINT_MAX(0, (slong) fmpz_bits(fmpq_denref(e)) - (slong) fmpz_bits(fmpq_numref(e)) + 1);
+    /* (the bit counts are unsigned: without the casts an eps > 1 wrapped
+       around to a negative precision; found by fuzz/fuzz_cert) */
     fmpq_clear(e);
     return 128 + 4 * b;
 }
@@ -262,10 +264,13 @@ rc_thm79_check(rc_error_t why, const json_t * root, int pl_kind)
         const json_t * o = json_array_get(pts, i);
         rc_verdict_t w;
         snprintf(buf, sizeof buf, "points[%ld].eps", (long) i);
-        if (rc_json_get_fmpq(x, json_object_get(o, "eps"), buf, why) || fmpq_sgn(x) <= 0)
+        if (rc_json_get_fmpq(x, json_object_get(o, "eps"), buf, why) || fmpq_sgn(x) <= 0
+            || fmpq_cmp_ui(x, 1) > 0 || rc_limit_check_prec(why, rc_thm79_prec(x), buf))
         {
-            if (fmpq_sgn(x) <= 0)
-                rc_error_set(why, "%s: expected a positive number", buf);
+            /* eps in (0, 1], as the certifier takes it (fuzz/fuzz_cert found
+               eps = 1.1e116 driving a working precision negative) */
+            if (fmpq_sgn(x) <= 0 || fmpq_cmp_ui(x, 1) > 0)
+                rc_error_set(why, "%s: expected a number in (0, 1]", buf);
             np = i;
             goto out;
         }

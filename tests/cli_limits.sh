@@ -27,6 +27,13 @@ for kind in ('nonconvex-k3-n4', 'opsc-fails-k3', 'pl-fails-k3'):
 c = load('opsc-k3-m2-gaussian.json'); c['samples'] = 10 ** 9; save('opsc-samples.json', c)
 c = load('opsc-k3-m2-gaussian.json'); c['k'] = c['m'] = 100; save('opsc-params.json', c)
 c = load('opsc-k3-m2-gaussian.json'); c['prec'] = 1 << 24; save('opsc-prec.json', c)
+# eps above 1 (fuzz/fuzz_cert: its precision wrapped around to negative and
+# GMP aborted) and eps so small that its working precision passes the limit
+for kind in ('pl-fails-k3', 'opsc-fails-k3', 'nonconvex-k3-n4'):
+    c = load(kind + '.json'); c['points'][0]['eps'] = '1' + '1' * 115 + '.5'
+    save(kind + '-eps-big.json', c)
+    c = load(kind + '.json'); c['points'][0]['eps'] = '1e-100000'
+    save(kind + '-eps-tiny.json', c)
 EOF_PY
 # a 40 x 40 point (N = 1,600 parameters) for the ball-arithmetic limit
 awk 'BEGIN { print "teacher identity 40"; print "student 40 40";
@@ -68,6 +75,10 @@ expect 1 '10001 x 10000 parameters' check "$tmp/pl-fails-k3-params.json"
 expect 1 'samples: expected an integer in \[1, 1000000\]' check "$tmp/opsc-samples.json"
 expect 1 '200 x 100 parameters' check "$tmp/opsc-params.json"
 expect 1 'raise it with --max-prec' check "$tmp/opsc-prec.json"
+for kind in pl-fails-k3 opsc-fails-k3 nonconvex-k3-n4; do
+    expect 1 'eps: expected a number in (0, 1\]' check "$tmp/$kind-eps-big.json"
+    expect 1 'eps: .* bits is above the limit of 65536' check "$tmp/$kind-eps-tiny.json"
+done
 # commands
 expect 2 'raise it with --max-params' certify convexity --k 1000
 expect 2 'raise it with --max-params' certify nonconvex --k 100 --n 101
