@@ -46,7 +46,7 @@ slong rc_opsc_segment_zero_neuron(const arb_mat_t Wt, const arb_mat_t U,
 
 /* For an adversarial direction U (every group sum exactly 0; checked):
    psi encloses q(s)/s = U^T H(w~ + sU) U / s for every s in (0, s0], by the
-   decomposition in src/opsc_slope.c (exact cancellation at s = 0, divided
+   decomposition in src/opsc/opsc_slope.c (exact cancellation at s = 0, divided
    forms of the almost parallel pairs, forward-mode derivatives of the
    others). Returns 1; 0 (psi indeterminate) if a group sum is not zero, a
    neuron may vanish, or a pair may be degenerate on the piece. If psi > 0,
@@ -56,14 +56,14 @@ int rc_opsc_slope(arb_t psi, const arb_mat_t U, slong k, slong m, const fmpq_t s
 
 /* The same enclosure of q(s)/s for every s in the piece [sa, sb] (for
    sa = 0: (0, sb]), 0 <= sa < sb: away from 0 the cross-group part enters
-   by the mean value theorem from sa (src/opsc_slope.c). Same return
+   by the mean value theorem from sa (src/opsc/opsc_slope.c). Same return
    convention (0 also when not 0 <= sa < sb). If psi > 0, q(s) >= psi_lo s > 0
    on the piece; and q(s) <= psi_hi s there. */
 int rc_opsc_slope_piece(arb_t psi, const arb_mat_t U, slong k, slong m,
                         const fmpq_t sa, const fmpq_t sb, slong prec);
 
 /* q(s) = U^T H(w~ + sU) U for every s in [sa, sb] (0 <= sa < sb), any
-   direction U, in the centred form of src/opsc_slope.c:
+   direction U, in the centred form of src/opsc/opsc_slope.c:
    q(s) = sum_i |g_i|^2 / 2 + s (A(s)/s + B(s)/s) + T(sa) + (s - sa) T'(xi)
    (within-group pairs and own-teacher terms in divided form, the others by
    the mean value theorem from sa), much tighter over a piece than
@@ -85,7 +85,7 @@ int _rc_opsc_form_combine(arb_t q, const arb_t AB, const arb_t Tval, const arb_t
                           const arb_mat_t U, slong k, slong m, const fmpq_t sa,
                           const fmpq_t sb, slong prec);
 
-/* The binary64 fast path (src/opsc_slope_fast.c): the same centred forms
+/* The binary64 fast path (src/opsc/opsc_slope_fast.c): the same centred forms
    evaluated in interval arithmetic with a proven rounding bound (di.h),
    O(n^2) per piece from the Gram matrix U U^T computed once per
    direction. rc_opsc_fast_init keeps what a direction needs (U and U U^T

@@ -73,7 +73,7 @@ int rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
 int rc_point_read_dataset(rc_point_t pt, const char * path, slong k,
                           slong index, rc_error_t err);
 
-/* NumPy input (src/point_npy.c). rc_npy_read reads a two-dimensional .npy
+/* NumPy input (src/exact/point_npy.c). rc_npy_read reads a two-dimensional .npy
    array of dtype float64 or float32, either byte order, C or Fortran order,
    into A (resized), every value exactly; rc_npy_read_buffer does the same on
    the bytes of a file (name for messages). NaN, infinities, other dtypes,

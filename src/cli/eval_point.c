@@ -1,5 +1,5 @@
 /* The enclosures "relucert eval" prints, as a JSON object: shared by the
-   command and the C API (src/api.c), so both give the same bytes. */
+   command and the C API (src/api/api.c), so both give the same bytes. */
 #include <stdio.h>
 #include "cli.h"
 

@@ -1,5 +1,5 @@
 /* Frames: sums over k indices as sums over a few classes, and vectors of
-   R^k in compressed coordinates (src/sym_frame.h, lemma L13). */
+   R^k in compressed coordinates (src/symmetry/sym_frame.h, lemma L13). */
 #include "sym_frame.h"
 #include "relucert/pair.h"
 

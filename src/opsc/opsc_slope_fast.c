@@ -1,4 +1,4 @@
-/* The centred forms of src/opsc_slope.c in binary64 interval arithmetic
+/* The centred forms of src/opsc/opsc_slope.c in binary64 interval arithmetic
    (di.h): the floating-point fast path of "certify opsc".
 
    Same decomposition q(s) = sum_i |g_i|^2/2 + A(s) + B(s) + T(s), same
