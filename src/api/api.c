@@ -77,6 +77,26 @@ get_slong(slong * x, const json_t * req, const char * key, slong dflt, slong lo,
     return rc_json_get_slong(x, v, lo, hi, key, err);
 }
 
+/* member key of req, one of the three names (the value beside it), or
+   absent (x unchanged) */
+static int
+get_choice(int * x, const json_t * req, const char * key, const char * names[3],
+           const int values[3], rc_error_t err)
+{
+    const json_t * v = json_object_get(req, key);
+    int i;
+
+    if (v == NULL || json_is_null(v))
+        return 0;
+    for (i = 0; i < 3; i++)
+        if (json_is_string(v) && strcmp(json_string_value(v), names[i]) == 0)
+        {
+            *x = values[i];
+            return 0;
+        }
+    return rc_error_set(err, "%s: expected %s, %s or %s", key, names[0], names[1], names[2]);
+}
+
 /* the point of a request: W (n x d) and V (a k x d matrix or "identity") */
 static int
 get_point(rc_point_t pt, const json_t * req, rc_error_t err)
@@ -190,35 +210,14 @@ rc_api_certify_minimum(const char * request)
         rc_error_set(err, "alpha: expected a number in (0, 1)");
         goto bad;
     }
-    if ((v = json_object_get(req, "path")) != NULL && !json_is_null(v))
     {
-        const char * p = json_is_string(v) ? json_string_value(v) : "";
-        if (strcmp(p, "auto") == 0)
-            o.path = CLI_PATH_AUTO;
-        else if (strcmp(p, "reduced") == 0)
-            o.path = CLI_PATH_REDUCED;
-        else if (strcmp(p, "dense") == 0)
-            o.path = CLI_PATH_DENSE;
-        else
-        {
-            rc_error_set(err, "path: expected auto, reduced or dense");
+        static const char * paths[] = {"auto", "reduced", "dense"};
+        static const int pathv[] = {CLI_PATH_AUTO, CLI_PATH_REDUCED, CLI_PATH_DENSE};
+        static const char * ariths[] = {"auto", "arb", "binary64"};
+        static const int arithv[] = {CLI_ARITH_AUTO, CLI_ARITH_ARB, CLI_ARITH_BINARY64};
+        if (get_choice(&o.path, req, "path", paths, pathv, err)
+            || get_choice(&o.arith, req, "arith", ariths, arithv, err))
             goto bad;
-        }
-    }
-    if ((v = json_object_get(req, "arith")) != NULL && !json_is_null(v))
-    {
-        const char * p = json_is_string(v) ? json_string_value(v) : "";
-        if (strcmp(p, "auto") == 0)
-            o.arith = CLI_ARITH_AUTO;
-        else if (strcmp(p, "arb") == 0)
-            o.arith = CLI_ARITH_ARB;
-        else if (strcmp(p, "binary64") == 0)
-            o.arith = CLI_ARITH_BINARY64;
-        else
-        {
-            rc_error_set(err, "arith: expected auto, arb or binary64");
-            goto bad;
-        }
     }
     if ((v = json_object_get(req, "source")) != NULL && !json_is_null(v))
     {
