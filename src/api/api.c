@@ -294,14 +294,6 @@ rc_api_check(const char * certificate)
     return answer(a);
 }
 
-/* matrix of exact decimal strings when the entries are dyadic (the
-   dataset's decimals are), else exact rationals */
-static json_t *
-exact_mat(const fmpq_mat_t A)
-{
-    return rc_json_fmpq_mat(A);
-}
-
 char *
 rc_api_dataset_record(const char * request)
 {
@@ -328,8 +320,8 @@ rc_api_dataset_record(const char * request)
     a = json_object();
     json_object_set_new(a, "k", json_integer(k));
     json_object_set_new(a, "index", json_integer(index));
-    json_object_set_new(a, "W", exact_mat(pt->W));
-    json_object_set_new(a, "V", exact_mat(pt->V));
+    json_object_set_new(a, "W", rc_json_fmpq_mat(pt->W));
+    json_object_set_new(a, "V", rc_json_fmpq_mat(pt->V));
     s = answer(a);
     goto out;
 bad:

@@ -324,6 +324,14 @@ opsc_line(char * line, void * ctx)
     }
 }
 
+/* how many of the items 0..total-1 shard i (0-based) of n takes: those
+   with r mod n = i */
+static slong
+shard_size(slong total, slong i, slong n)
+{
+    return i < total ? (total - i + n - 1) / n : 0;
+}
+
 /* the entries of directions si, si + sn, ... (shard si + 1 of sn), by
    jobs worker processes */
 static json_t *
@@ -336,7 +344,7 @@ opsc_parallel_shard(const rc_opsc_params_t p, int jobs, int show, slong si, slon
     c.p = p;
     c.si = si;
     c.sn = sn;
-    c.count = si < p->samples ? (p->samples - si + sn - 1) / sn : 0;
+    c.count = shard_size(p->samples, si, sn);
     c.entry = flint_calloc(FLINT_MAX(c.count, 1), sizeof(json_t *));
     c.done = 0;
     c.show = show;
@@ -501,7 +509,7 @@ opsc_merge(char ** files, int nfiles, const char * out, int jobs)
             goto out;
         }
         seen[si - 1] = 1;
-        cnt = si - 1 < p->samples ? (p->samples - (si - 1) + n - 1) / n : 0;
+        cnt = shard_size(p->samples, si - 1, n);
         if ((slong) json_array_size(d) != cnt)
         {
             cli_fail("%s: shard %ld/%ld: expected %ld directions, found %ld", files[i],

@@ -105,7 +105,8 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     fmpq * theta = NULL;
     fmpq_t moved;
     char why[256];
-    int ret, reduced;
+    int ret, reduced, want;
+    slong N;
 
     if (pt->n != pt->k)
         return rc_error_set(err, "%s: expected a student with as many neurons as the "
@@ -144,10 +145,12 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
         _fmpq_vec_clear(theta, s->q);
         goto out;
     }
+    /* the dense path; binary64 when asked for, or from CLI_ARITH_AUTO_N on */
+    N = pt->n * pt->d;
+    want = o->arith == CLI_ARITH_BINARY64 || (o->arith == CLI_ARITH_AUTO && N >= CLI_ARITH_AUTO_N);
     {
+        /* the size limit before any allocation, naming the file */
         rc_error_t e2;
-        int want = o->arith == CLI_ARITH_BINARY64
-                   || (o->arith == CLI_ARITH_AUTO && pt->n * pt->d >= CLI_ARITH_AUTO_N);
         if (rc_limit_check_params(e2, pt->n, pt->d, want, "n x d"))
         {
             ret = rc_error_set(err, "%s: %s", pt->source, e2->msg);
@@ -159,9 +162,6 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     rc_mincert_init(c);
     rc_point_get_arb(W, V, pt, NULL, o->prec);
     {
-        slong N = pt->n * pt->d;
-        int want = o->arith == CLI_ARITH_BINARY64
-                   || (o->arith == CLI_ARITH_AUTO && N >= CLI_ARITH_AUTO_N);
         size_t l = strlen(path);
         if (want && N > 2500 && isatty(2))
             fprintf(stderr, "certify: %ld coordinates on the dense binary64 path (about a "
