@@ -136,3 +136,29 @@ tu_mat_contains(const arb_mat_t A, const arb_mat_t B)
                 return 0;
     return 1;
 }
+
+/* H at the exact point W(centre), dense: the number of eigenvalues < 0
+   (certified) and lambda_min */
+slong
+tu_sym_dense_negatives(arb_t lam, const rc_symcert_t c, slong prec)
+{
+    slong k = c->sym->k, N = k * k, cnt = -1;
+    fmpq_mat_t Wq;
+    arb_mat_t W, V, H;
+    arb_t zero;
+
+    fmpq_mat_init(Wq, k, k);
+    arb_mat_init(W, k, k); arb_mat_init(V, k, k); arb_mat_init(H, N, N);
+    arb_init(zero);
+    rc_sym_mat_from_theta(Wq, c->sym, c->centre);
+    arb_mat_set_fmpq_mat(W, Wq, prec);
+    arb_mat_one(V);
+    ck_assert(rc_hessian(H, W, V, prec));
+    ck_assert(rc_mat_count_below(&cnt, H, zero, prec));
+    if (lam != NULL)
+        rc_mat_eig_min(lam, NULL, H, prec);
+    fmpq_mat_clear(Wq);
+    arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(H);
+    arb_clear(zero);
+    return cnt;
+}

@@ -30,4 +30,9 @@ void tu_rand_point_in(arb_mat_t P, const arb_mat_t B, flint_rand_t st);
 /* every ball of B lies inside the matching ball of A */
 int tu_mat_contains(const arb_mat_t A, const arb_mat_t B);
 
+/* The dense Hessian at the exact point W(centre) of a reduced certificate
+   (V = I_k): the certified number of negative eigenvalues (the test fails
+   if it cannot be certified) and, when lam is not NULL, lambda_min. */
+slong tu_sym_dense_negatives(arb_t lam, const rc_symcert_t c, slong prec);
+
 #endif

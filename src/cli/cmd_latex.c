@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "atlas_out.h"
 
 static const char * latex_usage =
 "Usage: relucert latex CERT... [--title T] [--standalone] [--digits D]\n"
+"                             [--atlas DIR/atlas.jsonl]\n"
 "\n"
 "Writes to stdout a LaTeX fragment (a full document with --standalone) that a\n"
 "paper can \\input: for each kind of certificate a statement of what was\n"
@@ -18,7 +20,10 @@ static const char * latex_usage =
 "pgfplots figure of the certified curvature against eps when a nonconvex\n"
 "certificate is given, and how to re-check: the relucert version, the\n"
 "command and the SHA-256 of every certificate file. Needs the LaTeX\n"
-"packages booktabs and pgfplots.\n"
+"packages booktabs and pgfplots. With --atlas (the output of relucert\n"
+"atlas; certificate files are then optional) it adds a section on the atlas:\n"
+"its counts and the atlas figure (the (k, a) planes, F and lambda_min\n"
+"against k).\n"
 "\n"
 "Exit status: 0 written, 1 a certificate did not pass the checker (it is\n"
 "then left out), 2 bad input.\n";
@@ -436,6 +441,44 @@ section_opsc(FILE * f, cert_t * c, slong n)
           "certificate's $\\lambda$ is refuted near $s=0$.)\n\n", f);
 }
 
+/* the atlas: what it lists and the figure */
+static void
+section_atlas(FILE * f, const json_t * pts, const char * path)
+{
+    size_t i;
+    slong nmin = 0, nsad = 0, nother = 0, nnew = 0, kmin = WORD_MAX, kmax = 0;
+    for (i = 0; i < json_array_size(pts); i++)
+    {
+        const json_t * o = json_array_get(pts, i);
+        const char * st = json_string_value(json_object_get(o, "status"));
+        slong k = json_integer_value(json_object_get(o, "k"));
+        kmin = FLINT_MIN(kmin, k);
+        kmax = FLINT_MAX(kmax, k);
+        if (strcmp(st, "minimum") == 0)
+            nmin++, nnew += json_is_null(json_object_get(o, "published"));
+        else if (strcmp(st, "saddle") == 0)
+            nsad++;
+        else
+            nother++;
+    }
+    fprintf(f, "\\subsection*{The atlas of block-structured critical points}\n"
+            "\\texttt{relucert atlas} followed the two-block families $p = (a, k - a)$ and the\n"
+            "three-block families $p = (a, 1, k - a - 1)$ (teacher $V = I_k$, $n = d = k$) by\n"
+            "continuation in $k$ and certified every point found on the symmetry-reduced path:\n"
+            "existence of exactly one critical point in a box (Krawczyk in fixed-point\n"
+            "coordinates), its exact Morse index from the certified inertia of the reduced\n"
+            "Hessian (lemma L13), $F$, and for minima that they are not global and that the\n"
+            "split point is a strict saddle. The atlas (\\texttt{");
+    tex_text(f, path);
+    fprintf(f, "}) lists %ld points with $%ld \\le k \\le %ld$: %ld strict local minima (%ld of\n"
+            "them not in the published dataset), %ld saddles of certified index and %ld points\n"
+            "not certified. Figure~\\ref{fig:atlas} shows them; each point's certificate is\n"
+            "named in its line of the atlas and re-checks with \\texttt{relucert check}.\n\n",
+            (long) json_array_size(pts), (long) (json_array_size(pts) ? kmin : 0), (long) kmax,
+            (long) nmin, (long) nnew, (long) nsad, (long) nother);
+    atlas_write_figure(f, pts, 0);
+}
+
 int
 cmd_latex(int argc, char ** argv)
 {
@@ -443,10 +486,12 @@ cmd_latex(int argc, char ** argv)
         {"title", required_argument, 0, 't'},
         {"standalone", no_argument, 0, 's'},
         {"digits", required_argument, 0, 'd'},
+        {"atlas", required_argument, 0, 'a'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
-    const char * title = "Certified claims (relucert)";
+    const char * title = "Certified claims (relucert)", * atlas = NULL;
+    json_t * atlas_pts = NULL;
     int c, standalone = 0, res = RC_EXIT_OK;
     slong n = 0, i;
     cert_t * certs;
@@ -460,6 +505,7 @@ cmd_latex(int argc, char ** argv)
         {
             case 't': title = optarg; break;
             case 's': standalone = 1; break;
+            case 'a': atlas = optarg; break;
             case 'd': if (cli_parse_slong(&digits, "--digits", optarg, 2, 30)) return RC_EXIT_BADINPUT; break;
             case 'h': fputs(latex_usage, stdout); return RC_EXIT_OK;
             default:
@@ -467,9 +513,11 @@ cmd_latex(int argc, char ** argv)
                                 argv[optind - 1]);
         }
     }
-    if (optind >= argc)
-        return cli_fail("latex: expected at least one certificate file");
-    certs = flint_calloc(argc - optind, sizeof(cert_t));
+    if (optind >= argc && atlas == NULL)
+        return cli_fail("latex: expected at least one certificate file (or --atlas FILE)");
+    if (atlas != NULL && (atlas_pts = atlas_load_points(atlas)) == NULL)
+        return RC_EXIT_BADINPUT;
+    certs = flint_calloc(FLINT_MAX(1, argc - optind), sizeof(cert_t));
     for (; optind < argc; optind++)
     {
         json_error_t je;
@@ -482,6 +530,7 @@ cmd_latex(int argc, char ** argv)
             for (i = 0; i < n; i++)
                 json_decref(certs[i].root);
             flint_free(certs);
+            json_decref(atlas_pts);
             return cli_fail("%s:%d: expected a JSON certificate: %s", t->path, je.line, je.text);
         }
         if (rc_cert_check(why, t->root))
@@ -509,6 +558,8 @@ cmd_latex(int argc, char ** argv)
     section_fails(f, certs, n);
     section_opsc(f, certs, n);
     section_minimum(f, certs, n);
+    if (atlas_pts != NULL)
+        section_atlas(f, atlas_pts, atlas);
     fprintf(f, "\\subsection*{How to re-check}\n"
             "The %ld certificates were produced by relucert %s and each is re-verified from\n"
             "its own contents by \\texttt{relucert check FILE} (exit status 0 and a line\n"
@@ -528,5 +579,6 @@ cmd_latex(int argc, char ** argv)
     for (i = 0; i < n; i++)
         json_decref(certs[i].root);
     flint_free(certs);
+    json_decref(atlas_pts);
     return res;
 }

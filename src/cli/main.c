@@ -17,6 +17,8 @@ static const char * usage =
 "  search    find candidate minima by seeded gradient descent\n"
 "  paper     certify a compact version of every claim of the central paper\n"
 "  latex     a LaTeX appendix from certificates\n"
+"  atlas     find and certify every two- and three-block critical point\n"
+"            by continuation in k (the atlas, with a figure)\n"
 "\n"
 "Options:\n"
 "  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
@@ -86,7 +88,7 @@ main(int argc, char ** argv)
     int res;
 
     if (argc < 2)
-        return cli_fail("expected a command: eval, certify, check, search, paper or latex "
+        return cli_fail("expected a command: eval, certify, check, search, paper, latex or atlas "
                         "(see 'relucert --help')");
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
     {
@@ -114,8 +116,10 @@ main(int argc, char ** argv)
         res = cmd_search(argc - 1, argv + 1);
     else if (strcmp(argv[1], "check") == 0)
         res = cmd_check(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "atlas") == 0)
+        res = cmd_atlas(argc - 1, argv + 1);
     else
-        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, paper, latex "
+        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, paper, latex, atlas "
                        "(see 'relucert --help')", argv[1]);
     flint_cleanup();
     return res;

@@ -1,0 +1,51 @@
+/* relucert atlas: the dataset's records as seeds, the assembly of the
+   family part files into atlas.jsonl and its summary, and the figure. */
+#ifndef RELUCERT_ATLAS_OUT_H
+#define RELUCERT_ATLAS_OUT_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "relucert/relucert.h"
+
+/* one published record of a two- or three-block family */
+typedef struct
+{
+    slong k, index, m, p0;
+    int spurious;
+    fmpq vals[RC_ATLAS_MAX_VALS];     /* exact */
+    double vd[RC_ATLAS_MAX_VALS];
+}
+atlas_record_t;
+
+/* Reads the dataset's records with p = (a, k - a) or (a, 1, k - a - 1).
+   0, or 1 with err naming the file and line. */
+int atlas_read_records(atlas_record_t ** recs, slong * n, const char * path, rc_error_t err);
+void atlas_records_clear(atlas_record_t * recs, slong n);
+
+typedef struct
+{
+    rc_atlas_family family;
+    slong a;
+    char path[4200];
+    int current;           /* the part file is complete and of this run */
+}
+atlas_family_ref;
+
+/* Assembles DIR/atlas.jsonl, DIR/atlas-summary.json and DIR/atlas-figure.tex
+   from the part files, prints the summary; returns the exit status. */
+int atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
+                   const atlas_record_t * recs, slong nrec, slong kmin, slong kmax,
+                   slong kmax3, slong alo, slong ahi, const char * dataset,
+                   double seconds, int jobs);
+
+/* Reads atlas.jsonl (one JSON object per line) into an array; NULL with a
+   line on stderr if the file cannot be read. */
+json_t * atlas_load_points(const char * path);
+
+/* The pgfplots figures of the atlas (the (k, a) planes; F and lambda_min
+   against k for a few families) as LaTeX: the figure environments for
+   relucert latex, or (standalone) a complete document for pdflatex whose
+   page fits the figure. */
+void atlas_write_figure(FILE * out, const json_t * points, int standalone);
+
+#endif

@@ -1,0 +1,606 @@
+/* relucert atlas: every block-structured critical point of the two-block
+   families (a, k - a) and the three-block families (a, 1, k - a - 1), found
+   by continuation in k and certified on the reduced path (atlas.h). One
+   family is one work item: a worker continues it over the whole k range,
+   certifies its points, writes their certificates and the family's part file
+   (DIR/families/), and the parent assembles DIR/atlas.jsonl, the summary and
+   the figure from the part files. A part file whose header matches the run
+   is kept, so an interrupted run resumes family by family. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "atlas_out.h"
+
+static const char usage[] =
+"Usage: relucert atlas [--dataset FILE] [--k-min K] [--k-max K] [--k-max-three K]\n"
+"                      [--families two|three|two,three] [--a A | --a A1..A2]\n"
+"                      [--out-dir DIR] [--jobs N] [--shard I/N] [--prec BITS]\n"
+"                      [--alpha A]\n"
+"\n"
+"Maps the block-structured critical points of F for teacher V = I_k and\n"
+"n = d = k: the two-block families p = (a, k - a) for k-min <= k <= k-max\n"
+"(default 6..200) and the three-block families p = (a, 1, k - a - 1) for\n"
+"k-min <= k <= k-max-three (default 100). Each family (a fixed) is followed\n"
+"in k by continuation: it starts from the published records of the family\n"
+"and of its neighbours a - 1 and a + 1 (or the nearest families with\n"
+"records), continues every point found to k + 1 (and a new one down to\n"
+"k - 1) with a linear predictor and Newton's method in fixed-point\n"
+"coordinates, and keeps every distinct point. Every point is then certified\n"
+"on the reduced path (as certify minimum does): the critical point\n"
+"(Krawczyk), its exact Morse index, F, and for minima that they are not\n"
+"global and that the split point is a strict saddle. The continuation only\n"
+"proposes points; where it loses a track the summary says why.\n"
+"\n"
+"Output in DIR (default relucert-atlas/):\n"
+"  atlas.jsonl          one line per point, in the dataset's format (k, p,\n"
+"                       vals) plus the certified fields (status, Morse index,\n"
+"                       lambda_min and F enclosures, verdicts, published\n"
+"                       index, certificate)\n"
+"  certs/               one certificate per point ('relucert check' them)\n"
+"  atlas-summary.json   families, where tracks ended and why, the\n"
+"                       transitions saddle <-> minimum, the completeness\n"
+"                       check against the dataset\n"
+"  atlas-figure.tex     the atlas as a standalone pgfplots figure (pdflatex)\n"
+"  families/            one part file per family (resume, --shard)\n"
+"A summary goes to stdout, progress to stderr on a terminal.\n"
+"\n"
+"Options:\n"
+"  --dataset FILE   published records to start from (default: the bundled\n"
+"                   dataset); also what completeness is checked against\n"
+"  --k-min K, --k-max K, --k-max-three K   the ranges (6, 200, 100)\n"
+"  --families F     two, three or two,three (default)\n"
+"  --a A, --a A1..A2   only these families\n"
+"  --jobs N         worker processes (default: online CPUs)\n"
+"  --shard I/N      only the families at positions I, I + N, ... (1-based);\n"
+"                   run the shards into one DIR, then once without --shard\n"
+"                   to assemble (the kept families are not recomputed)\n"
+"  --prec BITS      precision of the certificates (default 128)\n"
+"  --alpha A        split ratio of the direct cross-check (default 1/2)\n"
+"\n"
+"Exit status: 0 when every point found is a certified critical point (a\n"
+"minimum, a saddle of certified index, or a critical point whose inertia\n"
+"is undecided, as where the Hessian is singular) and every published\n"
+"non-global minimum in the range was found and certified; 1 otherwise (the\n"
+"summary says what); 2 bad usage or bad data.\n";
+
+typedef struct
+{
+    rc_atlas_family family;
+    slong a, kmin, kmax;
+}
+family_t;
+
+typedef struct
+{
+    const char * out_dir;
+    const char * dataset;
+    char dataset_sha[65];
+    slong prec;
+    fmpq_t alpha;
+    atlas_record_t * recs;
+    slong nrec;
+    family_t * fam;
+    slong nfam;
+    /* parent's progress */
+    slong done, points;
+    double t0;
+    int tty;
+}
+atlas_ctx;
+
+static const char *
+family_name(rc_atlas_family f)
+{
+    return f == RC_ATLAS_TWO ? "two" : "three";
+}
+
+static void
+part_path(char * buf, size_t len, const atlas_ctx * c, const family_t * f)
+{
+    snprintf(buf, len, "%s/families/%s-a%04ld.jsonl", c->out_dir, family_name(f->family),
+             (long) f->a);
+}
+
+/* the header line that identifies a family's run */
+static json_t *
+part_header(const atlas_ctx * c, const family_t * f)
+{
+    char * al = fmpq_get_str(NULL, 10, c->alpha);
+    json_t * h = json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s}", "family",
+                           family_name(f->family), "a", (json_int_t) f->a, "k_min",
+                           (json_int_t) f->kmin, "k_max", (json_int_t) f->kmax, "prec",
+                           (json_int_t) c->prec, "alpha", al, "dataset_sha256",
+                           c->dataset_sha);
+    flint_free(al);
+    return h;
+}
+
+/* 1 if the part file exists, is complete and was made by the same run */
+static int
+part_is_current(const atlas_ctx * c, const family_t * f)
+{
+    char path[4096];
+    FILE * in;
+    char * line = NULL;
+    size_t cap = 0;
+    int ok = 0, last_done = 0;
+    json_t * h, * want;
+
+    part_path(path, sizeof path, c, f);
+    if ((in = fopen(path, "r")) == NULL)
+        return 0;
+    if (getline(&line, &cap, in) > 0 && (h = json_loads(line, 0, NULL)) != NULL)
+    {
+        want = part_header(c, f);
+        ok = json_equal(h, want);
+        json_decref(h);
+        json_decref(want);
+    }
+    while (ok && getline(&line, &cap, in) > 0)
+        last_done = strncmp(line, "{\"done\"", 7) == 0;
+    free(line);
+    fclose(in);
+    return ok && last_done;
+}
+
+/* the seeds of family f: its own records, and those of a - 1 and a + 1
+   (or of the nearest families below and above that have records) */
+static slong
+family_seeds(rc_atlas_seed_struct ** out, const atlas_ctx * c, const family_t * f)
+{
+    slong i, j, n = 0, below = -1, above = -1, mm = rc_atlas_family_blocks(f->family);
+    rc_atlas_seed_struct * s;
+
+    for (i = 0; i < c->nrec; i++)
+    {
+        const atlas_record_t * r = c->recs + i;
+        if (r->m != mm)
+            continue;
+        if (r->p0 < f->a && (below < 0 || r->p0 > below))
+            below = r->p0;
+        if (r->p0 > f->a && (above < 0 || r->p0 < above))
+            above = r->p0;
+    }
+    /* own records, and neighbours a - 1, a + 1 when they have records; the
+       nearest ones otherwise */
+    s = flint_malloc(sizeof(rc_atlas_seed_struct) * FLINT_MAX(1, c->nrec));
+    for (i = 0; i < c->nrec; i++)
+    {
+        const atlas_record_t * r = c->recs + i;
+        if (r->m != mm || (r->p0 != f->a && r->p0 != below && r->p0 != above)
+            || r->k < f->kmin || r->k > f->kmax)
+            continue;
+        rc_atlas_seed_init(s + n);
+        s[n].k = r->k;
+        s[n].origin = r->p0 == f->a ? RC_ATLAS_FROM_DATA : RC_ATLAS_FROM_NEIGHBOUR;
+        s[n].index = r->index;
+        s[n].a_from = r->p0;
+        for (j = 0; j < mm * (mm + 1); j++)
+            fmpq_set(s[n].vals + j, r->vals + j);
+        n++;
+    }
+    *out = s;
+    return n;
+}
+
+static void
+origin_text(char * buf, size_t len, const rc_atlas_point_struct * x)
+{
+    switch (x->origin)
+    {
+        case RC_ATLAS_FROM_DATA: snprintf(buf, len, "published record %ld", (long) x->index); break;
+        case RC_ATLAS_FROM_NEIGHBOUR: snprintf(buf, len, "a record of the family a = %ld",
+                                               (long) x->a_from); break;
+        case RC_ATLAS_FROM_BELOW: snprintf(buf, len, "continued from k = %ld", (long) x->k - 1); break;
+        default: snprintf(buf, len, "continued from k = %ld", (long) x->k + 1); break;
+    }
+}
+
+static const char *
+verdict_name(rc_verdict_t v)
+{
+    return v == RC_PROVED ? "proved" : v == RC_REFUTED ? "refuted" : "undecided";
+}
+
+/* the atlas line of point x (its certificate at cert_rel, relative to DIR) */
+static json_t *
+point_line(const rc_atlas_chain_t ch, const rc_atlas_point_struct * x, const char * cert_rel,
+           slong prec)
+{
+    slong p[RC_ATLAS_MAX_M], m = rc_atlas_pattern(p, ch->family, x->k, ch->a), b, j;
+    const rc_symcert_struct * c = x->cert;
+    json_t * o = json_object(), * pj = json_array(), * vals = json_array();
+    const char * st = rc_atlas_status(x);
+    char buf[64];
+
+    for (b = 0; b < m; b++)
+        json_array_append_new(pj, json_integer(p[b]));
+    for (b = 0; b < m; b++)
+    {
+        json_t * row = json_array();
+        for (j = 0; j <= m; j++)
+        {
+            snprintf(buf, sizeof buf, "%.17g", x->vals[b * (m + 1) + j]);
+            json_array_append_new(row, json_string(buf));
+        }
+        json_array_append_new(vals, row);
+    }
+    json_object_set_new(o, "k", json_integer(x->k));
+    json_object_set_new(o, "kind", json_string(strcmp(st, "minimum") == 0
+                                               ? (c->non_global == RC_PROVED ? "spurious" : "minimum")
+                                               : strcmp(st, "saddle") == 0 ? "saddle" : "critical"));
+    json_object_set_new(o, "p", pj);
+    json_object_set_new(o, "vals", vals);
+    json_object_set_new(o, "family", json_string(family_name(ch->family)));
+    json_object_set_new(o, "a", json_integer(ch->a));
+    json_object_set_new(o, "track", json_integer(x->track));
+    json_object_set_new(o, "status", json_string(st));
+    json_object_set_new(o, "morse_index", c->morse_index >= 0 ? json_integer(c->morse_index)
+                                                             : json_null());
+    json_object_set_new(o, "critical", json_string(verdict_name(c->critical)));
+    json_object_set_new(o, "positive_definite", json_string(verdict_name(c->positive_definite)));
+    json_object_set_new(o, "lambda_min", cli_json_enclosure(c->lam_min, prec));
+    json_object_set_new(o, "loss", cli_json_enclosure(c->loss, prec));
+    json_object_set_new(o, "non_global", json_string(verdict_name(c->non_global)));
+    json_object_set_new(o, "split_saddle", json_string(verdict_name(c->saddle)));
+    json_object_set_new(o, "success", json_boolean(rc_symcert_success(c)));
+    json_object_set_new(o, "published", x->index >= 0 ? json_integer(x->index) : json_null());
+    origin_text(buf, sizeof buf, x);
+    json_object_set_new(o, "origin", json_string(buf));
+    json_object_set_new(o, "certificate", json_string(cert_rel));
+    return o;
+}
+
+static int
+mkdir_p(const char * path)
+{
+    char buf[4096];
+    size_t i, n = strlen(path);
+    if (n >= sizeof buf)
+        return 1;
+    memcpy(buf, path, n + 1);
+    for (i = 1; i <= n; i++)
+        if (buf[i] == '/' || buf[i] == '\0')
+        {
+            char ch = buf[i];
+            buf[i] = '\0';
+            if (mkdir(buf, 0777) != 0 && access(buf, F_OK) != 0)
+                return 1;
+            buf[i] = ch;
+        }
+    return 0;
+}
+
+/* one family, in a worker: sends "i<TAB>points<TAB>status" */
+static void
+atlas_work(FILE * out, slong i, void * vctx)
+{
+    atlas_ctx * c = vctx;
+    const family_t * f = c->fam + i;
+    rc_atlas_chain_t ch;
+    rc_atlas_seed_struct * seeds;
+    slong ns, j;
+    rc_error_t err;
+    char path[4096], tmp[4200], rel[512], dir[4096];
+    FILE * part;
+    json_t * h;
+    char * text;
+
+    if (part_is_current(c, f))
+    {
+        fprintf(out, "%ld\t0\tkept\n", (long) i);
+        fflush(out);
+        return;
+    }
+    ns = family_seeds(&seeds, c, f);
+    rc_atlas_chain_init(ch, f->family, f->a, f->kmin, f->kmax, c->alpha, c->prec);
+    if (rc_atlas_chain_run(ch, seeds, ns, err))
+    {
+        fprintf(out, "%ld\t0\terror: %s\n", (long) i, err->msg);
+        fflush(out);
+        goto out;
+    }
+    part_path(path, sizeof path, c, f);
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long) getpid());
+    if ((part = fopen(tmp, "w")) == NULL)
+    {
+        fprintf(out, "%ld\t0\terror: cannot write %s\n", (long) i, tmp);
+        fflush(out);
+        goto out;
+    }
+    h = part_header(c, f);
+    text = json_dumps(h, JSON_COMPACT);
+    fprintf(part, "%s\n", text);
+    free(text);
+    json_decref(h);
+    for (j = 0; j < ch->npoints; j++)
+    {
+        rc_atlas_point_struct * x = ch->points + j;
+        json_t * cert, * line;
+        char src[200];
+
+        rc_atlas_chain_certify(ch, j);
+        snprintf(rel, sizeof rel, "certs/k%04ld/%s-a%04ld-t%ld.json", (long) x->k,
+                 family_name(f->family), (long) f->a, (long) x->track);
+        snprintf(dir, sizeof dir, "%s/certs/k%04ld", c->out_dir, (long) x->k);
+        snprintf(src, sizeof src, "relucert atlas: family %s, a = %ld, k = %ld, track %ld",
+                 family_name(f->family), (long) f->a, (long) x->k, (long) x->track);
+        cert = rc_symcert_to_json(x->cert, src);
+        {
+            char cpath[4700];
+            snprintf(cpath, sizeof cpath, "%s/%s", c->out_dir, rel);
+            if (mkdir_p(dir) || cli_write_cert(cpath, cert))
+            {
+                fprintf(out, "%ld\t0\terror: cannot write %s\n", (long) i, cpath);
+                fflush(out);
+                json_decref(cert);
+                fclose(part);
+                remove(tmp);
+                goto out;
+            }
+        }
+        json_decref(cert);
+        line = point_line(ch, x, rel, c->prec);
+        text = json_dumps(line, JSON_COMPACT);
+        fprintf(part, "%s\n", text);
+        free(text);
+        json_decref(line);
+    }
+    for (j = 0; j < ch->nends; j++)
+    {
+        json_t * e = json_pack("{s:I, s:I, s:o, s:s}", "end_k", (json_int_t) ch->ends[j].k,
+                               "track", (json_int_t) ch->ends[j].track, "published",
+                               ch->ends[j].index >= 0 ? json_integer(ch->ends[j].index) : json_null(),
+                               "reason", ch->ends[j].reason);
+        text = json_dumps(e, JSON_COMPACT);
+        fprintf(part, "%s\n", text);
+        free(text);
+        json_decref(e);
+    }
+    fprintf(part, "{\"done\": true}\n");
+    if (fclose(part) != 0 || rename(tmp, path) != 0)
+    {
+        remove(tmp);
+        fprintf(out, "%ld\t0\terror: cannot write %s\n", (long) i, path);
+        fflush(out);
+        goto out;
+    }
+    fprintf(out, "%ld\t%ld\tok\n", (long) i, (long) ch->npoints);
+    fflush(out);
+out:
+    for (j = 0; j < ns; j++)
+        rc_atlas_seed_clear(seeds + j);
+    flint_free(seeds);
+    rc_atlas_chain_clear(ch);
+}
+
+static void
+atlas_line(char * text, void * vctx)
+{
+    atlas_ctx * c = vctx;
+    char * t1 = strchr(text, '\t'), * t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+    if (t2 == NULL)
+        return;
+    c->done++;
+    c->points += atol(t1 + 1);
+    if (strncmp(t2 + 1, "error", 5) == 0)
+    {
+        slong i = atol(text);
+        fprintf(stderr, "%srelucert atlas: family %s a = %ld: %s", c->tty ? "\n" : "",
+                family_name(c->fam[i].family), (long) c->fam[i].a, t2 + 1);
+    }
+    if (c->tty)
+        fprintf(stderr, "\ratlas: %ld of %ld families, %ld points certified, %.0f s   ",
+                (long) c->done, (long) c->nfam, (long) c->points, cli_now() - c->t0);
+}
+
+/* parses "A" or "A1..A2" */
+static int
+parse_a_range(slong * lo, slong * hi, const char * s)
+{
+    const char * dots = strstr(s, "..");
+    if (dots == NULL)
+    {
+        if (cli_parse_slong(lo, "--a", s, 1, 1000000))
+            return 1;
+        *hi = *lo;
+        return 0;
+    }
+    {
+        char a[64];
+        size_t n = dots - s;
+        if (n == 0 || n >= sizeof a)
+            return cli_fail("--a: expected A or A1..A2, found '%.40s'", s), 1;
+        memcpy(a, s, n);
+        a[n] = '\0';
+        if (cli_parse_slong(lo, "--a", a, 1, 1000000)
+            || cli_parse_slong(hi, "--a", dots + 2, *lo, 1000000))
+            return 1;
+    }
+    return 0;
+}
+
+int
+cmd_atlas(int argc, char ** argv)
+{
+    atlas_ctx c;
+    const char * dataset = NULL, * shard = NULL;
+    char dsbuf[4096], path[4200];
+    slong kmin = 6, kmax = 200, kmax3 = 100, alo = 1, ahi = WORD_MAX, jobs, si = 0, sn = 1, i;
+    int want_two = 1, want_three = 1, res;
+    rc_error_t err;
+    slong * sel = NULL, nsel = 0;
+
+    memset(&c, 0, sizeof c);
+    fmpq_init(c.alpha);
+    fmpq_set_si(c.alpha, 1, 2);
+    c.prec = 128;
+    c.out_dir = "relucert-atlas";
+    jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1)
+        jobs = 1;
+    for (i = 1; i < argc; i++)
+    {
+        const char * o = argv[i], * v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(o, "-h") == 0 || strcmp(o, "--help") == 0)
+        {
+            fputs(usage, stdout);
+            fmpq_clear(c.alpha);
+            return RC_EXIT_OK;
+        }
+        if (o[0] != '-' || o[1] != '-')
+        {
+            fmpq_clear(c.alpha);
+            return cli_fail("atlas: unexpected argument '%.60s' (see 'relucert atlas --help')", o);
+        }
+        if (v == NULL)
+        {
+            fmpq_clear(c.alpha);
+            return cli_fail("%s: expected a value", o);
+        }
+        i++;
+        res = 0;
+        if (strcmp(o, "--dataset") == 0)
+            dataset = v;
+        else if (strcmp(o, "--k-min") == 0)
+            res = cli_parse_slong(&kmin, o, v, 2, 100000);
+        else if (strcmp(o, "--k-max") == 0)
+            res = cli_parse_slong(&kmax, o, v, 2, 100000);
+        else if (strcmp(o, "--k-max-three") == 0)
+            res = cli_parse_slong(&kmax3, o, v, 2, 100000);
+        else if (strcmp(o, "--families") == 0)
+        {
+            want_two = strcmp(v, "two") == 0 || strcmp(v, "two,three") == 0 || strcmp(v, "three,two") == 0;
+            want_three = strcmp(v, "three") == 0 || strcmp(v, "two,three") == 0 || strcmp(v, "three,two") == 0;
+            if (!want_two && !want_three)
+                res = cli_fail("--families: expected two, three or two,three, found '%.40s'", v);
+        }
+        else if (strcmp(o, "--a") == 0)
+            res = parse_a_range(&alo, &ahi, v);
+        else if (strcmp(o, "--out-dir") == 0)
+            c.out_dir = v;
+        else if (strcmp(o, "--jobs") == 0)
+            res = cli_parse_slong(&jobs, o, v, 1, 1024);
+        else if (strcmp(o, "--shard") == 0)
+            shard = v, res = cli_parse_shard(&si, &sn, v);
+        else if (strcmp(o, "--prec") == 0)
+        {
+            res = cli_parse_slong(&c.prec, o, v, 64, 1L << 20);
+            if (res == 0 && rc_limit_check_prec(err, c.prec, "--prec"))
+                res = cli_fail("%s", err->msg);
+        }
+        else if (strcmp(o, "--alpha") == 0)
+        {
+            res = cli_parse_fmpq(c.alpha, o, v);
+            if (res == 0 && (fmpq_sgn(c.alpha) <= 0 || fmpz_cmp(fmpq_numref(c.alpha), fmpq_denref(c.alpha)) >= 0))
+                res = cli_fail("--alpha: expected a number in (0, 1)");
+        }
+        else
+            res = cli_fail("atlas: unknown option '%.40s' (see 'relucert atlas --help')", o);
+        if (res)
+        {
+            fmpq_clear(c.alpha);
+            return RC_EXIT_BADINPUT;
+        }
+    }
+    if (!want_two)
+        kmax = 0;
+    if (!want_three)
+        kmax3 = 0;
+    if (dataset == NULL && (dataset = cli_default_dataset(dsbuf, sizeof dsbuf)) == NULL)
+    {
+        fmpq_clear(c.alpha);
+        return cli_fail("atlas: no dataset found; give --dataset FILE");
+    }
+    c.dataset = dataset;
+    if (atlas_read_records(&c.recs, &c.nrec, dataset, err)
+        || rc_sha256_file(c.dataset_sha, dataset))
+    {
+        fmpq_clear(c.alpha);
+        return cli_fail("%s", err->msg[0] ? err->msg : "atlas: cannot read the dataset");
+    }
+
+    /* the families, in a fixed order: two-block a = 1.., then three-block */
+    c.fam = flint_malloc(sizeof(family_t) * (kmax + kmax3 + 2));
+    for (i = 0; i < 2; i++)
+    {
+        rc_atlas_family f = i == 0 ? RC_ATLAS_TWO : RC_ATLAS_THREE;
+        slong top = f == RC_ATLAS_TWO ? kmax : kmax3, a, p[RC_ATLAS_MAX_M];
+        for (a = alo; a <= ahi && a < top; a++)
+        {
+            slong k;
+            for (k = kmin; k <= top && rc_atlas_pattern(p, f, k, a) == 0; k++)
+                ;
+            if (k > top)
+                continue;
+            c.fam[c.nfam].family = f;
+            c.fam[c.nfam].a = a;
+            c.fam[c.nfam].kmin = kmin;
+            c.fam[c.nfam].kmax = top;
+            c.nfam++;
+        }
+    }
+    if (c.nfam == 0)
+    {
+        res = cli_fail("atlas: no family has a pattern in the range");
+        goto out;
+    }
+    snprintf(path, sizeof path, "%s/families", c.out_dir);
+    if (mkdir_p(path))
+    {
+        res = cli_fail("atlas: cannot create %s", path);
+        goto out;
+    }
+    sel = flint_malloc(sizeof(slong) * c.nfam);
+    for (i = 0; i < c.nfam; i++)
+        if (i % sn == si)
+            sel[nsel++] = i;
+    {
+        /* run the selected families: permute c.fam so the workers see them */
+        family_t * all = c.fam, * mine = flint_malloc(sizeof(family_t) * nsel);
+        slong nall = c.nfam;
+        for (i = 0; i < nsel; i++)
+            mine[i] = all[sel[i]];
+        c.fam = mine;
+        c.nfam = nsel;
+        c.t0 = cli_now();
+        c.tty = isatty(2);
+        cli_workers((int) jobs, nsel, 0, atlas_work, atlas_line, &c);
+        if (c.tty)
+            fputc('\n', stderr);
+        flint_free(mine);
+        c.fam = all;
+        c.nfam = nall;
+    }
+    if (shard != NULL)
+    {
+        printf("shard %ld of %ld: %ld families in %s/families/, %.1f s; run without --shard "
+               "to assemble\n", (long) si + 1, (long) sn, (long) nsel, c.out_dir,
+               cli_now() - c.t0);
+        res = RC_EXIT_OK;
+        goto out;
+    }
+    {
+        atlas_family_ref * refs = flint_malloc(sizeof(atlas_family_ref) * c.nfam);
+        for (i = 0; i < c.nfam; i++)
+        {
+            refs[i].family = c.fam[i].family;
+            refs[i].a = c.fam[i].a;
+            part_path(refs[i].path, sizeof refs[i].path, &c, c.fam + i);
+            refs[i].current = part_is_current(&c, c.fam + i);
+        }
+        res = atlas_assemble(c.out_dir, refs, c.nfam, c.recs, c.nrec, kmin, kmax, kmax3,
+                             alo, ahi, dataset, cli_now() - c.t0, (int) jobs);
+        flint_free(refs);
+    }
+out:
+    flint_free(sel);
+    flint_free(c.fam);
+    atlas_records_clear(c.recs, c.nrec);
+    fmpq_clear(c.alpha);
+    return res;
+}
