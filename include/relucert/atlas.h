@@ -64,6 +64,14 @@ void rc_atlas_theta_from_vals_d(arb_ptr theta, const rc_sym_t s, const double * 
 int rc_atlas_blocks_merge(slong * b, slong * c, const slong * p, slong m,
                           const double * vals, double tol);
 
+/* Newton's method in fixed-point coordinates for the pattern of family f at
+   (k, a), from the values v0, at precision prec (not trusted: it only
+   proposes a point). 1 with v the limit; 0 with why filled when it does not
+   converge, a neuron becomes zero, two blocks merge (rc_atlas_blocks_merge
+   at 2^-30) or (k, a) has no pattern. */
+int rc_atlas_newton(double * v, char * why, size_t len, rc_atlas_family f, slong k,
+                    slong a, const double * v0, slong prec);
+
 /* A starting point for a family: the values of a published record (origin
    RC_ATLAS_FROM_DATA, index its index) or of a neighbouring family's
    record (RC_ATLAS_FROM_NEIGHBOUR, a_from its a), at k. vals has m (m + 1)
@@ -136,7 +144,9 @@ void rc_atlas_chain_init(rc_atlas_chain_t c, rc_atlas_family f, slong a, slong k
 void rc_atlas_chain_clear(rc_atlas_chain_t c);
 
 /* Finds the family's critical points for kmin <= k <= kmax from the seeds
-   (any order): every active track is continued from k - 1 to k; a seed
+   (any order): every active track is continued from k - 1 to k (a step
+   whose Newton limit is far from the predictor ends the track, and the
+   limit starts a new one); a seed
    whose Newton limit is not yet known at its k starts a new track, which is
    also continued downwards. Candidates equal to a known point (to within
    2^-40 relative) join it; a seed that matches a point gives that point its

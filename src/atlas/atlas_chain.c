@@ -10,6 +10,13 @@
 /* blocks whose values agree this closely have merged */
 #define MERGE_TOL 0x1p-30
 #define NEWTON_ITERS 40
+/* a continuation step whose Newton limit is farther than JUMP_ABS plus
+   JUMP_STEPS times the track's last step from the linear predictor (or
+   than JUMP_FIRST from a constant one, after a single point) has jumped to
+   another branch */
+#define JUMP_ABS 0.05
+#define JUMP_STEPS 3
+#define JUMP_FIRST 0.15
 
 void
 rc_atlas_chain_init(rc_atlas_chain_t c, rc_atlas_family f, slong a, slong kmin,
@@ -100,31 +107,31 @@ find_same(rc_atlas_chain_t c, slong k, const double * v, slong nv)
     return NULL;
 }
 
-/* Newton from the values v0 for the pattern at k: 1 with v set to the
-   limit, or 0 with why filled */
-static int
-solve(double * v, char * why, size_t len, const rc_atlas_chain_t c, slong k,
-      const double * v0)
+int
+rc_atlas_newton(double * v, char * why, size_t len, rc_atlas_family f, slong k, slong a,
+                const double * v0, slong prec)
 {
-    slong p[RC_ATLAS_MAX_M], m = rc_atlas_pattern(p, c->family, k, c->a), q, b, e;
+    slong p[RC_ATLAS_MAX_M], m = rc_atlas_pattern(p, f, k, a), q, b, e;
     rc_sym_t s;
     arb_ptr t0, t;
     int ok;
     rc_error_t err;
 
+    if (m == 0)
+        return snprintf(why, len, "no pattern at k = %ld", (long) k), 0;
     rc_sym_init(s);
     rc_sym_set_sizes(s, p, m, err);
     q = s->q;
     t0 = _arb_vec_init(q);
     t = _arb_vec_init(q);
     rc_atlas_theta_from_vals_d(t0, s, v0);
-    ok = _arb_vec_is_finite(t0, q) && rc_sym_refine_newton(t, s, t0, NEWTON_ITERS, c->newton_prec);
+    ok = _arb_vec_is_finite(t0, q) && rc_sym_refine_newton(t, s, t0, NEWTON_ITERS, prec);
     if (!ok)
         snprintf(why, len, "Newton's method did not converge (or a neuron became zero)");
     else
     {
         rc_atlas_vals_from_theta_d(v, s, t);
-        if (!rc_sym_neurons_nonzero(s, t, c->newton_prec))
+        if (!rc_sym_neurons_nonzero(s, t, prec))
             ok = 0, snprintf(why, len, "Newton's limit has a zero neuron");
         else if (rc_atlas_blocks_merge(&b, &e, p, m, v, MERGE_TOL))
             ok = 0, snprintf(why, len, "Newton's limit has blocks %ld and %ld merged "
@@ -134,6 +141,33 @@ solve(double * v, char * why, size_t len, const rc_atlas_chain_t c, slong k,
     _arb_vec_clear(t, q);
     rc_sym_clear(s);
     return ok;
+}
+
+static int
+solve(double * v, char * why, size_t len, const rc_atlas_chain_t c, slong k,
+      const double * v0)
+{
+    return rc_atlas_newton(v, why, len, c->family, k, c->a, v0, c->newton_prec);
+}
+
+/* 1 if Newton's limit v is far from the predictor v0, farther than the
+   track's last step (x1 - x2) explains: the limit is on another branch */
+static int
+jumped(double * dist, const double * v, const double * v0, const rc_atlas_point_struct * x1,
+       const rc_atlas_point_struct * x2, slong nv)
+{
+    double d = 0, st = 0;
+    slong j;
+    for (j = 0; j < nv; j++)
+    {
+        d = FLINT_MAX(d, fabs(v[j] - v0[j]));
+        if (x1 != NULL && x2 != NULL)
+            st = FLINT_MAX(st, fabs(x1->vals[j] - x2->vals[j]));
+    }
+    *dist = d;
+    if (x2 == NULL)
+        return d > JUMP_FIRST;
+    return d > JUMP_ABS + JUMP_STEPS * st;
 }
 
 static slong
@@ -164,7 +198,7 @@ predict(double * v, rc_atlas_chain_t c, slong t, slong k, slong dir, slong nv)
 static void
 trace_down(rc_atlas_chain_t c, slong t, slong k, slong k0, slong nv)
 {
-    double v0[RC_ATLAS_MAX_VALS], v[RC_ATLAS_MAX_VALS];
+    double v0[RC_ATLAS_MAX_VALS], v[RC_ATLAS_MAX_VALS], dist;
     char why[160], buf[320];
     rc_atlas_point_struct * y;
 
@@ -181,6 +215,13 @@ trace_down(rc_atlas_chain_t c, slong t, slong k, slong k0, slong nv)
         {
             snprintf(buf, sizeof buf, "continued down from k = %ld: the point of track %ld",
                      (long) k + 1, (long) y->track);
+            add_end(c, k, t, -1, buf);
+            return;
+        }
+        if (jumped(&dist, v, v0, find_track(c, k + 1, t), find_track(c, k + 2, t), nv))
+        {
+            snprintf(buf, sizeof buf, "continued down from k = %ld: Newton's limit is %.3g "
+                     "from the predictor (another branch)", (long) k + 1, dist);
             add_end(c, k, t, -1, buf);
             return;
         }
@@ -217,7 +258,7 @@ rc_atlas_chain_run(rc_atlas_chain_t c, const rc_atlas_seed_struct * seeds, slong
     slong k0 = kfirst(c), k, t, i, j, ntr, ns = 0;
     const rc_atlas_seed_struct ** order;
     int * active = NULL;
-    double v0[RC_ATLAS_MAX_VALS], v[RC_ATLAS_MAX_VALS];
+    double v0[RC_ATLAS_MAX_VALS], v[RC_ATLAS_MAX_VALS], dist;
     char why[160], buf[320];
 
     if (k0 > c->kmax)
@@ -254,6 +295,18 @@ rc_atlas_chain_run(rc_atlas_chain_t c, const rc_atlas_seed_struct * seeds, slong
                 snprintf(buf, sizeof buf, "joins track %ld", (long) y->track);
                 add_end(c, k, t, -1, buf);
                 active[t] = 0;
+            }
+            else if (jumped(&dist, v, v0, find_track(c, k - 1, t), find_track(c, k - 2, t), nv))
+            {
+                /* the point is kept, as a new track */
+                slong u = c->ntracks++;
+                snprintf(buf, sizeof buf, "Newton's limit is %.3g from the predictor: another "
+                         "branch, continued as track %ld", dist, (long) u);
+                add_end(c, k, t, -1, buf);
+                active[t] = 0;
+                active = flint_realloc(active, sizeof(int) * c->ntracks);
+                active[u] = 1;
+                add_point(c, k, u, RC_ATLAS_FROM_BELOW, -1, -1, v, nv);
             }
             else
                 add_point(c, k, t, RC_ATLAS_FROM_BELOW, -1, -1, v, nv);

@@ -66,6 +66,7 @@ atlas_read_records(atlas_record_t ** recs, slong * n, const char * path, rc_erro
         x->k = json_integer_value(json_object_get(r, "k"));
         x->index = json_integer_value(json_object_get(r, "index"));
         x->m = m;
+        x->walk = 0;
         x->p0 = json_integer_value(json_array_get(p, 0));
         x->spurious = json_is_string(json_object_get(r, "kind"))
                       && strcmp(json_string_value(json_object_get(r, "kind")), "spurious") == 0;

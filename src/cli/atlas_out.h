@@ -12,6 +12,8 @@ typedef struct
 {
     slong k, index, m, p0;
     int spurious;
+    int walk;                         /* not a record: a point of the walk
+                                         beyond the data (cmd_atlas.c) */
     fmpq vals[RC_ATLAS_MAX_VALS];     /* exact */
     double vd[RC_ATLAS_MAX_VALS];
 }

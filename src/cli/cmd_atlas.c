@@ -110,7 +110,8 @@ static json_t *
 part_header(const atlas_ctx * c, const family_t * f)
 {
     char * al = fmpq_get_str(NULL, 10, c->alpha);
-    json_t * h = json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s}", "family",
+    json_t * h = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s}", "relucert",
+                           rc_version_relucert(), "family",
                            family_name(f->family), "a", (json_int_t) f->a, "k_min",
                            (json_int_t) f->kmin, "k_max", (json_int_t) f->kmax, "prec",
                            (json_int_t) c->prec, "alpha", al, "dataset_sha256",
@@ -153,12 +154,14 @@ static slong
 family_seeds(rc_atlas_seed_struct ** out, const atlas_ctx * c, const family_t * f)
 {
     slong i, j, n = 0, below = -1, above = -1, mm = rc_atlas_family_blocks(f->family);
+    slong pp[RC_ATLAS_MAX_M];
     rc_atlas_seed_struct * s;
 
     for (i = 0; i < c->nrec; i++)
     {
         const atlas_record_t * r = c->recs + i;
-        if (r->m != mm)
+        if (r->m != mm || r->walk || r->k < f->kmin || r->k > f->kmax
+            || rc_atlas_pattern(pp, f->family, r->k, f->a) == 0)
             continue;
         if (r->p0 < f->a && (below < 0 || r->p0 > below))
             below = r->p0;
@@ -171,14 +174,14 @@ family_seeds(rc_atlas_seed_struct ** out, const atlas_ctx * c, const family_t * 
     for (i = 0; i < c->nrec; i++)
     {
         const atlas_record_t * r = c->recs + i;
-        if (r->m != mm || (r->p0 != f->a && r->p0 != below && r->p0 != above)
-            || r->k < f->kmin || r->k > f->kmax)
+        if (r->m != mm || r->k < f->kmin || r->k > f->kmax
+            || (r->walk ? r->p0 != f->a : (r->p0 != f->a && r->p0 != below && r->p0 != above)))
             continue;
         rc_atlas_seed_init(s + n);
         s[n].k = r->k;
-        s[n].origin = r->p0 == f->a ? RC_ATLAS_FROM_DATA : RC_ATLAS_FROM_NEIGHBOUR;
-        s[n].index = r->index;
-        s[n].a_from = r->p0;
+        s[n].origin = r->p0 == f->a && !r->walk ? RC_ATLAS_FROM_DATA : RC_ATLAS_FROM_NEIGHBOUR;
+        s[n].index = r->walk ? -1 : r->index;
+        s[n].a_from = r->walk ? r->p0 - 1 : r->p0;
         for (j = 0; j < mm * (mm + 1); j++)
             fmpq_set(s[n].vals + j, r->vals + j);
         n++;
@@ -298,7 +301,19 @@ atlas_work(FILE * out, slong i, void * vctx)
     }
     ns = family_seeds(&seeds, c, f);
     rc_atlas_chain_init(ch, f->family, f->a, f->kmin, f->kmax, c->alpha, c->prec);
-    if (rc_atlas_chain_run(ch, seeds, ns, err))
+    if (ns == 0)
+    {
+        /* reported in the part file as a track end at the family's first k */
+        ch->ends = flint_malloc(sizeof(rc_atlas_end_struct));
+        ch->nends = ch->ends_alloc = 1;
+        ch->ends[0].k = f->kmin;
+        ch->ends[0].track = -1;
+        ch->ends[0].index = -1;
+        snprintf(ch->ends[0].reason, sizeof ch->ends[0].reason, "no starting point: no "
+                 "record of this or a neighbouring family, and the walk beyond the data "
+                 "did not reach it");
+    }
+    else if (rc_atlas_chain_run(ch, seeds, ns, err))
     {
         fprintf(out, "%ld\t0\terror: %s\n", (long) i, err->msg);
         fflush(out);
@@ -396,6 +411,90 @@ atlas_line(char * text, void * vctx)
     if (c->tty)
         fprintf(stderr, "\ratlas: %ld of %ld families, %ld points certified, %.0f s   ",
                 (long) c->done, (long) c->nfam, (long) c->points, cli_now() - c->t0);
+}
+
+/* appends the walk point v as a starting point of family a at k */
+static void
+add_walk(atlas_ctx * c, slong mm, slong k, slong a, const double * v)
+{
+    atlas_record_t * r;
+    slong j;
+    c->recs = flint_realloc(c->recs, sizeof(atlas_record_t) * (c->nrec + 1));
+    r = c->recs + c->nrec++;
+    r->k = k; r->index = -1; r->m = mm; r->p0 = a; r->spurious = 0; r->walk = 1;
+    for (j = 0; j < RC_ATLAS_MAX_VALS; j++)
+    {
+        arf_t t;
+        fmpq_init(r->vals + j);
+        r->vd[j] = j < mm * (mm + 1) ? v[j] : 0;
+        arf_init(t);
+        arf_set_d(t, r->vd[j]);
+        rc_number_set_arf(r->vals + j, t);
+        arf_clear(t);
+    }
+}
+
+/* Starting points beyond the data: from the published record of the
+   largest a of kind f (k <= top; at its largest k, k_A), Newton's method
+   steps up in a at k = k_A to the last pattern there, then along the
+   diagonal (a + 1, k + 1) (the other blocks keep their sizes) up to
+   k = top; a linear predictor along each leg. Each point reached starts its
+   family (appended to the records with walk = 1: they are not records, and
+   completeness ignores them). A leg stops where a step fails. Returns the
+   number of points added. */
+static slong
+walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
+{
+    slong mm = rc_atlas_family_blocks(f), nv = mm * (mm + 1), i, j, k, a, best = -1, added = 0;
+    slong p[RC_ATLAS_MAX_M];
+    double v[RC_ATLAS_MAX_VALS], v0[RC_ATLAS_MAX_VALS], x1[RC_ATLAS_MAX_VALS],
+           x2[RC_ATLAS_MAX_VALS];
+    int have2 = 0, ok = 1;
+    char why[160];
+
+    for (i = 0; i < c->nrec; i++)
+        if (c->recs[i].m == mm && !c->recs[i].walk && c->recs[i].k <= top
+            && (best < 0 || c->recs[i].p0 > c->recs[best].p0
+                || (c->recs[i].p0 == c->recs[best].p0 && c->recs[i].k > c->recs[best].k)))
+            best = i;
+    if (best < 0)
+        return 0;
+    a = c->recs[best].p0;
+    k = c->recs[best].k;
+    memcpy(x1, c->recs[best].vd, sizeof(double) * nv);
+    /* up in a at k */
+    while (rc_atlas_pattern(p, f, k, a + 1) != 0)
+    {
+        for (j = 0; j < nv; j++)
+            v0[j] = have2 ? 2 * x1[j] - x2[j] : x1[j];
+        if (!rc_atlas_newton(v, why, sizeof why, f, k, a + 1, v0, 96))
+        {
+            ok = 0;
+            break;
+        }
+        a++;
+        memcpy(x2, x1, sizeof x1);
+        memcpy(x1, v, sizeof v);
+        have2 = 1;
+        add_walk(c, mm, k, a, v);
+        added++;
+    }
+    /* along the diagonal */
+    for (have2 = 0; ok && k < top; )
+    {
+        for (j = 0; j < nv; j++)
+            v0[j] = have2 ? 2 * x1[j] - x2[j] : x1[j];
+        if (!rc_atlas_newton(v, why, sizeof why, f, k + 1, a + 1, v0, 96))
+            break;
+        a++;
+        k++;
+        memcpy(x2, x1, sizeof x1);
+        memcpy(x1, v, sizeof v);
+        have2 = 1;
+        add_walk(c, mm, k, a, v);
+        added++;
+    }
+    return added;
 }
 
 /* parses "A" or "A1..A2" */
@@ -523,6 +622,11 @@ cmd_atlas(int argc, char ** argv)
         fmpq_clear(c.alpha);
         return cli_fail("%s", err->msg[0] ? err->msg : "atlas: cannot read the dataset");
     }
+
+    if (kmax > 0)
+        walk_seeds(&c, RC_ATLAS_TWO, kmax);
+    if (kmax3 > 0)
+        walk_seeds(&c, RC_ATLAS_THREE, kmax3);
 
     /* the families, in a fixed order: two-block a = 1.., then three-block */
     c.fam = flint_malloc(sizeof(family_t) * (kmax + kmax3 + 2));
