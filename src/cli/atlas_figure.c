@@ -107,7 +107,7 @@ plane(FILE * out, const json_t * pts, const char * f, const char * title)
     cell_t * c;
     slong n = cells(&c, pts, f), j;
     int cls;
-    fprintf(out, "\\begin{tikzpicture}\n\\begin{axis}[width=15cm, height=8.5cm, "
+    fprintf(out, "\\begin{tikzpicture}\n\\begin{axis}[width=15cm, height=8cm, "
             "xlabel={$k$}, ylabel={$a$}, title={%s}, colormap/viridis, colorbar, "
             "colorbar style={ylabel={$\\lambda_{\\min}$}}, legend pos=north west, "
             "legend style={font=\\footnotesize}, legend image post style={scale=2.5}, enlargelimits=0.02]\n", title);
@@ -198,7 +198,7 @@ atlas_write_figure(FILE * out, const json_t * pts, int standalone)
         fputs("% relucert atlas: the figure. lualatex atlas-figure.tex (pdflatex's fixed\n"
               "% memory holds about 10^4 plotted points: enough for k <= 100)\n"
               "\\documentclass{article}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.18}\n"
-              "\\usepackage[paperwidth=17.6cm, paperheight=26.4cm, margin=3mm]{geometry}\n"
+              "\\usepackage[paperwidth=17.6cm, paperheight=24.6cm, margin=3mm]{geometry}\n"
               "\\pagestyle{empty}\n\\begin{document}\n\\centering\n", out);
     else
         fputs("\\begin{figure}[p]\n\\centering\n", out);

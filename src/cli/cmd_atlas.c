@@ -442,15 +442,41 @@ add_walk(atlas_ctx * c, slong mm, slong k, slong a, const double * v)
    family (appended to the records with walk = 1: they are not records, and
    completeness ignores them). A leg stops where a step fails. Returns the
    number of points added. */
+/* One leg of the walk: steps (k, a) -> (k + dk, a + 1) while that pattern
+   exists and k + dk <= top, from the point x1 (constant predictor for the
+   first step, linear after), adding each point reached. Returns 0 if a
+   step failed, 1 if the leg ran to its end. */
+static int
+walk_leg(atlas_ctx * c, rc_atlas_family f, slong * k, slong * a, slong dk, slong top,
+         double * x1, slong * added)
+{
+    slong mm = rc_atlas_family_blocks(f), nv = mm * (mm + 1), j, p[RC_ATLAS_MAX_M];
+    double v[RC_ATLAS_MAX_VALS], v0[RC_ATLAS_MAX_VALS], x2[RC_ATLAS_MAX_VALS];
+    int have2 = 0;
+    char why[160];
+
+    while (*k + dk <= top && rc_atlas_pattern(p, f, *k + dk, *a + 1) != 0)
+    {
+        for (j = 0; j < nv; j++)
+            v0[j] = have2 ? 2 * x1[j] - x2[j] : x1[j];
+        if (!rc_atlas_newton(v, why, sizeof why, f, *k + dk, *a + 1, v0, 96))
+            return 0;
+        *k += dk;
+        *a += 1;
+        memcpy(x2, x1, sizeof(double) * nv);
+        memcpy(x1, v, sizeof(double) * nv);
+        have2 = 1;
+        add_walk(c, mm, *k, *a, v);
+        (*added)++;
+    }
+    return 1;
+}
+
 static slong
 walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
 {
-    slong mm = rc_atlas_family_blocks(f), nv = mm * (mm + 1), i, j, k, a, best = -1, added = 0;
-    slong p[RC_ATLAS_MAX_M];
-    double v[RC_ATLAS_MAX_VALS], v0[RC_ATLAS_MAX_VALS], x1[RC_ATLAS_MAX_VALS],
-           x2[RC_ATLAS_MAX_VALS];
-    int have2 = 0, ok = 1;
-    char why[160];
+    slong mm = rc_atlas_family_blocks(f), i, k, a, best = -1, added = 0;
+    double x1[RC_ATLAS_MAX_VALS];
 
     for (i = 0; i < c->nrec; i++)
         if (c->recs[i].m == mm && !c->recs[i].walk && c->recs[i].k <= top
@@ -461,39 +487,9 @@ walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
         return 0;
     a = c->recs[best].p0;
     k = c->recs[best].k;
-    memcpy(x1, c->recs[best].vd, sizeof(double) * nv);
-    /* up in a at k */
-    while (rc_atlas_pattern(p, f, k, a + 1) != 0)
-    {
-        for (j = 0; j < nv; j++)
-            v0[j] = have2 ? 2 * x1[j] - x2[j] : x1[j];
-        if (!rc_atlas_newton(v, why, sizeof why, f, k, a + 1, v0, 96))
-        {
-            ok = 0;
-            break;
-        }
-        a++;
-        memcpy(x2, x1, sizeof x1);
-        memcpy(x1, v, sizeof v);
-        have2 = 1;
-        add_walk(c, mm, k, a, v);
-        added++;
-    }
-    /* along the diagonal */
-    for (have2 = 0; ok && k < top; )
-    {
-        for (j = 0; j < nv; j++)
-            v0[j] = have2 ? 2 * x1[j] - x2[j] : x1[j];
-        if (!rc_atlas_newton(v, why, sizeof why, f, k + 1, a + 1, v0, 96))
-            break;
-        a++;
-        k++;
-        memcpy(x2, x1, sizeof x1);
-        memcpy(x1, v, sizeof v);
-        have2 = 1;
-        add_walk(c, mm, k, a, v);
-        added++;
-    }
+    memcpy(x1, c->recs[best].vd, sizeof(double) * mm * (mm + 1));
+    if (walk_leg(c, f, &k, &a, 0, top, x1, &added))      /* up in a at k */
+        walk_leg(c, f, &k, &a, 1, top, x1, &added);      /* the diagonal */
     return added;
 }
 
