@@ -268,6 +268,7 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
     json_t * pts = json_array(), * ends = json_array(), * missing = json_array();
     json_t * trans = json_array(), * notfound = json_array(), * summ;
     json_t ** v;
+    slong nostart = 0;
     slong i, j, n, nmin = 0, nsad = 0, ncrit = 0, nund = 0, nnew = 0, nrecs = 0, nfound = 0, kcount = 0;
     slong by_index[8] = {0};
     char path[4400], * line = NULL;
@@ -300,6 +301,7 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
                 json_object_set_new(o, "family", json_string(fam[i].family == RC_ATLAS_TWO
                                                              ? "two" : "three"));
                 json_object_set_new(o, "a", json_integer(fam[i].a));
+                nostart += strncmp(gets_(o, "reason"), "no starting point", 17) == 0;
                 json_array_append_new(ends, o);
             }
             else
@@ -423,6 +425,7 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
                         "not_found", notfound));
     notfound = NULL;
     json_object_set_new(summ, "missing_families", json_incref(missing));
+    json_object_set_new(summ, "families_without_a_start", json_integer(nostart));
     json_object_set_new(summ, "transitions", json_incref(trans));
     json_object_set_new(summ, "track_ends", json_incref(ends));
     json_object_set_new(summ, "seconds", json_real(floor(seconds * 10 + 0.5) / 10));
@@ -474,7 +477,10 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
         if (json_array_size(missing) > 0)
             printf("  %ld families have no current part file (run the missing shards)\n",
                    (long) json_array_size(missing));
-        if (nund > 0 || nfound < nrecs || json_array_size(missing) > 0)
+        if (nostart > 0)
+            printf("  %ld families had no starting point (no record of theirs or of a "
+                   "neighbour, and the walk did not reach them): not mapped\n", (long) nostart);
+        if (nund > 0 || nfound < nrecs || json_array_size(missing) > 0 || nostart > 0)
             res = RC_EXIT_UNPROVED;
     }
     json_decref(summ);

@@ -61,11 +61,12 @@ static const char usage[] =
 "  --prec BITS      precision of the certificates (default 128)\n"
 "  --alpha A        split ratio of the direct cross-check (default 1/2)\n"
 "\n"
-"Exit status: 0 when every point found is a certified critical point (a\n"
-"minimum, a saddle of certified index, or a critical point whose inertia\n"
-"is undecided, as where the Hessian is singular) and every published\n"
-"non-global minimum in the range was found and certified; 1 otherwise (the\n"
-"summary says what); 2 bad usage or bad data.\n";
+"Exit status: 0 when every family had a starting point, every point found\n"
+"is a certified critical point (a minimum, a saddle of certified index, or\n"
+"a critical point whose inertia is undecided, as where the Hessian is\n"
+"singular) and every published non-global minimum in the range was found\n"
+"and certified; 1 otherwise (the summary says what); 2 bad usage or bad\n"
+"data.\n";
 
 typedef struct
 {
@@ -148,6 +149,61 @@ part_is_current(const atlas_ctx * c, const family_t * f)
     return ok && last_done;
 }
 
+/* One leg of a walk: at most steps steps (k, a) -> (k + dk, a + da) while
+   that pattern exists, from the point x1 (constant predictor for the first
+   step, linear after), calling emit on each point reached (NULL: none).
+   Returns 0 if a step failed, 1 otherwise; k, a and x1 are the last point
+   reached. Newton's method only: the points are starting points. */
+static int walk_leg(rc_atlas_family f, slong * k, slong * a, slong dk, slong da, slong steps,
+                    double * x1, void (*emit)(void *, slong, slong, const double *), void * arg);
+
+/* No record of the family or its neighbours in the k range: from the
+   record above the range nearest in a (then in k) whose k has the family's
+   pattern, Newton's method moves to the family's a at that k and walks
+   down in k to the range's end, which is then a starting point (s[0]).
+   Returns 1, or 0 if there is no such record or a step fails. */
+static slong
+seed_from_above(rc_atlas_seed_struct * s, const atlas_ctx * c, const family_t * f)
+{
+    slong mm = rc_atlas_family_blocks(f->family), i, j, best = -1, k, a, pp[RC_ATLAS_MAX_M];
+    double x1[RC_ATLAS_MAX_VALS];
+
+    for (i = 0; i < c->nrec; i++)
+    {
+        const atlas_record_t * r = c->recs + i, * b = best >= 0 ? c->recs + best : NULL;
+        if (r->m != mm || r->walk || r->k <= f->kmax
+            || rc_atlas_pattern(pp, f->family, r->k, f->a) == 0)
+            continue;
+        if (b == NULL || FLINT_ABS(r->p0 - f->a) < FLINT_ABS(b->p0 - f->a)
+            || (FLINT_ABS(r->p0 - f->a) == FLINT_ABS(b->p0 - f->a)
+                && (r->k < b->k || (r->k == b->k && r->p0 < b->p0))))
+            best = i;
+    }
+    if (best < 0)
+        return 0;
+    k = c->recs[best].k;
+    a = c->recs[best].p0;
+    memcpy(x1, c->recs[best].vd, sizeof(double) * mm * (mm + 1));
+    if (!walk_leg(f->family, &k, &a, 0, a < f->a ? 1 : -1, FLINT_ABS(f->a - a), x1, NULL, NULL)
+        || a != f->a || !walk_leg(f->family, &k, &a, -1, 0, k - f->kmax, x1, NULL, NULL)
+        || k != f->kmax)
+        return 0;
+    rc_atlas_seed_init(s);
+    s->k = k;
+    s->origin = RC_ATLAS_FROM_NEIGHBOUR;
+    s->index = -1;
+    s->a_from = c->recs[best].p0;
+    for (j = 0; j < mm * (mm + 1); j++)
+    {
+        arf_t t;
+        arf_init(t);
+        arf_set_d(t, x1[j]);
+        rc_number_set_arf(s->vals + j, t);
+        arf_clear(t);
+    }
+    return 1;
+}
+
 /* the seeds of family f: its own records, and those of a - 1 and a + 1
    (or of the nearest families below and above that have records) */
 static slong
@@ -186,6 +242,8 @@ family_seeds(rc_atlas_seed_struct ** out, const atlas_ctx * c, const family_t * 
             fmpq_set(s[n].vals + j, r->vals + j);
         n++;
     }
+    if (n == 0)
+        n = seed_from_above(s, c, f);
     *out = s;
     return n;
 }
@@ -442,41 +500,48 @@ add_walk(atlas_ctx * c, slong mm, slong k, slong a, const double * v)
    family (appended to the records with walk = 1: they are not records, and
    completeness ignores them). A leg stops where a step fails. Returns the
    number of points added. */
-/* One leg of the walk: steps (k, a) -> (k + dk, a + 1) while that pattern
-   exists and k + dk <= top, from the point x1 (constant predictor for the
-   first step, linear after), adding each point reached. Returns 0 if a
-   step failed, 1 if the leg ran to its end. */
 static int
-walk_leg(atlas_ctx * c, rc_atlas_family f, slong * k, slong * a, slong dk, slong top,
-         double * x1, slong * added)
+walk_leg(rc_atlas_family f, slong * k, slong * a, slong dk, slong da, slong steps,
+         double * x1, void (*emit)(void *, slong, slong, const double *), void * arg)
 {
     slong mm = rc_atlas_family_blocks(f), nv = mm * (mm + 1), j, p[RC_ATLAS_MAX_M];
     double v[RC_ATLAS_MAX_VALS], v0[RC_ATLAS_MAX_VALS], x2[RC_ATLAS_MAX_VALS];
     int have2 = 0;
     char why[160];
 
-    while (*k + dk <= top && rc_atlas_pattern(p, f, *k + dk, *a + 1) != 0)
+    for (; steps > 0 && rc_atlas_pattern(p, f, *k + dk, *a + da) != 0; steps--)
     {
         for (j = 0; j < nv; j++)
             v0[j] = have2 ? 2 * x1[j] - x2[j] : x1[j];
-        if (!rc_atlas_newton(v, why, sizeof why, f, *k + dk, *a + 1, v0, 96))
+        if (!rc_atlas_newton(v, why, sizeof why, f, *k + dk, *a + da, v0, 96))
             return 0;
         *k += dk;
-        *a += 1;
+        *a += da;
         memcpy(x2, x1, sizeof(double) * nv);
         memcpy(x1, v, sizeof(double) * nv);
         have2 = 1;
-        add_walk(c, mm, *k, *a, v);
-        (*added)++;
+        if (emit != NULL)
+            emit(arg, *k, *a, v);
     }
     return 1;
+}
+
+typedef struct { atlas_ctx * c; slong mm, added; } walk_sink;
+
+static void
+walk_emit(void * arg, slong k, slong a, const double * v)
+{
+    walk_sink * w = arg;
+    add_walk(w->c, w->mm, k, a, v);
+    w->added++;
 }
 
 static slong
 walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
 {
-    slong mm = rc_atlas_family_blocks(f), i, k, a, best = -1, added = 0;
+    slong mm = rc_atlas_family_blocks(f), i, k, a, best = -1;
     double x1[RC_ATLAS_MAX_VALS];
+    walk_sink w;
 
     for (i = 0; i < c->nrec; i++)
         if (c->recs[i].m == mm && !c->recs[i].walk && c->recs[i].k <= top
@@ -488,9 +553,10 @@ walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
     a = c->recs[best].p0;
     k = c->recs[best].k;
     memcpy(x1, c->recs[best].vd, sizeof(double) * mm * (mm + 1));
-    if (walk_leg(c, f, &k, &a, 0, top, x1, &added))      /* up in a at k */
-        walk_leg(c, f, &k, &a, 1, top, x1, &added);      /* the diagonal */
-    return added;
+    w.c = c; w.mm = mm; w.added = 0;
+    if (walk_leg(f, &k, &a, 0, 1, WORD_MAX, x1, walk_emit, &w))     /* up in a at k */
+        walk_leg(f, &k, &a, 1, 1, top - k, x1, walk_emit, &w);     /* the diagonal */
+    return w.added;
 }
 
 /* parses "A" or "A1..A2" */
