@@ -346,7 +346,8 @@ rc_atlas_chain_run(rc_atlas_chain_t c, const rc_atlas_seed_struct * seeds, slong
     for (t = 0; t < c->ntracks; t++)
         if (active[t])
             add_end(c, c->kmax + 1, t, -1, "end of the range");
-    qsort(c->points, c->npoints, sizeof(rc_atlas_point_struct), cmp_point);
+    if (c->npoints > 0)     /* qsort needs a valid pointer even for 0 items */
+        qsort(c->points, c->npoints, sizeof(rc_atlas_point_struct), cmp_point);
     flint_free(active);
     flint_free(order);
     return 0;

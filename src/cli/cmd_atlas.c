@@ -678,11 +678,15 @@ cmd_atlas(int argc, char ** argv)
         return cli_fail("atlas: no dataset found; give --dataset FILE");
     }
     c.dataset = dataset;
+    rc_error_init(err);
     if (atlas_read_records(&c.recs, &c.nrec, dataset, err)
         || rc_sha256_file(c.dataset_sha, dataset))
     {
+        res = err->msg[0] ? cli_fail("%s", err->msg)
+                          : cli_fail("%s: cannot read the dataset", dataset);
+        atlas_records_clear(c.recs, c.nrec);
         fmpq_clear(c.alpha);
-        return cli_fail("%s", err->msg[0] ? err->msg : "atlas: cannot read the dataset");
+        return res;
     }
 
     if (kmax > 0)
