@@ -149,6 +149,21 @@ part_is_current(const atlas_ctx * c, const family_t * f)
     return ok && last_done;
 }
 
+/* vals[0..n-1] = the doubles v exactly (walk points as starting points) */
+static void
+vals_set_d(fmpq * vals, const double * v, slong n)
+{
+    slong j;
+    arf_t t;
+    arf_init(t);
+    for (j = 0; j < n; j++)
+    {
+        arf_set_d(t, v[j]);
+        rc_number_set_arf(vals + j, t);
+    }
+    arf_clear(t);
+}
+
 /* One leg of a walk: at most steps steps (k, a) -> (k + dk, a + da) while
    that pattern exists, from the point x1 (constant predictor for the first
    step, linear after), calling emit on each point reached (NULL: none).
@@ -165,7 +180,7 @@ static int walk_leg(rc_atlas_family f, slong * k, slong * a, slong dk, slong da,
 static slong
 seed_from_above(rc_atlas_seed_struct * s, const atlas_ctx * c, const family_t * f)
 {
-    slong mm = rc_atlas_family_blocks(f->family), i, j, best = -1, k, a, pp[RC_ATLAS_MAX_M];
+    slong mm = rc_atlas_family_blocks(f->family), i, best = -1, k, a, pp[RC_ATLAS_MAX_M];
     double x1[RC_ATLAS_MAX_VALS];
 
     for (i = 0; i < c->nrec; i++)
@@ -193,14 +208,7 @@ seed_from_above(rc_atlas_seed_struct * s, const atlas_ctx * c, const family_t * 
     s->origin = RC_ATLAS_FROM_NEIGHBOUR;
     s->index = -1;
     s->a_from = c->recs[best].p0;
-    for (j = 0; j < mm * (mm + 1); j++)
-    {
-        arf_t t;
-        arf_init(t);
-        arf_set_d(t, x1[j]);
-        rc_number_set_arf(s->vals + j, t);
-        arf_clear(t);
-    }
+    vals_set_d(s->vals, x1, mm * (mm + 1));
     return 1;
 }
 
@@ -261,12 +269,6 @@ origin_text(char * buf, size_t len, const rc_atlas_point_struct * x)
     }
 }
 
-static const char *
-verdict_name(rc_verdict_t v)
-{
-    return v == RC_PROVED ? "proved" : v == RC_REFUTED ? "refuted" : "undecided";
-}
-
 /* the atlas line of point x (its certificate at cert_rel, relative to DIR) */
 static json_t *
 point_line(const rc_atlas_chain_t ch, const rc_atlas_point_struct * x, const char * cert_rel,
@@ -302,12 +304,12 @@ point_line(const rc_atlas_chain_t ch, const rc_atlas_point_struct * x, const cha
     json_object_set_new(o, "status", json_string(st));
     json_object_set_new(o, "morse_index", c->morse_index >= 0 ? json_integer(c->morse_index)
                                                              : json_null());
-    json_object_set_new(o, "critical", json_string(verdict_name(c->critical)));
-    json_object_set_new(o, "positive_definite", json_string(verdict_name(c->positive_definite)));
+    json_object_set_new(o, "critical", json_string(rc_verdict_name(c->critical)));
+    json_object_set_new(o, "positive_definite", json_string(rc_verdict_name(c->positive_definite)));
     json_object_set_new(o, "lambda_min", cli_json_enclosure(c->lam_min, prec));
     json_object_set_new(o, "loss", cli_json_enclosure(c->loss, prec));
-    json_object_set_new(o, "non_global", json_string(verdict_name(c->non_global)));
-    json_object_set_new(o, "split_saddle", json_string(verdict_name(c->saddle)));
+    json_object_set_new(o, "non_global", json_string(rc_verdict_name(c->non_global)));
+    json_object_set_new(o, "split_saddle", json_string(rc_verdict_name(c->saddle)));
     json_object_set_new(o, "success", json_boolean(rc_symcert_success(c)));
     json_object_set_new(o, "published", x->index >= 0 ? json_integer(x->index) : json_null());
     origin_text(buf, sizeof buf, x);
@@ -482,14 +484,10 @@ add_walk(atlas_ctx * c, slong mm, slong k, slong a, const double * v)
     r->k = k; r->index = -1; r->m = mm; r->p0 = a; r->spurious = 0; r->walk = 1;
     for (j = 0; j < RC_ATLAS_MAX_VALS; j++)
     {
-        arf_t t;
         fmpq_init(r->vals + j);
         r->vd[j] = j < mm * (mm + 1) ? v[j] : 0;
-        arf_init(t);
-        arf_set_d(t, r->vd[j]);
-        rc_number_set_arf(r->vals + j, t);
-        arf_clear(t);
     }
+    vals_set_d(r->vals, r->vd, RC_ATLAS_MAX_VALS);
 }
 
 /* Starting points beyond the data: from the published record of the
