@@ -2,6 +2,7 @@
 #include <string.h>
 #include "relucert/cert_json.h"
 #include "relucert/mincert.h"
+#include "relucert/candidate.h"
 #include "relucert/landscape.h"
 #include "relucert/opsc.h"
 
@@ -38,7 +39,7 @@ rc_cert_check(rc_error_t why, const json_t * root)
     if (kind == NULL)
         return 1;
     if (strcmp(kind, "minimum") == 0)
-        return rc_mincert_check(why, root);
+        return rc_mincert_check(why, root) || rc_mincert_json_check_candidate(why, root);
     if (strcmp(kind, "convexity") == 0)
         return rc_convcert_check(why, root);
     if (strcmp(kind, "nonconvex") == 0)

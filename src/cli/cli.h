@@ -53,6 +53,9 @@ json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
    lower, else up) to 6 significant digits; "-" if v is not a string. For
    display; the rounding keeps a printed bound a true bound. */
 void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
+/* cli_short_bound of a lower end of F's enclosure, intersected with
+   [0, inf) (F >= 0 by definition): "0" where the lower end is negative. */
+void cli_short_bound_nonneg(char * buf, size_t len, const json_t * v);
 
 /* Runs work(out, i, ctx) for i = 0..n-1 in min(jobs, n) forked worker
    processes (worker w takes w, w + jobs, ...; with largest_first,

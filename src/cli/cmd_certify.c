@@ -70,6 +70,9 @@ static const char * certify_usage =
 "  --arith A       the dense path's arithmetic: auto (default: binary64 from\n"
 "                  n d = 200 on), arb or binary64; the certificate records it\n"
 "                  and 'relucert check' re-runs the same\n"
+"  --max-move R    a certified point farther than R (Frobenius norm) from the\n"
+"                  input counts as not proved (exit 1); the summary prints the\n"
+"                  proved distance either way\n"
 "  --symmetrize TOL  group neurons whose entries agree to within TOL, project\n"
 "                  the point onto the fixed-point subspace (orbit averages) and\n"
 "                  certify the projected point; the summary says how far it\n"
@@ -88,7 +91,27 @@ typedef struct
     int jobs;
     slong shard_i, shard_n; /* --shard I/N: records r with r mod N = I - 1 */
     slong merge_n;          /* --merge N: check the N shards' certificates */
+    int have_max_move;
+    fmpq_t max_move;        /* --max-move R: a certified point farther than R
+                               (Frobenius) from the input is not a success */
 } certify_opts;
+
+/* 1 when the certificate's proved distance to its input exceeds --max-move
+   (or states none) */
+static int
+moved_too_far(const json_t * root, const certify_opts * o)
+{
+    fmpq_t f, m;
+    int far;
+    if (!o->have_max_move)
+        return 0;
+    fmpq_init(f);
+    fmpq_init(m);
+    far = rc_mincert_json_get_distance(f, m, root) != 0 || fmpq_cmp(f, o->max_move) > 0;
+    fmpq_clear(f);
+    fmpq_clear(m);
+    return far;
+}
 
 static void
 print_summary(FILE * f, const json_t * root)
@@ -122,11 +145,36 @@ print_summary(FILE * f, const json_t * root)
                 (long) json_array_size(json_object_get(pd, "types")),
                 (long) json_integer_value(json_object_get(pd, "dimension_count")), a, b, mi_s);
     }
-    cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
-    fprintf(f, "strict minimum: %s (Hessian >= %s on the box%s: %s)\n",
-            cli_claim_verdict(root, "strict_minimum"), a,
-            b64 ? ", Rump's test" : "", cli_claim_verdict(root, "positive_definite"));
-    cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
+    {
+        /* only what the verdicts prove: lambda_lower is a witness, printed
+           as a bound only when positive definiteness is proved */
+        const char * sm = cli_claim_verdict(root, "strict_minimum");
+        const char * pdv = cli_claim_verdict(root, "positive_definite");
+        if (strcmp(pdv, "proved") == 0)
+        {
+            cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
+            fprintf(f, "strict minimum: %s (Hessian >= %s on the box%s: proved)\n", sm, a,
+                    b64 ? ", Rump's test" : "");
+        }
+        else if (strcmp(pdv, "refuted") == 0 && json_object_get(root, "symmetry") != NULL)
+        {
+            cli_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
+            cli_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
+            fprintf(f, "strict minimum: %s (lambda_min in [%s, %s] < 0: a saddle, %s%s)\n",
+                    sm, a, b, strcmp(mi_s, "undecided") == 0 ? "index " : "Morse index ", mi_s);
+        }
+        else if (strcmp(pdv, "refuted") == 0)
+        {
+            cli_short_bound(a, sizeof a, json_object_get(pd, "negative_quotient") != NULL
+                            ? json_object_get(json_object_get(pd, "negative_quotient"), "hi")
+                            : NULL, 0);
+            fprintf(f, "strict minimum: %s (a direction with y^T H y / y^T y <= %s < 0 on the "
+                    "box: not a minimum)\n", sm, a);
+        }
+        else
+            fprintf(f, "strict minimum: %s (positive definiteness on the box: %s)\n", sm, pdv);
+    }
+    cli_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
     cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
     fprintf(f, "non-global: %s (F in [%s, %s])%s\n", cli_claim_verdict(root, "non_global"), a, b,
             strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0
@@ -144,6 +192,17 @@ print_summary(FILE * f, const json_t * root)
             cli_claim_verdict(root, "split_cross_check"), a);
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
             cli_claim_verdict(root, "norm_sum_le_k"), cli_claim_verdict(root, "lam_negative"));
+    {
+        const json_t * dc = json_object_get(cl, "distance_to_candidate");
+        if (dc != NULL)
+        {
+            cli_short_bound(a, sizeof a, json_object_get(dc, "frobenius"), 0);
+            cli_short_bound(b, sizeof b, json_object_get(dc, "max_entry"), 0);
+            fprintf(f, "distance to the input: %s (every point of the box, the certified one "
+                    "among them, within %s in the Frobenius norm and %s in the largest entry)\n",
+                    cli_claim_verdict(root, "distance_to_candidate"), a, b);
+        }
+    }
 }
 
 /* ---- dataset batch ---- */
@@ -239,9 +298,11 @@ source_name(char * buf, size_t len, const char * dataset, const record_t * r)
 }
 
 /* an existing certificate for the same record and settings that claims
-   success: kept (the checker re-verifies it on demand) */
+   success and passes the checker: kept. One that claims success but fails
+   the checker sets *bad (and why): the caller recomputes it. */
 static json_t *
-load_existing(const char * path, const char * source, const certify_opts * o)
+load_existing(int * bad, rc_error_t why, const char * path, const char * source,
+              const certify_opts * o)
 {
     json_t * root = json_load_file(path, JSON_REJECT_DUPLICATES, NULL);
     rc_error_t err;
@@ -260,6 +321,11 @@ load_existing(const char * path, const char * source, const certify_opts * o)
                                                                 "cross_check"), "alpha"), "", err) == 0
          && fmpq_equal(a, o->m.alpha);
     fmpq_clear(a);
+    if (ok && rc_cert_check(why, root) != 0)
+    {
+        *bad = 1;
+        ok = 0;
+    }
     if (!ok)
     {
         json_decref(root);
@@ -281,12 +347,20 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     rc_point_t pt;
     rc_error_t err;
     double t0 = cli_now();
-    int cached = 0, success = 0;
+    int cached = 0, success = 0, bad = 0;
+    rc_error_t why;
 
     snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
              (long) rec->k, (long) rec->index);
     source_name(source, sizeof source, dataset, rec);
-    root = load_existing(path, source, o);
+    root = load_existing(&bad, why, path, source, o);
+    if (bad)
+    {
+        /* said on stderr by the parent, with the reason */
+        fprintf(out, "%ld\tnote\t%s: the kept certificate failed the check (%s); recomputed\n",
+                (long) r, path, why->msg);
+        fflush(out);
+    }
     if (root != NULL)
         cached = 1;
     else
@@ -310,32 +384,40 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
         }
     }
     success = json_is_true(json_object_get(root, "success"));
-    send_row(out, r, root, success ? (cached ? "kept" : "ok") : "FAILED", t0);
+    send_row(out, r, root, !success ? "FAILED" : moved_too_far(root, o) ? "moved"
+             : cached ? "kept" : bad ? "redone" : "ok", t0);
     json_decref(root);
 }
 
 /* the table row of record r from its certificate: "r<TAB>status<TAB>time<TAB>F
-   <TAB>lambda<TAB>H'<TAB>split" */
+   <TAB>lambda<TAB>H'<TAB>split<TAB>rho"; a bound is printed only where its
+   claim is proved ("-" otherwise), F's lower end intersected with [0, inf) */
 static void
 send_row(FILE * out, slong r, const json_t * root, const char * status, double t0)
 {
-    char a[64], b[64], lam[64], q[64], cq[64];
-    const json_t * loss;
+    char a[64], b[64], lam[64] = "-", q[64] = "-", cq[64] = "-", rho[64] = "-";
+    const json_t * loss, * cl = json_object_get(root, "claims");
 
-    loss = json_object_get(json_object_get(json_object_get(root, "claims"), "non_global"), "loss");
-    cli_short_bound(a, sizeof a, json_object_get(loss, "lo"), 1);
+    loss = json_object_get(json_object_get(cl, "non_global"), "loss");
+    cli_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
     cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    cli_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
+    if (strcmp(cli_claim_verdict(root, "positive_definite"), "proved") == 0)
+        cli_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
     if (strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0)
-        snprintf(q, sizeof q, "(global)"), snprintf(cq, sizeof cq, "-");
+        snprintf(q, sizeof q, "(global)");
     else
     {
-        cli_short_bound(q, sizeof q, cli_worst_split(root), 0);
-        cli_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
-            json_object_get(root, "claims"), "split_cross_check"), "quotient"), "hi"), 0);
+        if (strcmp(cli_claim_verdict(root, "saddle_after_split"), "proved") == 0)
+            cli_short_bound(q, sizeof q, cli_worst_split(root), 0);
+        if (strcmp(cli_claim_verdict(root, "split_cross_check"), "proved") == 0)
+            cli_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
+                cl, "split_cross_check"), "quotient"), "hi"), 0);
     }
-    fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\n", (long) r,
-            status, cli_now() - t0, a, b, lam, q, cq);
+    if (strcmp(cli_claim_verdict(root, "distance_to_candidate"), "proved") == 0)
+        cli_short_bound(rho, sizeof rho, json_object_get(json_object_get(cl, "distance_to_candidate"),
+                                                        "frobenius"), 0);
+    fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\t%s\n", (long) r,
+            status, cli_now() - t0, a, b, lam, q, cq, rho);
     fflush(out);
 }
 
@@ -418,6 +500,11 @@ dataset_line(char * line, void * ctx)
     if (tab == NULL || r < 0 || r >= c->nrec || c->rows[r] != NULL)
         return;
     line[strcspn(line, "\n")] = '\0';
+    if (strncmp(tab + 1, "note\t", 5) == 0)
+    {
+        fprintf(stderr, "%srelucert: %s\n", c->tty ? "\r" : "", tab + 6);
+        return;
+    }
     c->rows[r] = flint_malloc(strlen(tab) + 1);
     strcpy(c->rows[r], tab + 1);
     c->done++;
@@ -431,7 +518,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
                 const certify_opts * o)
 {
     record_t * recs;
-    slong nrec, r, nok = 0, nfail = 0;
+    slong nrec, r, nok = 0, nfail = 0, nkept, nredone;
     char ** rows;
     int jobs, tty = isatty(2), res = RC_EXIT_OK;
     rc_error_t err;
@@ -489,11 +576,13 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     if (tty)
         fputc('\n', stderr);
 
-    printf("%4s %5s %-9s %-14s %-29s %-13s %-13s %-13s %-6s %s\n", "k", "index", "kind", "p",
-           "F", "lambda_min >=", "H'_ii <=", "split(1/2) <=", "time", "status");
+    nkept = nredone = 0;
+    printf("%4s %5s %-9s %-14s %-29s %-13s %-13s %-13s %-11s %-6s %s\n", "k", "index", "kind", "p",
+           "F", "lambda_min >=", "H'_ii <=", "split(1/2) <=", "moved <=", "time", "status");
     for (r = 0; r < nrec; r++)
     {
-        char st[16] = "FAILED", tm[16] = "-", F[128] = "-", lam[64] = "-", q[64] = "-", cq[64] = "-";
+        char st[16] = "FAILED", tm[16] = "-", F[128] = "-", lam[64] = "-", q[64] = "-", cq[64] = "-",
+             rho[64] = "-";
         if (rows[r] == NULL)
             snprintf(st, sizeof st, "lost");
         else if (strncmp(rows[r], "error\t", 6) == 0 || strncmp(rows[r], "missing\t", 8) == 0
@@ -509,9 +598,12 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
                      : rows[r][0] == 'm' ? "missing" : "error");
         }
         else
-            sscanf(rows[r], "%15[^\t]\t%15[^\t]\t%127[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]",
-                   st, tm, F, lam, q, cq);
-        if (strcmp(st, "ok") == 0 || strcmp(st, "kept") == 0 || strcmp(st, "checked") == 0)
+            sscanf(rows[r], "%15[^\t]\t%15[^\t]\t%127[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]",
+                   st, tm, F, lam, q, cq, rho);
+        nkept += strcmp(st, "kept") == 0;
+        nredone += strcmp(st, "redone") == 0;
+        if (strcmp(st, "ok") == 0 || strcmp(st, "kept") == 0 || strcmp(st, "checked") == 0
+            || strcmp(st, "redone") == 0)
             nok++;
         else
         {
@@ -519,8 +611,8 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
             if (o->merge_n > 0)
                 bad_shard[recs[r].ord % o->merge_n] = 1;
         }
-        printf("%4ld %5ld %-9s %-14.14s %-29s %-13s %-13s %-13s %-6s %s\n", (long) recs[r].k,
-               (long) recs[r].index, recs[r].kind, recs[r].p, F, lam, q, cq, tm, st);
+        printf("%4ld %5ld %-9s %-14.14s %-29s %-13s %-13s %-13s %-11s %-6s %s\n", (long) recs[r].k,
+               (long) recs[r].index, recs[r].kind, recs[r].p, F, lam, q, cq, rho, tm, st);
         flint_free(rows[r]);
     }
     if (o->merge_n > 0)
@@ -549,6 +641,10 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     else
         printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
                (long) nok, (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+    if (o->merge_n == 0 && (nkept > 0 || nredone > 0))
+        printf("resume: %ld kept certificate%s re-verified by the checker; %ld kept file%s "
+               "failed the check and %s recomputed\n", (long) nkept, nkept == 1 ? "" : "s",
+               (long) nredone, nredone == 1 ? "" : "s", nredone == 1 ? "was" : "were");
     if (nfail > 0)
         res = RC_EXIT_UNPROVED;
     flint_free(rows);
@@ -592,6 +688,8 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
     }
     rc_point_clear(pt);
     res = json_is_true(json_object_get(root, "success")) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    if (moved_too_far(root, o))
+        res = RC_EXIT_UNPROVED;
     if (o->out != NULL)
     {
         if (cli_write_cert(o->out, root))
@@ -601,6 +699,8 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
         }
         printf("%s\n", pathl);
         print_summary(stdout, root);
+        if (moved_too_far(root, o))
+            printf("max-move: the certified point may lie farther than --max-move from the input\n");
         printf("certificate: %s\n", o->out);
     }
     else
@@ -608,6 +708,8 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
         cli_write_cert(NULL, root);
         fprintf(stderr, "%s\n", pathl);
         print_summary(stderr, root);
+        if (moved_too_far(root, o))
+            fprintf(stderr, "max-move: the certified point may lie farther than --max-move from the input\n");
     }
     json_decref(root);
     return res;
@@ -632,6 +734,7 @@ cmd_certify(int argc, char ** argv)
         {"teacher", required_argument, 0, 't'},
         {"shard", required_argument, 0, 's'},
         {"merge", required_argument, 0, 'M'},
+        {"max-move", required_argument, 0, 'X'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -662,6 +765,8 @@ cmd_certify(int argc, char ** argv)
     o.shard_i = 0;
     o.shard_n = 1;
     o.merge_n = 0;
+    o.have_max_move = 0;
+    fmpq_init(o.max_move);
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
     fmpq_init(o.m.alpha);
@@ -738,6 +843,16 @@ cmd_certify(int argc, char ** argv)
                 if (cli_parse_slong(&o.merge_n, "--merge", optarg, 1, 1000000))
                     goto out;
                 break;
+            case 'X':
+                if (cli_parse_fmpq(o.max_move, "--max-move", optarg))
+                    goto out;
+                if (fmpq_sgn(o.max_move) < 0)
+                {
+                    cli_fail("--max-move: expected a distance >= 0, found '%s'", optarg);
+                    goto out;
+                }
+                o.have_max_move = 1;
+                break;
             case 'S':
                 if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))
                     goto out;
@@ -810,5 +925,6 @@ cmd_certify(int argc, char ** argv)
 out:
     fmpq_clear(o.m.alpha);
     fmpq_clear(o.m.tol);
+    fmpq_clear(o.max_move);
     return res;
 }

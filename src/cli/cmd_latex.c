@@ -170,25 +170,155 @@ verdict(const json_t * o)
     return json_is_string(v) ? json_string_value(v) : "?";
 }
 
+/* what a checked certificate proves, derived from its verdicts alone */
+enum { PROVES_MAIN = 0, PROVES_SADDLE = 1, PROVES_LESS = 2 };
+
 typedef struct
 {
     const char * path;
     json_t * root;
     const char * kind;
     char sha[65];
+    int proves;          /* PROVES_*: which table its row goes to */
+    char notes[256];     /* for PROVES_LESS: the verdicts as they are */
 } cert_t;
+
+static int
+is_proved(const json_t * o)
+{
+    return strcmp(verdict(o), "proved") == 0;
+}
+
+/* the claim verdict of a minimum certificate */
+static const char *
+claim_v(const json_t * r, const char * name)
+{
+    return verdict(json_object_get(json_object_get(r, "claims"), name));
+}
+
+/* Sorts a certificate that passed the checker: PROVES_MAIN when the
+   statement of its kind's table holds, PROVES_SADDLE for a minimum
+   certificate that proves a critical point and refutes minimality, else
+   PROVES_LESS with the verdicts as they are in notes. */
+static void
+classify(cert_t * c)
+{
+    const json_t * r = c->root;
+    c->proves = PROVES_LESS;
+    c->notes[0] = '\0';
+    if (strcmp(c->kind, "minimum") == 0)
+    {
+        const char * cp = claim_v(r, "critical_point"), * sm = claim_v(r, "strict_minimum");
+        if (strcmp(cp, "proved") == 0 && strcmp(sm, "proved") == 0)
+            c->proves = PROVES_MAIN;
+        else if (strcmp(cp, "proved") == 0 && strcmp(claim_v(r, "positive_definite"), "refuted") == 0)
+            c->proves = PROVES_SADDLE;
+        else
+            snprintf(c->notes, sizeof c->notes, "critical point %s, strict minimum %s", cp, sm);
+    }
+    else if (strcmp(c->kind, "convexity") == 0)
+    {
+        const char * v = claim_v(r, "strongly_convex");
+        if (strcmp(v, "proved") == 0)
+            c->proves = PROVES_MAIN;
+        else
+            snprintf(c->notes, sizeof c->notes, "strongly convex %s", v);
+    }
+    else if (strcmp(c->kind, "nonconvex") == 0)
+    {
+        const json_t * pts = json_object_get(r, "points");
+        size_t j, np = 0;
+        for (j = 0; j < json_array_size(pts); j++)
+            np += is_proved(json_array_get(pts, j));
+        if (np > 0)
+            c->proves = PROVES_MAIN;
+        else
+            snprintf(c->notes, sizeof c->notes, "negative curvature proved at none of %ld points",
+                     (long) json_array_size(pts));
+    }
+    else if (strcmp(c->kind, "opsc-fails") == 0 || strcmp(c->kind, "pl-fails") == 0)
+    {
+        const json_t * lams = json_object_get(r, "lambdas");
+        size_t j, np = 0;
+        for (j = 0; j < json_array_size(lams); j++)
+            np += is_proved(json_array_get(lams, j));
+        if (np > 0)
+            c->proves = PROVES_MAIN;
+        else
+            snprintf(c->notes, sizeof c->notes, "failure proved for none of %ld lambdas",
+                     (long) json_array_size(lams));
+    }
+    else if (strcmp(c->kind, "opsc") == 0)
+    {
+        const json_t * sm = json_object_get(r, "summary");
+        int adv = json_is_true(json_object_get(r, "adversarial"));
+        json_int_t np = json_integer_value(json_object_get(sm, adv ? "opsc_lambda_refuted" : "opsc_proved"));
+        json_int_t nc = json_integer_value(json_object_get(sm, "conj12_proved"));
+        if (np > 0 && nc > 0)
+            c->proves = PROVES_MAIN;
+        else
+            snprintf(c->notes, sizeof c->notes, "%s for %ld, Conjecture 12 for %ld of %ld directions",
+                     adv ? "OPSC refuted" : "OPSC proved", (long) np, (long) nc,
+                     (long) json_integer_value(json_object_get(r, "samples")));
+    }
+}
+
+/* F's enclosure intersected with [0, inf) (F >= 0 by definition) */
+static void
+tex_loss(FILE * f, const json_t * enc)
+{
+    const json_t * lo = json_object_get(enc, "lo");
+    fputc('[', f);
+    if (json_is_string(lo) && json_string_value(lo)[0] == '-')
+        fputs("$0$", f);
+    else
+        tex_bound(f, lo, 1);
+    fputs(", ", f);
+    tex_bound(f, json_object_get(enc, "hi"), 0);
+    fputc(']', f);
+}
+
+/* the label the producer gave a minimum certificate (its "source": not
+   verified): a dataset record "file:k=K:index=I" prints as I */
+static void
+tex_source(FILE * f, const cert_t * c)
+{
+    const json_t * r = c->root;
+    const char * src = json_is_string(json_object_get(r, "source")) ?
+                       json_string_value(json_object_get(r, "source")) : c->path;
+    const char * ix = strstr(src, ":index=");
+    if (ix != NULL)
+        fprintf(f, "%ld", atol(ix + 7));
+    else
+        tex_text(f, src);
+}
+
+/* the proved distance to the certificate's input, or -- */
+static void
+tex_rho(FILE * f, const json_t * r)
+{
+    const json_t * dc = json_object_get(json_object_get(r, "claims"), "distance_to_candidate");
+    if (is_proved(dc))
+        tex_bound(f, json_object_get(dc, "frobenius"), 0);
+    else
+        fputs("--", f);
+}
 
 static void
 section_minimum(FILE * f, cert_t * c, slong n)
 {
-    slong i, any = 0, nsym = 0;
+    slong i, any = 0, nsym = 0, nsad = 0;
     for (i = 0; i < n; i++)
     {
-        any += strcmp(c[i].kind, "minimum") == 0;
-        nsym += strcmp(c[i].kind, "minimum") == 0 && json_object_get(c[i].root, "symmetry") != NULL;
+        int m = strcmp(c[i].kind, "minimum") == 0;
+        any += m && c[i].proves == PROVES_MAIN;
+        nsad += m && c[i].proves == PROVES_SADDLE;
+        nsym += m && c[i].proves != PROVES_LESS && json_object_get(c[i].root, "symmetry") != NULL;
     }
-    if (!any)
+    if (any == 0 && nsad == 0)
         return;
+    if (any)
+    {
     fputs("\\subsection*{Strict local minima and their splits}\n"
           "For each row a box of the stated radius around an exact centre is proved to\n"
           "contain exactly one critical point $W^*$ (Krawczyk's test, Lemma~L2), the Hessian\n"
@@ -198,8 +328,11 @@ section_minimum(FILE * f, cert_t * c, slong n)
           "minimum instead). For every neuron $i$ a direction $u$ with\n"
           "$u^\\top H'_{ii}u/u^\\top u$ below the stated bound on the whole box proves that\n"
           "splitting neuron $i$ gives a strict saddle of the $(k+1)$-neuron loss for every\n"
-          "$\\alpha\\in(0,1)$ (split lemma, Lemma~L5); the last column is the curvature at the\n"
-          "split point itself ($\\alpha=1/2$).\n\n", f);
+          "$\\alpha\\in(0,1)$ (split lemma, Lemma~L5); the next column is the curvature at the\n"
+          "split point itself ($\\alpha=1/2$); n.p.\\ marks a claim the certificate does not\n"
+          "prove. The last column bounds $|W-W_0|_F$ for every $W$ in the box, $W^*$ among\n"
+          "them, with $W_0$ the input point the certificate records (Lemma~L15). The\n"
+          "source column is the producer's label of that input, not a verified statement.\n\n", f);
     if (nsym > 0)
         fputs("Rows marked $^\\dagger$ were certified on the symmetry-reduced path (Lemma~L13):\n"
               "the box lies in the fixed-point subspace of the point's block permutations, the\n"
@@ -208,42 +341,122 @@ section_minimum(FILE * f, cert_t * c, slong n)
               "(one small matrix per irreducible type, with the exact dimension count\n"
               "$\\sum(\\mbox{copies})\\times\\dim=k^2$), and the split lemma is proved for one\n"
               "neuron per block.\n\n", f);
-    fputs("\\begin{center}\\footnotesize\n\\begin{tabular}{rrllll}\n\\toprule\n"
-          "$k$ & record & $F(W^*)\\in$ & $\\lambda_{\\min}\\ge$ & $\\max_i u^\\top H'_{ii}u\\le$ & split $\\le$\\\\\n"
+    fputs("\\begin{center}\\footnotesize\n\\begin{tabular}{rrlllll}\n\\toprule\n"
+          "$k$ & source & $F(W^*)\\in$ & $\\lambda_{\\min}\\ge$ & $\\max_i u^\\top H'_{ii}u\\le$ & split $\\le$"
+          " & $|W^*-W_0|_F\\le$\\\\\n"
           "\\midrule\n", f);
     for (i = 0; i < n; i++)
     {
         const json_t * r = c[i].root, * cl;
-        if (strcmp(c[i].kind, "minimum") != 0)
+        if (strcmp(c[i].kind, "minimum") != 0 || c[i].proves != PROVES_MAIN)
             continue;
         cl = json_object_get(r, "claims");
-        {
-            /* "file:k=K:index=I" prints as I; anything else as the file name */
-            const char * src = json_is_string(json_object_get(r, "source")) ?
-                               json_string_value(json_object_get(r, "source")) : c[i].path;
-            const char * ix = strstr(src, ":index=");
-            fprintf(f, "%ld%s & ", (long) json_integer_value(json_object_get(r, "k")),
-                    json_object_get(r, "symmetry") != NULL ? "$^\\dagger$" : "");
-            if (ix != NULL)
-                fprintf(f, "%ld", atol(ix + 7));
-            else
-                tex_text(f, src);
-            fputs(" & ", f);
-        }
-        tex_enclosure(f, json_object_get(json_object_get(cl, "non_global"), "loss"));
+        fprintf(f, "%ld%s & ", (long) json_integer_value(json_object_get(r, "k")),
+                json_object_get(r, "symmetry") != NULL ? "$^\\dagger$" : "");
+        tex_source(f, c + i);
         fputs(" & ", f);
+        tex_loss(f, json_object_get(json_object_get(cl, "non_global"), "loss"));
+        fputs(" & ", f);
+        /* a witness: a proved bound because positive_definite is proved */
         tex_bound(f, json_object_get(json_object_get(r, "witnesses"), "lambda_lower"), 1);
         if (strcmp(verdict(json_object_get(cl, "non_global")), "refuted") == 0)
-            fputs(" & \\multicolumn{2}{l}{global minimum}\\\\\n", f);
+            fputs(" & \\multicolumn{2}{l}{global minimum}", f);
         else
         {
             fputs(" & ", f);
-            tex_bound(f, cli_worst_split(r), 0);
+            if (is_proved(json_object_get(cl, "saddle_after_split")))
+                tex_bound(f, cli_worst_split(r), 0);
+            else
+                fputs("n.p.", f);
             fputs(" & ", f);
-            tex_bound(f, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
-                                                         "quotient"), "hi"), 0);
+            if (is_proved(json_object_get(cl, "split_cross_check")))
+                tex_bound(f, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
+                                                             "quotient"), "hi"), 0);
+            else
+                fputs("n.p.", f);
+        }
+        fputs(" & ", f);
+        tex_rho(f, r);
+        fputs("\\\\\n", f);
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+    }
+    if (nsad)
+    {
+        fputs("\\subsection*{Critical points that are not minima}\n"
+              "For each row a box around an exact centre is proved to contain exactly one\n"
+              "critical point $W^*$ (Lemma~L2, or Lemma~L13 in fixed-point coordinates), and\n"
+              "the Hessian is proved to have a negative eigenvalue there: $W^*$ is a saddle,\n"
+              "not a minimum. On the symmetry-reduced path the smallest eigenvalue is\n"
+              "enclosed and the Morse index (the number of negative eigenvalues) is exact\n"
+              "where the table gives it; on the dense path a direction $y$ with\n"
+              "$y^\\top Hy/y^\\top y$ below the stated bound on the whole box proves it.\n\n"
+              "\\begin{center}\\footnotesize\n\\begin{tabular}{rrllll}\n\\toprule\n"
+              "$k$ & source & $F(W^*)\\in$ & $\\lambda_{\\min}$ & Morse index & $|W^*-W_0|_F\\le$\\\\\n"
+              "\\midrule\n", f);
+        for (i = 0; i < n; i++)
+        {
+            const json_t * r = c[i].root, * cl, * pd, * mi;
+            if (strcmp(c[i].kind, "minimum") != 0 || c[i].proves != PROVES_SADDLE)
+                continue;
+            cl = json_object_get(r, "claims");
+            pd = json_object_get(cl, "positive_definite");
+            fprintf(f, "%ld%s & ", (long) json_integer_value(json_object_get(r, "k")),
+                    json_object_get(r, "symmetry") != NULL ? "$^\\dagger$" : "");
+            tex_source(f, c + i);
+            fputs(" & ", f);
+            tex_loss(f, json_object_get(json_object_get(cl, "non_global"), "loss"));
+            fputs(" & ", f);
+            if (json_object_get(pd, "lambda_min") != NULL)
+            {
+                fputs("$\\in$ ", f);
+                tex_enclosure(f, json_object_get(pd, "lambda_min"));
+            }
+            else
+            {
+                fputs("$\\le$ ", f);
+                tex_bound(f, json_object_get(json_object_get(pd, "negative_quotient"), "hi"), 0);
+            }
+            mi = json_object_get(pd, "morse_index");
+            if (json_is_integer(mi))
+                fprintf(f, " & %ld & ", (long) json_integer_value(mi));
+            else
+                fputs(" & $\\ge 1$ & ", f);
+            tex_rho(f, r);
             fputs("\\\\\n", f);
         }
+        fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+    }
+}
+
+/* the certificates that passed the checker but do not prove their kind's
+   statement: listed with their verdicts as they are, never as proved */
+static void
+section_not_proved(FILE * f, cert_t * c, slong n)
+{
+    slong i, any = 0;
+    for (i = 0; i < n; i++)
+        any += c[i].proves == PROVES_LESS;
+    if (!any)
+        return;
+    fputs("\\subsection*{Certificates that prove less}\n"
+          "These certificates pass \\texttt{relucert check}, which confirms that their\n"
+          "verdicts are what their inputs give; but they do not prove the statement of\n"
+          "their kind, and nothing in them is claimed above. Their verdicts as they are:\n\n"
+          "\\begin{center}\\footnotesize\n\\begin{tabular}{lll}\n\\toprule\n"
+          "file & kind & verdicts\\\\\n\\midrule\n", f);
+    for (i = 0; i < n; i++)
+    {
+        const char * base = strrchr(c[i].path, '/');
+        if (c[i].proves != PROVES_LESS)
+            continue;
+        fputs("\\texttt{", f);
+        tex_text(f, base ? base + 1 : c[i].path);
+        fputs("} & ", f);
+        tex_text(f, c[i].kind);
+        fputs(" & ", f);
+        tex_text(f, c[i].notes);
+        fputs("\\\\\n", f);
     }
     fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
 }
@@ -253,7 +466,7 @@ section_convexity(FILE * f, cert_t * c, slong n)
 {
     slong i, any = 0;
     for (i = 0; i < n; i++)
-        any += strcmp(c[i].kind, "convexity") == 0;
+        any += strcmp(c[i].kind, "convexity") == 0 && c[i].proves == PROVES_MAIN;
     if (!any)
         return;
     fputs("\\subsection*{Strong convexity around the global minimum ($n=k$)}\n"
@@ -269,7 +482,7 @@ section_convexity(FILE * f, cert_t * c, slong n)
     {
         const json_t * r = c[i].root, * nm = json_object_get(r, "norm");
         const char * norm = json_is_string(nm) ? json_string_value(nm) : "box";
-        if (strcmp(c[i].kind, "convexity") != 0)
+        if (strcmp(c[i].kind, "convexity") != 0 || c[i].proves != PROVES_MAIN)
             continue;
         fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
         tex_param(f, json_object_get(r, "mu"), 1);
@@ -288,7 +501,7 @@ section_nonconvex(FILE * f, cert_t * c, slong n)
     for (i = 0; i < n; i++)
     {
         const json_t * r = c[i].root, * pts;
-        if (strcmp(c[i].kind, "nonconvex") != 0)
+        if (strcmp(c[i].kind, "nonconvex") != 0 || c[i].proves != PROVES_MAIN)
             continue;
         pts = json_object_get(r, "points");
         fprintf(f, "\\subsection*{Non-convexity next to a global minimum ($k=%ld$, $n=%ld$)}\n"
@@ -305,6 +518,12 @@ section_nonconvex(FILE * f, cert_t * c, slong n)
             const json_t * o = json_array_get(pts, j);
             if (j % 5 != 0 && j != (slong) json_array_size(pts) - 1)
                 continue;      /* every fifth row in the table; all in the figure */
+            if (!is_proved(o))
+            {
+                tex_param(f, json_object_get(o, "eps"), 0);
+                fprintf(f, " & \\multicolumn{3}{l}{not proved (%s)}\\\\\n", verdict(o));
+                continue;
+            }
             tex_param(f, json_object_get(o, "eps"), 0);
             fputs(" & ", f);
             tex_bound(f, json_object_get(json_object_get(o, "distance"), "hi"), 0);
@@ -327,7 +546,7 @@ section_nonconvex(FILE * f, cert_t * c, slong n)
             const json_t * o = json_array_get(pts, j);
             const char * e = json_string_value(json_object_get(o, "eps"));
             const char * h = json_string_value(json_object_get(json_object_get(o, "curvature"), "hi"));
-            if (e && h && atof(h) < 0)
+            if (e && h && atof(h) < 0 && is_proved(o))
                 fprintf(f, "  (%.6g, %.6g)\n", atof(e), -atof(h) * (1 - 1e-6));
         }
         fputs("};\n\\end{loglogaxis}\n\\end{tikzpicture}\n"
@@ -345,7 +564,7 @@ section_fails(FILE * f, cert_t * c, slong n)
     {
         const json_t * r = c[i].root, * pts, * lams;
         int pl = strcmp(c[i].kind, "pl-fails") == 0;
-        if (!pl && strcmp(c[i].kind, "opsc-fails") != 0)
+        if ((!pl && strcmp(c[i].kind, "opsc-fails") != 0) || c[i].proves != PROVES_MAIN)
             continue;
         pts = json_object_get(r, "points");
         lams = json_object_get(r, "lambdas");
@@ -362,9 +581,9 @@ section_fails(FILE * f, cert_t * c, slong n)
         {
             const json_t * o = json_array_get(lams, j), * pt = json_object_get(o, "point"), * q;
             tex_param(f, json_object_get(o, "lambda"), 0);
-            if (!json_is_integer(pt))
+            if (!json_is_integer(pt) || !is_proved(o))
             {
-                fprintf(f, " & \\multicolumn{%d}{l}{undecided}\\\\\n", pl ? 3 : 4);
+                fprintf(f, " & \\multicolumn{%d}{l}{not proved (%s)}\\\\\n", pl ? 3 : 4, verdict(o));
                 continue;
             }
             q = json_array_get(pts, json_integer_value(pt));
@@ -390,7 +609,7 @@ section_opsc(FILE * f, cert_t * c, slong n)
 {
     slong i, any = 0;
     for (i = 0; i < n; i++)
-        any += strcmp(c[i].kind, "opsc") == 0;
+        any += strcmp(c[i].kind, "opsc") == 0 && c[i].proves == PROVES_MAIN;
     if (!any)
         return;
     fputs("\\subsection*{One-point strong convexity along sampled directions}\n"
@@ -412,7 +631,7 @@ section_opsc(FILE * f, cert_t * c, slong n)
     {
         const json_t * r = c[i].root, * s;
         int adv;
-        if (strcmp(c[i].kind, "opsc") != 0)
+        if (strcmp(c[i].kind, "opsc") != 0 || c[i].proves != PROVES_MAIN)
             continue;
         s = json_object_get(r, "summary");
         adv = json_is_true(json_object_get(r, "adversarial"));
@@ -542,6 +761,13 @@ cmd_latex(int argc, char ** argv)
         }
         t->kind = json_string_value(json_object_get(t->root, "kind"));
         rc_sha256_file(t->sha, t->path);
+        classify(t);
+        if (t->proves == PROVES_LESS)
+        {
+            fprintf(stderr, "relucert: %s: proves less than its kind's statement (%s): "
+                    "listed under 'Certificates that prove less'\n", t->path, t->notes);
+            res = RC_EXIT_UNPROVED;
+        }
         n++;
     }
     if (standalone)
@@ -558,6 +784,7 @@ cmd_latex(int argc, char ** argv)
     section_fails(f, certs, n);
     section_opsc(f, certs, n);
     section_minimum(f, certs, n);
+    section_not_proved(f, certs, n);
     if (atlas_pts != NULL)
         section_atlas(f, atlas_pts, atlas);
     fprintf(f, "\\subsection*{How to re-check}\n"

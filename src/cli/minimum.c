@@ -184,6 +184,13 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     arb_mat_clear(V);
     rc_mincert_clear(c);
 out:
+    /* the input point and the proved distance from it to the box (L15) */
+    if (ret == 0 && rc_mincert_json_set_candidate(*cert, pt->W, err))
+    {
+        json_decref(*cert);
+        *cert = NULL;
+        ret = 1;
+    }
     rc_sym_clear(s);
     fmpq_clear(moved);
     return ret;

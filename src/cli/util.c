@@ -108,6 +108,15 @@ cli_short_bound(char * buf, size_t len, const json_t * v, int lower)
     arb_clear(x);
 }
 
+/* the lower end of an enclosure of F >= 0, intersected with [0, inf) */
+void
+cli_short_bound_nonneg(char * buf, size_t len, const json_t * v)
+{
+    cli_short_bound(buf, len, v, 1);
+    if (buf[0] == '-' && buf[1] != '\0')
+        snprintf(buf, len, "0");
+}
+
 double
 cli_now(void)
 {
