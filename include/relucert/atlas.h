@@ -159,9 +159,10 @@ int rc_atlas_chain_run(rc_atlas_chain_t c, const rc_atlas_seed_struct * seeds,
 void rc_atlas_chain_certify(rc_atlas_chain_t c, slong i);
 
 /* The point's status from its certificate: "minimum" (critical point and
-   positive definite Hessian proved), "saddle" (critical point proved and the
-   Morse index certified > 0), "critical" (critical point proved, the
-   inertia not decided), "undecided"
+   positive definite Hessian proved), "saddle" (critical point proved and a
+   negative Hessian eigenvalue proved; the Morse index, exact when the point's
+   morse_index >= 0, may be undecided), "critical" (critical point proved,
+   nothing decided about the inertia), "undecided"
    (existence not proved) or "refuted" (the gradient excludes 0 on the box). */
 const char * rc_atlas_status(const rc_atlas_point_struct * x);
 

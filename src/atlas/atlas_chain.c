@@ -383,7 +383,7 @@ rc_atlas_status(const rc_atlas_point_struct * x)
         return "refuted";
     if (c->positive_definite == RC_PROVED)
         return "minimum";
-    if (c->morse_index > 0)
-        return "saddle";
+    if (c->positive_definite == RC_REFUTED || c->morse_index > 0)
+        return "saddle";     /* a negative eigenvalue is proved; the index may be undecided */
     return "critical";
 }

@@ -35,19 +35,21 @@ fam(const json_t * o)
 
 /* One mark per pattern (k, a) of kind f: the pattern's minimum with the
    largest lambda_min if it has one, else its saddle of smallest index, else
-   any point. Class 0 minima, 1..3 saddles of index 1, 2, >= 3, 4 others. */
+   any point. Class 0 minima, 1..3 saddles of index 1, 2, >= 3, 4 saddles of
+   undecided index, 5 others (inertia or existence undecided). */
 typedef struct { slong k, a; int cls; double lam; } cell_t;
 
 static int
 cell_cls(const json_t * o)
 {
     const char * st = json_string_value(json_object_get(o, "status"));
-    slong mi = json_integer_value(json_object_get(o, "morse_index"));
+    const json_t * mj = json_object_get(o, "morse_index");
+    slong mi = json_integer_value(mj);
     if (st != NULL && strcmp(st, "minimum") == 0)
         return 0;
     if (st != NULL && strcmp(st, "saddle") == 0)
-        return mi >= 3 ? 3 : (int) mi;
-    return 4;
+        return !json_is_integer(mj) || mi < 1 ? 4 : mi >= 3 ? 3 : (int) mi;
+    return 5;
 }
 
 static int
@@ -95,15 +97,17 @@ cells(cell_t ** out, const json_t * pts, const char * f)
 static void
 plane(FILE * out, const json_t * pts, const char * f, const char * title)
 {
-    static const char * style[5] = {
+    static const char * style[6] = {
         "only marks, mark=square*, mark size=0.55pt, scatter, point meta=explicit",
         "only marks, mark=x, mark size=0.9pt, color=red!85!black",
         "only marks, mark=+, mark size=0.9pt, color=orange!90!black",
         "only marks, mark=triangle*, mark size=0.6pt, color=gray!70",
+        "only marks, mark=diamond*, mark size=0.8pt, color=blue!70!black",
         "only marks, mark=o, mark size=1.2pt, color=black" };
-    static const char * legend[5] = { "minimum (colour: $\\lambda_{\\min}$)", "saddle, index 1",
+    static const char * legend[6] = { "minimum (colour: $\\lambda_{\\min}$)", "saddle, index 1",
                                       "saddle, index 2", "saddle, index $\\ge 3$",
-                                      "not certified" };
+                                      "saddle, index undecided",
+                                      "critical (inertia undecided) or existence not proved" };
     cell_t * c;
     slong n = cells(&c, pts, f), j;
     int cls;
@@ -111,7 +115,7 @@ plane(FILE * out, const json_t * pts, const char * f, const char * title)
             "xlabel={$k$}, ylabel={$a$}, title={%s}, colormap/viridis, colorbar, "
             "colorbar style={ylabel={$\\lambda_{\\min}$}}, legend pos=north west, "
             "legend style={font=\\footnotesize}, legend image post style={scale=2.5}, enlargelimits=0.02]\n", title);
-    for (cls = 0; cls < 5; cls++)
+    for (cls = 0; cls < 6; cls++)
     {
         slong cnt = 0;
         for (j = 0; j < n; j++)

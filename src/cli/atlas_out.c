@@ -344,7 +344,11 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
             else if (strcmp(st, "saddle") == 0)
             {
                 nsad++;
-                by_index[FLINT_MIN(7, geti(o, "morse_index"))]++;
+                /* by_index[0]: a negative eigenvalue proved, the index undecided */
+                if (json_is_integer(json_object_get(o, "morse_index")))
+                    by_index[FLINT_MAX(1, FLINT_MIN(7, geti(o, "morse_index")))]++;
+                else
+                    by_index[0]++;
             }
             else if (strcmp(st, "critical") == 0)
                 ncrit++;
@@ -415,6 +419,8 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
                 snprintf(key, sizeof key, i == 7 ? "%ld+" : "%ld", (long) i);
                 json_object_set_new(bi, key, json_integer(by_index[i]));
             }
+        if (by_index[0])
+            json_object_set_new(bi, "undecided", json_integer(by_index[0]));
         json_object_set_new(summ, "saddles", json_integer(nsad));
         json_object_set_new(summ, "saddles_by_index", bi);
     }
@@ -449,7 +455,10 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
                r2, r3, (long) n, seconds, jobs);
         printf("  minima %ld (%ld not in the dataset), saddles %ld (index 1: %ld, 2: %ld, 3+: %ld)\n",
                (long) nmin, (long) nnew, (long) nsad, (long) by_index[1], (long) by_index[2],
-               (long) (nsad - by_index[1] - by_index[2]));
+               (long) (nsad - by_index[0] - by_index[1] - by_index[2]));
+        if (by_index[0] > 0)
+            printf("  saddles with the index undecided (a negative eigenvalue proved) %ld\n",
+                   (long) by_index[0]);
         printf("  critical points with the inertia undecided %ld, existence not proved %ld\n",
                (long) ncrit, (long) nund);
         printf("  completeness: %ld of %ld published non-global minima found and certified\n",

@@ -45,6 +45,9 @@ int cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int 
 
 /* {"lo": "...", "hi": "..."} with lo rounded down and hi rounded up. */
 json_t * cli_json_enclosure(const arb_t x, slong prec);
+/* The same for an enclosure of F >= 0: intersected with [0, inf) ("lo" is
+   "0" where the enclosure reaches below 0). */
+json_t * cli_json_enclosure_nonneg(const arb_t x, slong prec);
 
 /* Array of rows of enclosures. */
 json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);

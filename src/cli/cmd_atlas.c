@@ -121,9 +121,12 @@ part_header(const atlas_ctx * c, const family_t * f)
     return h;
 }
 
-/* 1 if the part file exists, is complete and was made by the same run */
+/* 1 if the part file exists, is complete and was made by the same run;
+   with verify, also every certificate it names passes the checker (a kept
+   part is then as good as a recomputed one; one that fails is said on
+   stderr and the family recomputed) */
 static int
-part_is_current(const atlas_ctx * c, const family_t * f)
+part_is_current(const atlas_ctx * c, const family_t * f, int verify)
 {
     char path[4096];
     FILE * in;
@@ -143,7 +146,31 @@ part_is_current(const atlas_ctx * c, const family_t * f)
         json_decref(want);
     }
     while (ok && getline(&line, &cap, in) > 0)
+    {
         last_done = strncmp(line, "{\"done\"", 7) == 0;
+        if (verify && !last_done)
+        {
+            json_t * o = json_loads(line, 0, NULL), * root;
+            const json_t * cr = json_object_get(o, "certificate");
+            if (json_is_string(cr))
+            {
+                char cp[8192];
+                rc_error_t why;
+                snprintf(cp, sizeof cp, "%s/%s", c->out_dir, json_string_value(cr));
+                root = json_load_file(cp, JSON_REJECT_DUPLICATES, NULL);
+                if (root == NULL || rc_cert_check(why, root) != 0)
+                {
+                    fprintf(stderr, "%srelucert: %s: the kept certificate %s %s%s; the family "
+                            "is recomputed\n", c->tty ? "\r" : "", path, cp,
+                            root == NULL ? "cannot be read" : "failed the check: ",
+                            root == NULL ? "" : why->msg);
+                    ok = 0;
+                }
+                json_decref(root);
+            }
+            json_decref(o);
+        }
+    }
     free(line);
     fclose(in);
     return ok && last_done;
@@ -307,7 +334,7 @@ point_line(const rc_atlas_chain_t ch, const rc_atlas_point_struct * x, const cha
     json_object_set_new(o, "critical", json_string(rc_verdict_name(c->critical)));
     json_object_set_new(o, "positive_definite", json_string(rc_verdict_name(c->positive_definite)));
     json_object_set_new(o, "lambda_min", cli_json_enclosure(c->lam_min, prec));
-    json_object_set_new(o, "loss", cli_json_enclosure(c->loss, prec));
+    json_object_set_new(o, "loss", cli_json_enclosure_nonneg(c->loss, prec));
     json_object_set_new(o, "non_global", json_string(rc_verdict_name(c->non_global)));
     json_object_set_new(o, "split_saddle", json_string(rc_verdict_name(c->saddle)));
     json_object_set_new(o, "success", json_boolean(rc_symcert_success(c)));
@@ -353,7 +380,7 @@ atlas_work(FILE * out, slong i, void * vctx)
     json_t * h;
     char * text;
 
-    if (part_is_current(c, f))
+    if (part_is_current(c, f, 1))
     {
         fprintf(out, "%ld\t0\tkept\n", (long) i);
         fflush(out);
@@ -759,7 +786,7 @@ cmd_atlas(int argc, char ** argv)
             refs[i].family = c.fam[i].family;
             refs[i].a = c.fam[i].a;
             part_path(refs[i].path, sizeof refs[i].path, &c, c.fam + i);
-            refs[i].current = part_is_current(&c, c.fam + i);
+            refs[i].current = part_is_current(&c, c.fam + i, 0);   /* verified by the worker */
         }
         res = atlas_assemble(c.out_dir, refs, c.nfam, c.recs, c.nrec, kmin, kmax, kmax3,
                              alo, ahi, dataset, cli_now() - c.t0, (int) jobs);

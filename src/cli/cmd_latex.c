@@ -660,12 +660,65 @@ section_opsc(FILE * f, cert_t * c, slong n)
           "certificate's $\\lambda$ is refuted near $s=0$.)\n\n", f);
 }
 
+/* Re-verifies the certificate of every atlas line (its path relative to the
+   atlas file's directory) and that the line's status and Morse index are
+   what the certificate proves. 0, or 1 after one line on stderr naming the
+   atlas line. */
+static int
+atlas_verify(const json_t * pts, const char * path)
+{
+    char dir[4096], file[8192];
+    const char * slash = strrchr(path, '/');
+    size_t i;
+
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int) (slash - path) : 1, slash ? path : ".");
+    for (i = 0; i < json_array_size(pts); i++)
+    {
+        const json_t * o = json_array_get(pts, i), * cr = json_object_get(o, "certificate");
+        const char * st = json_string_value(json_object_get(o, "status")), * want;
+        const json_t * mi_line = json_object_get(o, "morse_index"), * mi_cert;
+        json_t * root;
+        rc_error_t why;
+        const char * cp, * pd;
+
+        if (!json_is_string(cr))
+            return cli_fail("%s:%ld: expected the name of the point's certificate", path,
+                            (long) i + 1), 1;
+        snprintf(file, sizeof file, "%s/%s", dir, json_string_value(cr));
+        root = json_load_file(file, JSON_REJECT_DUPLICATES, NULL);
+        if (root == NULL || rc_cert_check(why, root) != 0)
+        {
+            fprintf(stderr, "relucert: %s:%ld: the certificate %s %s%s\n", path, (long) i + 1, file,
+                    root == NULL ? "cannot be read" : "FAILED the check: ", root == NULL ? "" : why->msg);
+            json_decref(root);
+            return 1;
+        }
+        cp = claim_v(root, "critical_point");
+        pd = claim_v(root, "positive_definite");
+        want = strcmp(cp, "proved") != 0 ? (strcmp(cp, "refuted") == 0 ? "refuted" : "undecided")
+               : strcmp(pd, "proved") == 0 ? "minimum" : strcmp(pd, "refuted") == 0 ? "saddle"
+               : "critical";
+        mi_cert = json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                  "positive_definite"), "morse_index");
+        if (strcmp(st, want) != 0 || (json_is_integer(mi_line) && !(json_is_integer(mi_cert)
+            && json_integer_value(mi_cert) == json_integer_value(mi_line))))
+        {
+            fprintf(stderr, "relucert: %s:%ld: the line says %s, its certificate %s proves %s\n",
+                    path, (long) i + 1, st, file, want);
+            json_decref(root);
+            return 1;
+        }
+        json_decref(root);
+    }
+    return 0;
+}
+
 /* the atlas: what it lists and the figure */
 static void
 section_atlas(FILE * f, const json_t * pts, const char * path)
 {
     size_t i;
-    slong nmin = 0, nsad = 0, nother = 0, nnew = 0, kmin = WORD_MAX, kmax = 0;
+    slong nmin = 0, nsad = 0, nsadu = 0, ncrit = 0, nother = 0, nnew = 0, kmin = WORD_MAX, kmax = 0;
     for (i = 0; i < json_array_size(pts); i++)
     {
         const json_t * o = json_array_get(pts, i);
@@ -676,7 +729,9 @@ section_atlas(FILE * f, const json_t * pts, const char * path)
         if (strcmp(st, "minimum") == 0)
             nmin++, nnew += json_is_null(json_object_get(o, "published"));
         else if (strcmp(st, "saddle") == 0)
-            nsad++;
+            nsad++, nsadu += !json_is_integer(json_object_get(o, "morse_index"));
+        else if (strcmp(st, "critical") == 0)
+            ncrit++;
         else
             nother++;
     }
@@ -690,11 +745,16 @@ section_atlas(FILE * f, const json_t * pts, const char * path)
             "split point is a strict saddle. The atlas (\\texttt{");
     tex_text(f, path);
     fprintf(f, "}) lists %ld points with $%ld \\le k \\le %ld$: %ld strict local minima (%ld of\n"
-            "them not in the published dataset), %ld saddles of certified index and %ld points\n"
-            "not certified. Figure~\\ref{fig:atlas} shows them; each point's certificate is\n"
-            "named in its line of the atlas and re-checks with \\texttt{relucert check}.\n\n",
+            "them not in the published dataset); %ld saddles (a negative Hessian eigenvalue\n"
+            "proved), %ld of them with a certified Morse index and %ld with the index undecided;\n"
+            "%ld proved critical points whose inertia is undecided; and %ld points whose\n"
+            "existence is not proved. Every line's certificate was re-verified by\n"
+            "\\texttt{relucert latex} and agrees with the line. Figure~\\ref{fig:atlas} shows\n"
+            "them; each point's certificate is named in its line of the atlas and re-checks\n"
+            "with \\texttt{relucert check}.\n\n",
             (long) json_array_size(pts), (long) (json_array_size(pts) ? kmin : 0), (long) kmax,
-            (long) nmin, (long) nnew, (long) nsad, (long) nother);
+            (long) nmin, (long) nnew, (long) nsad, (long) (nsad - nsadu), (long) nsadu,
+            (long) ncrit, (long) nother);
     atlas_write_figure(f, pts, 0);
 }
 
@@ -736,6 +796,11 @@ cmd_latex(int argc, char ** argv)
         return cli_fail("latex: expected at least one certificate file (or --atlas FILE)");
     if (atlas != NULL && (atlas_pts = atlas_load_points(atlas)) == NULL)
         return RC_EXIT_BADINPUT;
+    if (atlas_pts != NULL && atlas_verify(atlas_pts, atlas))
+    {
+        json_decref(atlas_pts);
+        return RC_EXIT_UNPROVED;
+    }
     certs = flint_calloc(FLINT_MAX(1, argc - optind), sizeof(cert_t));
     for (; optind < argc; optind++)
     {

@@ -40,7 +40,7 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
     }
 
     rc_loss(loss, W, V, prec);
-    json_object_set_new(root, "loss", cli_json_enclosure(loss, prec));
+    json_object_set_new(root, "loss", cli_json_enclosure_nonneg(loss, prec));
 
     zero = rc_student_zero_row(W, prec);
     if (zero >= 0)

@@ -58,6 +58,16 @@ cli_json_enclosure(const arb_t x, slong prec)
 }
 
 json_t *
+cli_json_enclosure_nonneg(const arb_t x, slong prec)
+{
+    json_t * e = cli_json_enclosure(x, prec);
+    const char * lo = json_string_value(json_object_get(e, "lo"));
+    if (lo != NULL && lo[0] == '-')
+        json_object_set_new(e, "lo", json_string("0"));
+    return e;
+}
+
+json_t *
 cli_json_enclosure_mat(const arb_mat_t A, slong prec)
 {
     json_t * rows = json_array();
