@@ -186,8 +186,11 @@ START_TEST(test_chain_vs_dense)
             ck_assert_int_eq(neg, 0);
         else
         {
+            /* a negative eigenvalue proved: the dense count agrees with the
+               Morse index where it is certified, and is positive anyway */
             ck_assert_str_eq(st, "saddle");
-            ck_assert_int_eq(neg, x->cert->morse_index);
+            if (x->cert->morse_index >= 0)
+                ck_assert_int_eq(neg, x->cert->morse_index);
             ck_assert(neg > 0);
             saw_saddle = 1;
         }
@@ -270,7 +273,7 @@ START_TEST(test_low_precision)
         b = rc_atlas_status(lo->points + i);
         ck_assert(strcmp(b, "undecided") == 0 || strcmp(b, "critical") == 0 || strcmp(a, b) == 0);
         ck_assert(strcmp(b, "refuted") != 0);
-        if (strcmp(b, "saddle") == 0)
+        if (strcmp(b, "saddle") == 0 && lo->points[i].cert->morse_index >= 0)
             ck_assert_int_eq(lo->points[i].cert->morse_index, hi->points[i].cert->morse_index);
     }
     rc_atlas_chain_clear(hi);

@@ -51,11 +51,14 @@ for line in open(d + '/atlas.jsonl'):
     if o['status'] == 'minimum':
         ok = ok and o['morse_index'] == 0 and lo > 0 and o['success'] and o['kind'] == 'spurious'
     elif o['status'] == 'saddle':
-        ok = ok and o['morse_index'] > 0 and hi < 0 and not o['success'] and o['kind'] == 'saddle'
+        # a negative eigenvalue proved; the index certified (> 0) or undecided
+        ok = ok and (o['morse_index'] is None or o['morse_index'] > 0) and hi < 0 \
+             and o['positive_definite'] == 'refuted' and not o['success'] and o['kind'] == 'saddle'
     elif o['status'] == 'critical':
-        # the critical point proved, its inertia not (a singular Hessian:
-        # identical neurons in a block): never a success, never an index
-        ok = ok and o['morse_index'] is None and not o['success'] and o['kind'] == 'critical'
+        # the critical point proved, nothing known of its inertia (a singular
+        # Hessian: identical neurons in a block): never a success, never an index
+        ok = ok and o['morse_index'] is None and not o['success'] and o['kind'] == 'critical' \
+             and o['positive_definite'] == 'undecided'
     else:
         ok = False
     ok = ok and c['kind'] == 'minimum' and c['success'] == o['success']
@@ -80,6 +83,14 @@ echo '{"truncated": true' >"$tmp/a/families/two-a0004.jsonl"
 $RUN atlas $R --out-dir "$tmp/a" --jobs 2 >/dev/null 2>&1
 check "resume after a lost and a torn family file: same atlas.jsonl" \
     cmp "$tmp/a/atlas.jsonl" "$tmp/b/atlas.jsonl"
+# a kept family part whose certificate fails the checker: the family is
+# recomputed, said on stderr, and the atlas is the same again
+cert=$(grep -o '"certificate":"[^"]*"' "$tmp/a/families/two-a0002.jsonl" | head -1 | cut -d'"' -f4)
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['claims']['positive_definite']['verdict']='undecided'; json.dump(d,open(sys.argv[1],'w'))" "$tmp/a/$cert"
+$RUN atlas $R --out-dir "$tmp/a" --jobs 2 >/dev/null 2>"$tmp/err"
+check "resume with a tampered certificate: said" grep -q "two-a0002.jsonl: the kept certificate .* failed the check" "$tmp/err"
+check "resume with a tampered certificate: recomputed, it checks" $RUN check "$tmp/a/$cert"
+check "resume with a tampered certificate: same atlas.jsonl" cmp "$tmp/a/atlas.jsonl" "$tmp/b/atlas.jsonl"
 # another precision is another run: nothing is reused
 $RUN atlas --k-max 8 --k-max-three 8 --out-dir "$tmp/c" --jobs 2 >/dev/null 2>&1
 $RUN atlas --k-max 8 --k-max-three 8 --out-dir "$tmp/c" --jobs 2 --prec 160 >/dev/null 2>&1

@@ -7,6 +7,7 @@ set -u
 : "${TEST_DATA:?}"
 EX="$TOP_SRCDIR/examples"
 DATA="$TOP_SRCDIR/data/safran2021-minima.jsonl"
+E="$TOP_SRCDIR/examples"
 
 # a non-global minimum: every claim proved, the certificate checks
 $RUN certify minimum "$EX/k7-spurious.txt" --out "$tmp/k7.json" >"$tmp/out"
@@ -68,6 +69,42 @@ check "batch k = 8: files" test -f "$tmp/d/minimum-k008-0001.json"
 $RUN certify minimum --dataset "$DATA" --k 8 --out-dir "$tmp/d" >"$tmp/out" 2>/dev/null
 check "batch resumed: kept" test "$(grep -c ' kept$' "$tmp/out")" -eq 2
 check "batch certificates check" $RUN check "$tmp/d/minimum-k008-0000.json" "$tmp/d/minimum-k008-0001.json"
+# a kept file that fails the checker is recomputed, and the summary says so
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['witnesses']['lambda_lower']='0.5'; json.dump(d,open(sys.argv[1],'w'))" "$tmp/d/minimum-k008-0001.json"
+check "tampered kept file fails the checker" sh -c "! $RUN check '$tmp/d/minimum-k008-0001.json'"
+$RUN certify minimum --dataset "$DATA" --k 8 --out-dir "$tmp/d" >"$tmp/out" 2>"$tmp/err"
+check "resume with a tampered kept file: exit 0" test $? -eq 0
+check "resume: the tampered file recomputed" grep -q ' 1 .* redone$' "$tmp/out"
+check "resume: the other kept and re-verified" grep -q ' 0 .* kept$' "$tmp/out"
+check "resume: the summary says so" grep -q "^resume: 1 kept certificate re-verified by the checker; 1 kept file failed the check and was recomputed" "$tmp/out"
+check "resume: the reason on stderr" grep -q "minimum-k008-0001.json: the kept certificate failed the check (claims.positive_definite" "$tmp/err"
+check "resume: the recomputed file checks" $RUN check "$tmp/d/minimum-k008-0001.json"
+# the distance to the input (lemma L15): printed, proved, and --max-move
+$RUN certify minimum "$E/k7-spurious.txt" --out "$tmp/mv.json" >"$tmp/out"
+check "distance to the input printed" grep -q "^distance to the input: proved (every point of the box, the certified one among them, within [0-9.e-]* in the Frobenius norm" "$tmp/out"
+check "the certificate records the input" grep -q '"candidate"' "$tmp/mv.json"
+$RUN certify minimum "$E/k7-spurious.txt" --max-move 1e-3 --out "$tmp/mv.json" >/dev/null
+check "--max-move 1e-3: exit 0 (Newton moved ~1e-10)" test $? -eq 0
+$RUN certify minimum "$E/k7-spurious.txt" --max-move 1e-12 --out "$tmp/mv.json" >"$tmp/out"
+check "--max-move 1e-12: exit 1" test $? -eq 1
+check "--max-move 1e-12: said" grep -q "^max-move: the certified point may lie farther" "$tmp/out"
+# a start far from the minimum: still proved (Newton converges), and the
+# distance says how far the certified point is from the input
+python3 -c "
+import sys
+L=open(sys.argv[1]).read().split('\n'); out=[]; seen=0
+for l in L:
+    t=l.split()
+    if seen and len(t)==7 and all(c not in l for c in 'abcdfghijklmnopqrstuvwxyz'):
+        t[0]=str(float(t[0])+0.05); l=' '.join(t)
+    if l.startswith('student'): seen=1
+    out.append(l)
+open(sys.argv[2],'w').write('\n'.join(out))" "$E/k7-spurious.txt" "$tmp/far.txt"
+$RUN certify minimum "$tmp/far.txt" --symmetrize 0.2 --out "$tmp/far.json" >"$tmp/out" 2>&1
+check "a start moved by 0.05: distance at least 0.05 stated" python3 -c "
+import json,sys; d=json.load(open(sys.argv[1])); c=d['claims']['distance_to_candidate']
+sys.exit(not (c['verdict']=='proved' and float(c['max_entry'])>=0.05 and float(c['frobenius'])>=0.05))" "$tmp/far.json"
+check "a distance claim below the truth fails the checker" sh -c "python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); d['claims']['distance_to_candidate']['frobenius']='0.01'; json.dump(d,open(sys.argv[2],'w'))\" '$tmp/far.json' '$tmp/far2.json' && ! $RUN check '$tmp/far2.json'"
 $RUN certify minimum --dataset "$DATA" --k 7 --index 1 --out "$tmp/r.json" >/dev/null
 check "one record = the example file's claims" grep -q '"source": "safran2021-minima.jsonl:k=7:index=1"' "$tmp/r.json"
 

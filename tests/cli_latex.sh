@@ -44,6 +44,59 @@ check "latex: tampered certificate: reported" grep -q "bad.json: FAILED" "$tmp/e
 $RUN latex >/dev/null 2>&1
 check "latex: no file: exit 2" test $? -eq 2
 
+# Words match proofs: a certificate that passes the checker but does not
+# prove its kind's statement never appears as proved (issue 25).
+E="$TOP_SRCDIR/examples"
+# a saddle (strict minimum refuted, Morse index 3): its own table, never a minimum
+$RUN certify minimum "$TOP_SRCDIR/tests/data/saddle-k6-2-4.txt" --out "$tmp/saddle.json" >/dev/null 2>&1
+$RUN latex "$tmp/saddle.json" >"$tmp/s.tex" 2>"$tmp/err"
+check "latex saddle: exit 0 (what it proves is printed)" test $? -eq 0
+check "latex saddle: not in the table of minima" sh -c "! grep -q 'Strict local minima' '$tmp/s.tex'"
+check "latex saddle: a row with Morse index 3" grep -q '^6\$^\\dagger\$ & saddle-k6-2-4.txt & .* & 3 & ' "$tmp/s.tex"
+check "latex saddle: rho printed" grep -q 'W\^\*-W_0|_F' "$tmp/s.tex"
+# an honestly undecided certificate with a forged witness lambda_lower = 5:
+# it passes the checker (it claims nothing), and latex prints no bound from it
+$RUN certify minimum "$E/k7-spurious.txt" --prec 24 --out "$tmp/und.json" >/dev/null 2>&1
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['witnesses']['lambda_lower']='5'; json.dump(d,open(sys.argv[2],'w'))" "$tmp/und.json" "$tmp/und5.json"
+check "undecided certificate with lambda_lower = 5 passes the checker" $RUN check "$tmp/und5.json"
+$RUN latex "$tmp/und5.json" >"$tmp/u.tex" 2>"$tmp/err"
+check "latex undecided: exit 1" test $? -eq 1
+check "latex undecided: said on stderr" grep -q "und5.json: proves less" "$tmp/err"
+check "latex undecided: no table of minima" sh -c "! grep -q 'Strict local minima' '$tmp/u.tex'"
+check "latex undecided: no lambda 5 anywhere" sh -c "! grep -q '\$5\$' '$tmp/u.tex'"
+check "latex undecided: listed with its verdicts" grep -q 'und5.json.*critical point undecided, strict minimum undecided' "$tmp/u.tex"
+# refuted or undecided certificates of the other kinds
+$RUN certify convexity --k 2 --mu 10 --out "$tmp/conv.json" >/dev/null 2>&1
+$RUN certify opsc-fails --k 2 --eps 0.1 --lambda 1e-30 --out "$tmp/of.json" >/dev/null 2>&1
+$RUN certify pl-fails --k 2 --eps 0.1 --lambda 1e-30 --out "$tmp/pf.json" >/dev/null 2>&1
+$RUN certify opsc --k 2 --m 2 --samples 2 --seed 1 --radius 1000 --out "$tmp/opsc.json" >/dev/null 2>&1
+for f in conv of pf opsc; do
+    check "not-proved $f passes the checker" $RUN check "$tmp/$f.json"
+    $RUN latex "$tmp/$f.json" >"$tmp/$f.tex" 2>"$tmp/err"
+    check "latex not-proved $f: exit 1" test $? -eq 1
+    check "latex not-proved $f: listed under 'prove less'" grep -q "^\\\\texttt{$f.json} & " "$tmp/$f.tex"
+done
+check "latex: refuted convexity has no convexity table" sh -c "! grep -q 'Strong convexity around' '$tmp/conv.tex'"
+check "latex: undecided opsc-fails has no failure table" sh -c "! grep -q 'fails near' '$tmp/of.tex'"
+check "latex: undecided pl-fails has no failure table" sh -c "! grep -q 'fails near' '$tmp/pf.tex'"
+check "latex: undecided opsc has no OPSC table" sh -c "! grep -q 'One-point strong convexity along' '$tmp/opsc.tex'"
+# a nonconvex certificate whose point verdict is forged fails the checker and is left out
+sed '0,/"verdict": "proved"/s//"verdict": "undecided"/' "$P/nonconvex-k3-n4.json" >"$tmp/nc.json"
+$RUN latex "$tmp/nc.json" >"$tmp/nc.tex" 2>"$tmp/err"
+check "latex forged nonconvex: exit 1, left out" sh -c "grep -q 'nc.json: FAILED' '$tmp/err' && ! grep -q 'Non-convexity next' '$tmp/nc.tex'"
+# the atlas: every line's certificate is re-verified against the line
+$RUN atlas --k-max 8 --families two --out-dir "$tmp/at" --jobs 1 >/dev/null 2>&1
+check "latex --atlas of a fresh atlas: exit 0" $RUN latex --atlas "$tmp/at/atlas.jsonl"
+python3 -c "
+import json,sys
+L=[json.loads(l) for l in open(sys.argv[1])]
+for o in L:
+    if o['status']=='saddle': o['status']='minimum'; break
+open(sys.argv[1],'w').write(''.join(json.dumps(o)+'\n' for o in L))" "$tmp/at/atlas.jsonl"
+$RUN latex --atlas "$tmp/at/atlas.jsonl" >"$tmp/at.tex" 2>"$tmp/err"
+check "latex --atlas with a saddle relabelled minimum: exit 1" test $? -eq 1
+check "latex --atlas: names the line" grep -q "atlas.jsonl:[0-9]*: the line says minimum" "$tmp/err"
+
 if command -v pdflatex >/dev/null 2>&1; then
     $RUN latex --standalone --title "relucert test appendix" "$P"/*.json >"$tmp/doc.tex"
     (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex && pdflatex -interaction=nonstopmode -halt-on-error doc.tex) >"$tmp/pdflatex.out" 2>&1
