@@ -580,6 +580,97 @@ START_TEST(test_opsc_inputs)
 }
 END_TEST
 
+/* the distance from the input (lemma L15): every understatement, a moved
+   or missing candidate and a malformed claim are refused, on the dense path
+   (k = 7, index 1, in ball arithmetic) and on the reduced path
+   (proofs/default/minimum-k007-0001.json) */
+static void
+alter_distance(const json_t * root, const char * name)
+{
+    static const char * edits[][3] = {
+        {"claims", "frobenius", "0"}, {"claims", "frobenius", "1e-30"},
+        {"claims", "frobenius", "-1"}, {"claims", "max_entry", "0"},
+        {"claims", "max_entry", "1e-30"}, {"claims", "verdict", "undecided"},
+        {"claims", "frobenius", "x"}, {"candidate", "move", ""},
+        {"candidate", "drop", ""}, {"claims", "drop", ""}, {"candidate", "both", ""},
+        {"candidate", "short", ""} };
+    slong e;
+    char what[256];
+    rc_error_t why;
+
+    ck_assert_msg(rc_cert_check(why, root) == 0, "%s: %s", name, why->msg);
+    ck_assert(json_object_get(root, "candidate") != NULL);
+    for (e = 0; e < (slong) (sizeof edits / sizeof edits[0]); e++)
+    {
+        json_t * c = json_deep_copy(root);
+        json_t * cl = json_object_get(json_object_get(c, "claims"), "distance_to_candidate");
+        json_t * cand = json_object_get(c, "candidate");
+        json_t * arr = json_object_get(cand, "W") ? json_object_get(cand, "W") : json_object_get(cand, "theta");
+        if (strcmp(edits[e][0], "claims") == 0 && strcmp(edits[e][1], "drop") == 0)
+            json_object_del(json_object_get(c, "claims"), "distance_to_candidate");
+        else if (strcmp(edits[e][0], "claims") == 0)
+            json_object_set_new(cl, edits[e][1], json_string(edits[e][2]));
+        else if (strcmp(edits[e][1], "drop") == 0)
+            json_object_del(c, "candidate");
+        else if (strcmp(edits[e][1], "both") == 0)
+            json_object_set(cand, json_object_get(cand, "W") ? "theta" : "W", arr);
+        else if (strcmp(edits[e][1], "short") == 0)
+            json_array_remove(arr, 0);
+        else
+        {
+            /* the first number of the candidate moved by 1/10 */
+            json_t * x = json_is_array(json_array_get(arr, 0)) ? json_array_get(arr, 0) : arr;
+            fmpq_t q, t;
+            rc_error_t err;
+            fmpq_init(q); fmpq_init(t);
+            ck_assert(rc_number_parse_fmpq(q, json_string_value(json_array_get(x, 0)), err) == 0);
+            fmpq_set_si(t, 1, 10);
+            fmpq_add(q, q, t);
+            json_array_set_new(x, 0, rc_json_fmpq(q));
+            fmpq_clear(q); fmpq_clear(t);
+        }
+        snprintf(what, sizeof what, "%s: distance_to_candidate %s %s %s", name, edits[e][0],
+                 edits[e][1], edits[e][2]);
+        must_reject(c, what);
+        json_decref(c);
+    }
+}
+
+START_TEST(test_distance)
+{
+    rc_point_t pt;
+    rc_error_t err;
+    rc_mincert_t c;
+    arb_mat_t W, V;
+    fmpq_t half;
+    json_t * root;
+    char path[4096];
+
+    rc_point_init(pt);
+    rc_mincert_init(c);
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    ck_assert(rc_point_read_dataset(pt, RC_DATASET, 7, 1, err) == 0);
+    arb_mat_init(W, pt->n, pt->d); arb_mat_init(V, pt->k, pt->d);
+    rc_point_get_arb(W, V, pt, NULL, 256);
+    ck_assert(rc_mincert_find_arith(c, W, pt->V, half, RC_ARITH_ARB, 256, err) == 0);
+    root = rc_mincert_to_json(c, "mnp");
+    ck_assert(rc_mincert_json_set_candidate(root, pt->W, err) == 0);
+    alter_distance(root, "k7-1-dense");
+    json_decref(root);
+    snprintf(path, sizeof path, "%s/minimum-k007-0001.json", RC_PROOFS);
+    root = json_load_file(path, 0, NULL);
+    ck_assert(root != NULL);
+    if (json_object_get(root, "candidate") != NULL)
+        alter_distance(root, "proofs/default k7-1 reduced");
+    json_decref(root);
+    arb_mat_clear(W); arb_mat_clear(V);
+    fmpq_clear(half);
+    rc_mincert_clear(c);
+    rc_point_clear(pt);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -591,6 +682,7 @@ suite(void)
     tcase_add_loop_test(tc, test_not_minima, 0, 2);
     tcase_add_loop_test(tc, test_convexity_inputs, 0, 5);
     tcase_add_loop_test(tc, test_opsc_inputs, 0, 2);
+    tcase_add_test(tc, test_distance);
     suite_add_tcase(s, tc);
     return s;
 }
