@@ -86,7 +86,10 @@ $RUN latex "$tmp/nc.json" >"$tmp/nc.tex" 2>"$tmp/err"
 check "latex forged nonconvex: exit 1, left out" sh -c "grep -q 'nc.json: FAILED' '$tmp/err' && ! grep -q 'Non-convexity next' '$tmp/nc.tex'"
 # the atlas: every line's certificate is re-verified against the line
 $RUN atlas --k-max 8 --families two --out-dir "$tmp/at" --jobs 1 >/dev/null 2>&1
-check "latex --atlas of a fresh atlas: exit 0" $RUN latex --atlas "$tmp/at/atlas.jsonl"
+$RUN latex --atlas "$tmp/at/atlas.jsonl" >"$tmp/at0.tex"
+check "latex --atlas of a fresh atlas: exit 0" test $? -eq 0
+sha=$(sha256sum "$tmp/at/atlas.jsonl" | cut -d' ' -f1)
+check "latex --atlas: the SHA-256 of atlas.jsonl" grep -q "atlas.jsonl} & \\\\texttt{$sha}" "$tmp/at0.tex"
 python3 -c "
 import json,sys
 L=[json.loads(l) for l in open(sys.argv[1])]

@@ -853,17 +853,29 @@ cmd_latex(int argc, char ** argv)
     if (atlas_pts != NULL)
         section_atlas(f, atlas_pts, atlas);
     fprintf(f, "\\subsection*{How to re-check}\n"
-            "The %ld certificates were produced by relucert %s and each is re-verified from\n"
+            "This appendix was written by relucert %s from %ld certificate%s%s, each re-verified\n"
+            "first; each records the versions that produced it, and each is re-verified from\n"
             "its own contents by \\texttt{relucert check FILE} (exit status 0 and a line\n"
             "\\texttt{FILE: ok}). The lemmas behind each claim are in \\texttt{proofs/lemmas.md}.\n"
-            "SHA-256 of the files:\n\n{\\scriptsize\\begin{tabular}{ll}\n", (long) n,
-            rc_version_relucert());
+            "SHA-256 of the files:\n\n{\\scriptsize\\begin{tabular}{ll}\n",
+            rc_version_relucert(), (long) n, n == 1 ? "" : "s",
+            atlas != NULL ? " and an atlas whose every line's certificate was re-verified" : "");
     for (i = 0; i < n; i++)
     {
         const char * base = strrchr(certs[i].path, '/');
         fputs("\\texttt{", f);
         tex_text(f, base ? base + 1 : certs[i].path);
         fprintf(f, "} & \\texttt{%s}\\\\\n", certs[i].sha);
+    }
+    if (atlas != NULL)
+    {
+        /* the atlas file itself; its lines name their certificates */
+        char sha[65];
+        const char * base = strrchr(atlas, '/');
+        rc_sha256_file(sha, atlas);
+        fputs("\\texttt{", f);
+        tex_text(f, base ? base + 1 : atlas);
+        fprintf(f, "} & \\texttt{%s}\\\\\n", sha);
     }
     fputs("\\end{tabular}}\n", f);
     if (standalone)
