@@ -1,5 +1,6 @@
-/* relucert atlas: every block-structured critical point of the two-block
-   families (a, k - a) and the three-block families (a, 1, k - a - 1), found
+/* relucert atlas: the block-structured critical points of the two-block
+   families (a, k - a) and the three-block families (a, 1, k - a - 1) that
+   continuation in k reaches (not a proof that there are no others), found
    by continuation in k and certified on the reduced path (atlas.h). One
    family is one work item: a worker continues it over the whole k range,
    certifies its points, writes their certificates and the family's part file
@@ -29,7 +30,8 @@ static const char usage[] =
 "and of its neighbours a - 1 and a + 1 (or the nearest families with\n"
 "records), continues every point found to k + 1 (and a new one down to\n"
 "k - 1) with a linear predictor and Newton's method in fixed-point\n"
-"coordinates, and keeps every distinct point. Every point is then certified\n"
+"coordinates, and keeps every distinct point: the points it reaches, not a\n"
+"proof that there are no others. Every point is then certified\n"
 "on the reduced path (as certify minimum does): the critical point\n"
 "(Krawczyk), its exact Morse index, F, and for minima that they are not\n"
 "global and that the split point is a strict saddle. The continuation only\n"
