@@ -17,7 +17,7 @@ static const char * usage =
 "  search    find candidate minima by seeded gradient descent\n"
 "  paper     certify a compact version of every claim of the central paper\n"
 "  latex     a LaTeX appendix from certificates\n"
-"  atlas     find two- and three-block critical points by continuation, certify each\n"
+"  atlas     find two- and three-block critical points and certify each,\n"
 "            by continuation in k (the atlas, with a figure)\n"
 "\n"
 "Options:\n"
