@@ -171,7 +171,7 @@ START_TEST(test_zero_neuron_f)
 }
 END_TEST
 
-/* Exactly parallel and opposite pairs: the limits of math.md section 1, with
+/* Exactly parallel and opposite pairs: the limits of proofs/model.md M1.5, with
    tight enclosures. The h2 limit at t = 0 is I/2, not I (the published pitfall). */
 START_TEST(test_limits)
 {

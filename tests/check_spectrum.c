@@ -1,6 +1,7 @@
-/* Spectral certificates: the exact Hessian spectrum at W = V (math.md
-   section 2) found with the right multiplicities by certified eigenvalue
-   counts; the smallest-eigenvalue enclosure; and cases that must not prove. */
+/* Spectral certificates: the exact Hessian spectrum at W = V
+   (proofs/model.md M2.2) found with the right multiplicities by certified
+   eigenvalue counts; the smallest-eigenvalue enclosure; and cases that must
+   not prove. */
 #include "testutil.h"
 
 #define MAXE 8

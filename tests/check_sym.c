@@ -1,4 +1,4 @@
-/* The symmetry reduction (math.md section 6): the type table, and every
+/* The symmetry reduction (proofs/model.md section 6): the type table, and every
    reduced quantity against the dense path on the same point (containment:
    both are enclosures of one exact value, so they must overlap), the
    reduced spectrum against the dense one as multisets. */

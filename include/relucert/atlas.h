@@ -15,10 +15,10 @@
    reported as proved is what the certificate proves, and a track that the
    continuation loses is reported with the reason, never dropped.
 
-   Values are handled in the dataset's layout (data/README.md): vals is an
-   m x (m + 1) array, vals[b][b] the diagonal of block b, vals[b][m] the
-   entries inside block b off the diagonal (0 when p_b = 1) and vals[c][b]
-   the entries of neurons of block b on coordinates of block c. */
+   Values are handled in the dataset's layout (proofs/model.md section 3):
+   vals is an m x (m + 1) array, vals[b][b] the diagonal of block b,
+   vals[b][m] the entries inside block b off the diagonal (0 when p_b = 1)
+   and vals[c][b] the entries of neurons of block b on coordinates of block c. */
 #ifndef RELUCERT_ATLAS_H
 #define RELUCERT_ATLAS_H
 

@@ -1,6 +1,6 @@
 /* relucert: critical points of F. Newton refinement of a candidate (floating
    point, no claim attached) and the Krawczyk test, which proves that a box
-   holds exactly one critical point (math.md section 5). */
+   holds exactly one critical point (proofs/model.md M5.2, lemma L2). */
 #ifndef RELUCERT_CRITICAL_H
 #define RELUCERT_CRITICAL_H
 
@@ -73,9 +73,9 @@ int rc_split_quotient_lam(arb_t q, arb_t lam, const arb_mat_t X, const arb_mat_t
                           const rc_pair_rows_t rx, const rc_pair_rows_t rv, slong i,
                           arb_srcptr u, slong prec);
 
-/* The split lemma (math.md section 3): if u^T H'_ii u < 0 for a unit u, then
-   at a critical point W in X the (k+1)-neuron point W(alpha, i) is a strict
-   saddle for every alpha in (0, 1).
+/* The split lemma (proofs/model.md M3.3, lemma L5): if u^T H'_ii u < 0 for a
+   unit u, then at a critical point W in X the (k+1)-neuron point
+   W(alpha, i) is a strict saddle for every alpha in (0, 1).
    RC_PROVED: q = u^T H'_ii u / u^T u is certainly negative over all of X for
      the returned u (d entries, exact); q encloses it (q's upper end is an
      upper bound on lambda_min(H'_ii) at every point of X).

@@ -4,7 +4,8 @@
    proven bound on its error (binary64 intervals, di.h, lemma L11), positive
    definiteness by a floating-point Cholesky with Rump's a-priori rounding
    constant (lemma L14), and existence of a unique critical point by strong
-   convexity (math.md section 6), which needs no N x N interval inverse.
+   convexity (proofs/model.md M6.7, lemma L14), which needs no N x N interval
+   inverse.
 
    Matrices are N x N doubles, row-major and full (both triangles); being
    symmetric, the same array is the column-major matrix LAPACK sees.
@@ -66,10 +67,10 @@ int rc_d_spd_rump_interval(double * mid, long N, double rowrad_max, const arb_t 
    to the ball-arithmetic path and say so. */
 int rc_blas_selftest(void);
 
-/* Strong convexity (math.md section 6): with X the box of centre c (exact
-   midpoints) and half-width rho in every coordinate (the radii of X, all
-   equal), lam > 0 a proved lower bound for lambda_min(H) on X, returns
-   RC_PROVED when |grad F(c)| < lam rho / 2, i.e. F has exactly one
+/* Strong convexity (proofs/model.md M6.7, lemma L14(c)): with X the box of
+   centre c (exact midpoints) and half-width rho in every coordinate (the
+   radii of X, all equal), lam > 0 a proved lower bound for lambda_min(H) on
+   X, returns RC_PROVED when |grad F(c)| < lam rho / 2, i.e. F has exactly one
    critical point in X, a strict local minimum; RC_REFUTED (witness the
    coordinate) when a coordinate of grad F excludes 0 on all of X, so X
    holds no critical point; RC_UNDECIDED otherwise. */

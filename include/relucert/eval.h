@@ -1,5 +1,5 @@
 /* relucert: rigorous enclosures of the population loss F, its gradient and
-   its Hessian (math.md section 1) over ball inputs.
+   its Hessian (proofs/model.md section 1) over ball inputs.
 
    W (n x d) and V (k x d) are ball matrices; each result encloses the exact
    value at every point of the box they describe. */

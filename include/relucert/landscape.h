@@ -1,6 +1,6 @@
-/* relucert: claims about the landscape around global minima (math.md
-   sections 2 and 4): strong convexity with a radius when n = k, negative
-   curvature near over-parameterized global minima (Thm 4). */
+/* relucert: claims about the landscape around global minima
+   (proofs/model.md sections 2 and 4): strong convexity with a radius when
+   n = k, negative curvature near over-parameterized global minima (Thm 4). */
 #ifndef RELUCERT_LANDSCAPE_H
 #define RELUCERT_LANDSCAPE_H
 

@@ -1,6 +1,6 @@
 /* relucert: the certificate that a candidate is a strict local minimum of F
    (n student neurons, teacher V), not a global one, and that it becomes a
-   strict saddle when one neuron is added (math.md sections 3 and 5).
+   strict saddle when one neuron is added (proofs/model.md sections 3 and 5).
 
    A certificate is a box X = { W : |W_ia - centre_ia| <= 2^radius_log2 }
    with a dyadic centre, a teacher, a precision, witnesses and claims. Its

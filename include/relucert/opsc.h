@@ -1,6 +1,7 @@
 /* relucert: one-point strong convexity (OPSC) around the over-parameterized
    global minimum w~_{i,j} = v_i / m (V = I_k, n = m k) along sampled
-   directions, by the ray argument (math.md sections 4 and 5), and the
+   directions, by the ray argument (proofs/model.md sections 4 and
+   5; lemmas L6 and L7), and the
    certificate of kind "opsc". */
 #ifndef RELUCERT_OPSC_H
 #define RELUCERT_OPSC_H

@@ -1,5 +1,5 @@
 /* relucert: the geometry of a pair of neurons (w, v) over balls, and the pair
-   kernels of math.md section 1:
+   kernels of proofs/model.md section 1:
        f(w,v)  = E[[w.x]_+ [v.x]_+]
        g(w,v)  = d f / d w
        h1(w,v) = d g(w,v) / d w         (d x d)

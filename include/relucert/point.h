@@ -62,8 +62,8 @@ int rc_point_read_string(rc_point_t pt, const char * text, const char * name,
                          rc_error_t err);
 
 /* Rebuilds the point of one record (one JSON line) of the published dataset
-   (data/README.md there): V = I_k, W = M^T from vals and p. name and line are
-   used in messages. Returns 0 on success, nonzero with err filled. */
+   (layout in proofs/model.md section 3): V = I_k, W = M^T from vals and p.
+   name and line are used in messages. Returns 0 on success, nonzero with err filled. */
 int rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
                                 const char * name, slong line, rc_error_t err);
 

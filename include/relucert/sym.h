@@ -1,4 +1,5 @@
-/* relucert: the symmetry reduction of math.md section 6.
+/* relucert: the symmetry reduction of proofs/model.md section 6
+   (lemma L13 in proofs/lemmas.md).
 
    A point with n = d = k and teacher V = I_k whose student W is fixed by
    G = S_{B_1} x ... x S_{B_m} (the same permutation on neurons and
@@ -116,12 +117,12 @@ int rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec);
 /* res = sum_i |w_i|. Always valid. */
 void rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
 
-/* res = lam_i of math.md section 3 for the first neuron of block b (every
+/* res = lam_i of proofs/model.md M3.4 for the first neuron of block b (every
    neuron of the block has the same value). Returns 1; 0 if a neuron may be
    zero. */
 int rc_sym_split_lam(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong prec);
 
-/* ---- the irreducible types (math.md section 6) ---- */
+/* ---- the irreducible types (proofs/model.md M6.4) ---- */
 
 typedef enum
 {
@@ -219,7 +220,7 @@ int rc_sym_hprime_form(arb_mat_t A, const rc_sym_t s, slong b, const arb_t scale
                        const rc_sym_dvec_struct * z, slong nz, arb_srcptr theta,
                        slong prec);
 
-/* The split point's curvature (math.md section 3), computed directly on the
+/* The split point's curvature (proofs/model.md M3.3), computed directly on the
    (k + 1)-neuron point where the first neuron i of block b becomes
    alpha w_i and (1 - alpha) w_i: q = Y^T H Y / |Y|^2 for Y = (u, -u) in the
    two new rows, u = sum_a y_a z_a. Returns 1; 0 if a neuron may be zero or

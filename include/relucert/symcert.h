@@ -1,7 +1,8 @@
-/* relucert: the minimum certificate on the symmetry-reduced path (math.md
-   section 6). The same claims as rc_mincert_t (mincert.h) for a point with
-   n = d = k, teacher V = I_k and student in Fix(G), G a product of
-   symmetric groups on blocks, proved from O(m^2) pair kernels:
+/* relucert: the minimum certificate on the symmetry-reduced path
+   (proofs/model.md section 6, lemma L13). The same claims as rc_mincert_t
+   (mincert.h) for a point with n = d = k, teacher V = I_k and student in
+   Fix(G), G a product of symmetric groups on blocks, proved from O(m^2)
+   pair kernels:
 
    - critical point: Krawczyk in fixed-point coordinates proves exactly one
      critical point of phi(theta) = F(W(theta)) in the box, hence (symmetric

@@ -1,7 +1,8 @@
 /* Existence of a unique critical point, a strict local minimum, by strong
-   convexity (math.md section 6), the binary64 path's substitute for the
-   Krawczyk test: it needs lambda_min(H) >= lam on the box (proved by the
-   caller) and the gradient at the centre only, no N x N interval inverse. */
+   convexity (proofs/model.md M6.7, lemma L14(c)), the binary64 path's
+   substitute for the Krawczyk test: it needs lambda_min(H) >= lam on the
+   box (proved by the caller) and the gradient at the centre only, no
+   N x N interval inverse. */
 #include "relucert/dense64.h"
 #include "relucert/eval.h"
 

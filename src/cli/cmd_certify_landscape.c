@@ -1,5 +1,5 @@
 /* relucert certify convexity | nonconvex: the landscape around global
-   minima (math.md sections 2 and 4). */
+   minima (proofs/model.md sections 2 and 4). */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* The Krawczyk test: existence and uniqueness of a critical point of F in a
-   box (math.md section 5; Krawczyk 1969, Moore 1977). */
+   box (proofs/model.md M5.2, lemma L2; Krawczyk 1969, Moore 1977). */
 #include "relucert/critical.h"
 #include "relucert/eval.h"
 #include "relucert/spectrum.h"

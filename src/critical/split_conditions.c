@@ -1,5 +1,6 @@
-/* The paper's technical conditions for the split (math.md section 3,
-   Thm 14): sum_i |w_i| <= k, and the averages
+/* The paper's technical conditions for the split
+   (proofs/model.md M3.4 and M3.5, the paper's Thm 14): sum_i |w_i| <= k,
+   and the averages
        lam_i = (sum_{j != i} sin t(w_i, w_j) |w_j|
                 - sum_j sin t(w_i, v_j) |v_j|) / (2 pi |w_i|),
    which equal the mean of u^T H'_ii u over uniform unit u (trace / d). */

@@ -1,6 +1,6 @@
 /* Direct cross-check of the split lemma at one alpha: the curvature of the
    (k+1)-neuron loss at W(alpha, i) along (u, -u), from the Hessian blocks
-   of the split point itself (math.md section 3). */
+   of the split point itself (proofs/model.md M3.2 and M3.3). */
 #include "relucert/critical.h"
 #include "relucert/eval.h"
 

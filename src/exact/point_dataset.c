@@ -1,5 +1,5 @@
 /* Rebuilding points from the published dataset (JSON Lines, one record a
-   line; format in data/README.md). */
+   line; format in proofs/model.md section 3). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,7 +208,7 @@ rc_point_set_dataset_record(rc_point_t pt, const char * json_line,
     if (res)
         goto out;
 
-    /* M[r][c] as in the dataset README; W = M^T, so W[c][r] = M[r][c]. */
+    /* M[r][c] as in proofs/model.md section 3; W = M^T, so W[c][r] = M[r][c]. */
     rc_point_set_identity_teacher(pt, k, k);
     rc_point_set_source(pt, name);
     for (c = 0; c < k; c++)

@@ -1,5 +1,5 @@
 /* Negative curvature next to an over-parameterized global minimum (the
-   paper's Thm 4, math.md section 4). */
+   paper's Thm 4, proofs/model.md M4.2). */
 #include "relucert/landscape.h"
 #include "relucert/eval.h"
 

@@ -1,6 +1,6 @@
 /* Failure of one-point strong convexity and of the PL inequality next to an
-   over-parameterized global minimum (the paper's Thms 7 and 9, math.md
-   section 4), and their certificates ("opsc-fails", "pl-fails"). */
+   over-parameterized global minimum (the paper's Thms 7 and 9,
+   proofs/model.md M4.3), and their certificates ("opsc-fails", "pl-fails"). */
 #include <string.h>
 #include "relucert/limits.h"
 #include "relucert/landscape.h"

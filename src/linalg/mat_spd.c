@@ -15,7 +15,7 @@
    rounding errors enter). This is much sharper than a ball Cholesky of A
    itself, whose radii grow by many orders of magnitude with the size
    (measured: a factor 1e23 at n = 400); it is the midpoint-radius split of
-   math.md section 5. */
+   proofs/model.md M5.3 (lemma L3). */
 #include <math.h>
 #include "relucert/spectrum.h"
 

@@ -1,4 +1,5 @@
-/* Where F is differentiable: every student neuron nonzero (math.md, Lemma 1). */
+/* Where F is differentiable: every student neuron nonzero (proofs/model.md
+   M1.3; the paper's Lemma 1). */
 #include "relucert/eval.h"
 
 slong

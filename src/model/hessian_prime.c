@@ -1,5 +1,5 @@
 /* The block H'_ii of the Hessian (diagonal block of neuron i without I/2),
-   the matrix the split lemma is about (math.md section 3). */
+   the matrix the split lemma is about (proofs/model.md M3.3). */
 #include "relucert/critical.h"
 #include "relucert/eval.h"
 #include "relucert/pair.h"

@@ -1,6 +1,6 @@
 /* The Hessian quadratic form Y^T H(W) Y in O((n^2 + n k) d) operations:
    every kernel enters only through dot products with the direction, so no
-   d x d block is formed (the ray argument of math.md section 5 evaluates
+   d x d block is formed (the ray argument of proofs/model.md M5.1 evaluates
    this many times per direction). */
 #include "relucert/eval.h"
 #include "relucert/pair.h"

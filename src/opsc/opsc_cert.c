@@ -1,5 +1,6 @@
 /* The certificate of kind "opsc": OPSC and Conjecture 12 along sampled
-   directions, by the ray argument over s-pieces (math.md section 5). */
+   directions, by the ray argument over s-pieces (proofs/model.md M5.1,
+   lemma L6). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

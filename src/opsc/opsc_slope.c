@@ -1,5 +1,6 @@
-/* The slope q(s)/s of an adversarial direction near s = 0 (math.md
-   section 4; the Taylor-model step the ray argument needs there).
+/* The slope q(s)/s of an adversarial direction near s = 0
+   (proofs/model.md M4.4, lemma L7; the Taylor-model step the ray argument
+   needs there).
 
    Setting: V = I_k, n = m k, w~_a = e_{i(a)}/m, w_a(s) = w~_a + s u_a and
    every group sum g_i = sum_{a in group i} u_a = 0 exactly. Write

@@ -1,5 +1,6 @@
 /* F, grad phi, sum |w_i| and lam_i on a box of Fix(G), from O(m^2) pair
-   kernels with integer multiplicities (math.md section 6, lemma L13). */
+   kernels with integer multiplicities (proofs/model.md section 6,
+   lemma L13). */
 #include "sym_frame.h"
 #include "relucert/pair.h"
 

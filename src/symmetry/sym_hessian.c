@@ -1,6 +1,6 @@
 /* Hessian bilinear forms on structured vectors over a box of Fix(G): the
    reduced matrices beta = U^T H U of the types, and the forms of the
-   diagonal block H'_ii used by the split lemma (math.md sections 3 and 6),
+   diagonal block H'_ii used by the split lemma (proofs/model.md M3.3 and M6.5),
    from O(m^2) pair kernels with integer multiplicities (lemma L13). */
 #include "sym_frame.h"
 #include "relucert/pair.h"

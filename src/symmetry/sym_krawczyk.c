@@ -1,6 +1,6 @@
 /* Existence and uniqueness of a critical point in fixed-point coordinates:
    the Krawczyk test for grad phi, phi(theta) = F(W(theta)), and Newton's
-   method to find the candidate (math.md sections 5 and 6; lemma L13: by
+   method to find the candidate (proofs/model.md M5.2 and M6.3; lemma L13: by
    symmetric criticality a critical point of phi is one of F). */
 #include "relucert/sym.h"
 

@@ -1,4 +1,4 @@
-/* The split lemma on the reduced path (math.md sections 3 and 6): forms of
+/* The split lemma on the reduced path (proofs/model.md M3.3 and M6.5): forms of
    the diagonal block H'_ii of one representative neuron per block (for i, j
    in one block some s in G maps i to j and H'_jj = P_s H'_ii P_s^T), on the
    vectors fixed by the stabiliser of i and on differences e_a - e_a', and

@@ -1,5 +1,5 @@
 /* The irreducible types of G acting on R^{k x k} and their copies (the table
-   of math.md section 6), with the exact Gram matrices Gamma = U^T U and the
+   of proofs/model.md M6.4), with the exact Gram matrices Gamma = U^T U and the
    dimension count. */
 #include <string.h>
 #include "sym_frame.h"
