@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "cli.h"
+#include "../cli/cli.h"
 
 int
 cli_workers(int jobs, slong n, int largest_first,
