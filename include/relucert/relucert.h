@@ -26,5 +26,6 @@
 #include "relucert/symcert.h"
 #include "relucert/atlas.h"
 #include "relucert/dense64.h"
+#include "relucert/workflow.h"
 
 #endif

@@ -54,24 +54,31 @@ json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
    display; the rounding keeps a printed bound a true bound. */
 void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
 
-/* Runs work(out, i, ctx) for i = 0..n-1 in min(jobs, n) forked worker
-   processes (worker w takes w, w + jobs, ...; with largest_first,
-   n-1-w, n-1-w-jobs, ...), each writing whole lines to its own pipe, and
-   calls line(text, ctx) in the parent for every line as it arrives. Returns
-   when every worker has finished: 0, or nonzero (a line on stderr) if a
-   worker could not be started (the items of the workers that did start are
-   still delivered). */
+/* rc_workers_run, its error (a worker that could not be started) printed
+   as the command's one line on stderr; returns its return. */
 int cli_workers(int jobs, slong n, int largest_first,
                 void (*work)(FILE * out, slong i, void * ctx),
                 void (*line)(char * text, void * ctx), void * ctx);
 
-/* Seconds on a monotonic clock (for the time columns of summaries). */
-double cli_now(void);
-
 /* Writes a certificate as indented JSON and a newline: to path through a
-   temporary file and rename (no torn file is ever left), or to stdout when
-   path is NULL. Returns 0, or 1 if the file cannot be written. */
+   temporary file and rename (rc_cert_write_file), or to stdout when path is
+   NULL. Returns 0, or 1 if the file cannot be written. */
 int cli_write_cert(const char * path, json_t * root);
+
+/* The command's progress display (an rc_progress_fn; ctx a cli_progress_t):
+   on a terminal a line "PHASE: DONE/TOTAL UNIT" redrawn in place and ended
+   when the phase ends; otherwise (a log) such a line at most once a minute.
+   Notes are printed as "PHASE: TEXT" lines, errors as "relucert: TEXT". */
+typedef struct
+{
+    int tty;            /* stderr is a terminal */
+    int open;           /* a redrawn line is on the terminal */
+    double last;        /* when the last log line was printed */
+}
+cli_progress_t;
+
+void cli_progress_init(cli_progress_t * s);
+void cli_progress(const rc_progress_t * p, void * ctx);
 
 /* claims.CLAIM.verdict of a certificate, "?" if absent. */
 const char * cli_claim_verdict(const json_t * root, const char * claim);

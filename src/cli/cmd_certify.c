@@ -280,7 +280,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     json_t * root;
     rc_point_t pt;
     rc_error_t err;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     int cached = 0, success = 0;
 
     snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
@@ -296,14 +296,14 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
             || cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
         {
             rc_point_clear(pt);
-            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, cli_now() - t0, err->msg);
+            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, err->msg);
             fflush(out);
             return;
         }
         rc_point_clear(pt);
         if (cli_write_cert(path, root))
         {
-            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, cli_now() - t0, path);
+            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, rc_clock_now() - t0, path);
             fflush(out);
             json_decref(root);
             return;
@@ -335,7 +335,7 @@ send_row(FILE * out, slong r, const json_t * root, const char * status, double t
             json_object_get(root, "claims"), "split_cross_check"), "quotient"), "hi"), 0);
     }
     fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\n", (long) r,
-            status, cli_now() - t0, a, b, lam, q, cq);
+            status, rc_clock_now() - t0, a, b, lam, q, cq);
     fflush(out);
 }
 
@@ -350,7 +350,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     json_t * root;
     json_error_t je;
     rc_error_t why;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     const json_t * src;
 
     snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
@@ -358,7 +358,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     source_name(source, sizeof source, dataset, rec);
     if (access(path, F_OK) != 0)
     {
-        fprintf(out, "%ld\tmissing\t%.2f\t%s: no certificate\n", (long) r, cli_now() - t0, path);
+        fprintf(out, "%ld\tmissing\t%.2f\t%s: no certificate\n", (long) r, rc_clock_now() - t0, path);
         fflush(out);
         return;
     }
@@ -381,7 +381,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
         json_decref(root);
         return;
     }
-    fprintf(out, "%ld\tfailed\t%.2f\t%s\n", (long) r, cli_now() - t0, why->msg);
+    fprintf(out, "%ld\tfailed\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, why->msg);
     fflush(out);
     json_decref(root);
 }
@@ -436,7 +436,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     int jobs, tty = isatty(2), res = RC_EXIT_OK;
     rc_error_t err;
     dataset_ctx c;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     char * bad_shard = NULL;    /* --merge: shards with a missing or failed record */
 
     if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
@@ -528,7 +528,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
         slong s, nbad = 0;
         printf("merge: %ld of %ld certificates present and checked (%s/), %ld not, "
                "%.1f s with %d jobs\n", (long) nok, (long) nrec, o->out_dir, (long) nfail,
-               cli_now() - t0, jobs);
+               rc_clock_now() - t0, jobs);
         for (s = 0; s < o->merge_n; s++)
             if (bad_shard[s])
             {
@@ -545,10 +545,10 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     else if (o->shard_n > 1)
         printf("shard %ld/%ld: %ld of %ld records certified (certificates in %s/), %ld not, "
                "%.1f s with %d jobs\n", (long) o->shard_i + 1, (long) o->shard_n, (long) nok,
-               (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+               (long) nrec, o->out_dir, (long) nfail, rc_clock_now() - t0, jobs);
     else
         printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
-               (long) nok, (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+               (long) nok, (long) nrec, o->out_dir, (long) nfail, rc_clock_now() - t0, jobs);
     if (nfail > 0)
         res = RC_EXIT_UNPROVED;
     flint_free(rows);

@@ -672,9 +672,9 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                     rc_opsc_params_clear(p);
                     return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
                 }
-                t0 = cli_now();
+                t0 = rc_clock_now();
                 root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
-                t1 = cli_now();
+                t1 = rc_clock_now();
                 snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
                          (long) p->m, adv ? "adversarial" : "gaussian");
                 if (cli_write_cert(path, root))

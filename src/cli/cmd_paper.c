@@ -96,7 +96,7 @@ part_convexity(paper_t * P)
     slong k;
     fmpq_t mu;
     rc_error_t err;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     char line[512] = "";
 
     fmpq_init(mu);
@@ -120,7 +120,7 @@ part_convexity(paper_t * P)
         fmpq_mat_clear(V);
     }
     printf("Thm 3   n = k, lambda_min >= (1/4 - 1/(2 pi))/2 on the per-neuron balls |w_i - v_i| <= r:\n"
-           "        r = %s for k = 2..6 (%.1f s)\n", line, cli_now() - t0);
+           "        r = %s for k = 2..6 (%.1f s)\n", line, rc_clock_now() - t0);
     fmpq_clear(mu);
 }
 
@@ -130,7 +130,7 @@ part_landscape(paper_t * P)
     fmpq_t half;
     fmpq * eps = cli_powers_of_ten(1, 30), * eps79 = cli_powers_of_ten(1, 14), * lam = cli_powers_of_ten(1, 12);
     int all1, all2, all3;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
 
     fmpq_init(half);
     fmpq_set_si(half, 1, 2);
@@ -144,7 +144,7 @@ part_landscape(paper_t * P)
            "        matching the closed form: %s\n", all1 ? "proved" : "NOT all proved");
     printf("Thm 7,9 OPSC and PL ratios below lambda at distance sqrt(2) lambda/10,\n"
            "        lambda = 1e-1..1e-12: %s, %s (%.1f s)\n", all2 ? "proved" : "NOT all proved",
-           all3 ? "proved" : "NOT all proved", cli_now() - t0);
+           all3 ? "proved" : "NOT all proved", rc_clock_now() - t0);
     fmpq_clear(half);
     cli_fmpq_list_clear(eps, 30);
     cli_fmpq_list_clear(eps79, 14);
@@ -159,7 +159,7 @@ part_opsc(paper_t * P)
                                     {20, 2}, {20, 5}, {20, 10}};
     slong ncells = P->full ? 9 : 2, samples = P->full ? 1000 : 20, c;
     int adv;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
 
     for (c = 0; c < ncells; c++)
         for (adv = 0; adv <= 1; adv++)
@@ -200,7 +200,7 @@ part_opsc(paper_t * P)
             save_cert(P, name, root);
             rc_opsc_params_clear(p);
         }
-    printf("        (%.1f s)\n", cli_now() - t0);
+    printf("        (%.1f s)\n", rc_clock_now() - t0);
 }
 
 /* the dataset part: every record with k <= kmax certified (cli_certify_minimum)
@@ -321,7 +321,7 @@ part_minima(paper_t * P, const char * dataset, slong kmax)
     char * line = NULL;
     size_t cap = 0;
     slong lineno = 0, i;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     minima_ctx M;
 
     if (f == NULL)
@@ -376,7 +376,7 @@ part_minima(paper_t * P, const char * dataset, slong kmax)
            "        %ld global); every non-global one a strict minimum (lambda_min >= %.3g)\n"
            "        that becomes a strict saddle when any neuron is split (curvature <= %.3g)\n"
            "        (%.1f s)\n", (long) kmax, (long) M.nok, (long) M.nrep, (long) M.nspur,
-           (long) M.nglob, M.minlam, M.worst, cli_now() - t0);
+           (long) M.nglob, M.minlam, M.worst, rc_clock_now() - t0);
     for (i = 0; i < M.nrep; i++)
         free(M.line[i]);
     flint_free(M.line);
@@ -401,7 +401,7 @@ cmd_paper(int argc, char ** argv)
     char dsbuf[4096];
     int c;
     slong jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256)), i;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
 
     P.dir = "relucert-paper";
     P.failures = 0;
@@ -452,7 +452,7 @@ cmd_paper(int argc, char ** argv)
     fflush(stdout);
     check_all(&P);
     printf("%d certificates in %s/, each re-verified by the checker: %s (%.0f s in all)\n",
-           P.written, P.dir, P.failures ? "NOT ALL OK" : "all ok", cli_now() - t0);
+           P.written, P.dir, P.failures ? "NOT ALL OK" : "all ok", rc_clock_now() - t0);
     for (i = 0; i < P.written; i++)
         free(P.paths[i]);
     flint_free(P.paths);

@@ -1,0 +1,123 @@
+/* relucert: the workflows' shared machinery (src/workflow/): progress
+   reports, the forked worker pool, the monotonic clock, the atomic
+   certificate write, and re-verifying certificate files (one, or many over
+   worker processes). The workflows themselves (relucert paper, ...) are
+   built from these; the relucert command parses arguments and prints, and
+   the C API and Python call the same functions. */
+#ifndef RELUCERT_WORKFLOW_H
+#define RELUCERT_WORKFLOW_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "relucert/flint_arb.h"
+#include "relucert/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- progress */
+
+/* What a progress report says. */
+typedef enum
+{
+    RC_PROGRESS_STEP = 0,   /* done of total items of the phase are finished */
+    RC_PROGRESS_END = 1,    /* the phase is over (done may be < total if
+                               some items were lost) */
+    RC_PROGRESS_NOTE = 2,   /* text: a one-off line for the user (a long
+                               computation starts, ...) */
+    RC_PROGRESS_ERROR = 3   /* text: one item went wrong (a file cannot be
+                               written, a certificate FAILED, ...); the
+                               workflow goes on and counts it */
+}
+rc_progress_kind_t;
+
+/* One progress report: a view, valid only during the callback (it owns no
+   memory, so it has no init/clear). A terminal can draw "\rPHASE: DONE/TOTAL
+   TEXT" on each STEP and end the line on END; a log can print such a line
+   every minute; Python can drive tqdm (total, done) per phase. */
+typedef struct
+{
+    rc_progress_kind_t kind;
+    const char * phase;     /* the workflow's phase: "check", "Sec. 4", ... */
+    slong done;             /* items finished in the phase (STEP, END) */
+    slong total;            /* items in the phase; 0 if not counted */
+    const char * text;      /* STEP, END: the items' unit ("parts",
+                               "records"); NOTE, ERROR: the line; never NULL */
+    double seconds;         /* since the phase started (STEP, END) */
+}
+rc_progress_t;
+
+/* A progress callback; ctx is the caller's. A workflow given NULL reports
+   nothing. Called in the calling process only (never in a worker). */
+typedef void (*rc_progress_fn)(const rc_progress_t * p, void * ctx);
+
+/* Calls fn (if not NULL) with a report of the given contents. */
+void rc_progress_report(rc_progress_fn fn, void * ctx, rc_progress_kind_t kind,
+                        const char * phase, slong done, slong total, const char * text,
+                        double seconds);
+
+/* ---------------------------------------------------------------- workers */
+
+/* Runs work(out, i, ctx) for i = 0..n-1 in min(jobs, n) forked worker
+   processes (worker w takes w, w + jobs, ...; with largest_first,
+   n-1-w, n-1-w-jobs, ...), each writing whole lines to its own pipe, and
+   calls line(text, ctx) in the parent for every line as it arrives. Returns
+   when every worker has finished: 0, or 1 with err filled if a worker
+   could not be started (the items of the workers that did start are still
+   delivered; the others' are not). */
+int rc_workers_run(int jobs, slong n, int largest_first,
+                   void (*work)(FILE * out, slong i, void * ctx),
+                   void (*line)(char * text, void * ctx), void * ctx, rc_error_t err);
+
+/* Seconds on a monotonic clock (for durations only). */
+double rc_clock_now(void);
+
+/* ---------------------------------------------------------------- files */
+
+/* Writes a certificate as JSON indented by one space, keys in their order,
+   and a newline (the bytes of every certificate relucert writes) to path
+   through a temporary file PATH.tmpPID and a rename, so that no torn file
+   is ever left. Returns 0, or 1 if the file cannot be written (nothing is
+   left behind). */
+int rc_cert_write_file(const char * path, json_t * root);
+
+/* ---------------------------------------------------------------- checking */
+
+/* The outcome of re-verifying one certificate file, ordered by severity
+   (the outcome of several files is the largest; the values are the
+   relucert command's exit statuses for them). */
+#define RC_CHECK_OK 0           /* every claim re-proved */
+#define RC_CHECK_FAILED 1       /* broken JSON, unknown format, or a claim
+                                   that does not hold */
+#define RC_CHECK_UNREADABLE 2   /* the file cannot be opened */
+
+/* Re-verifies the certificate in path from its own contents (rc_cert_check).
+   Returns RC_CHECK_OK; RC_CHECK_FAILED with why = the reason (for broken
+   JSON "PATH:LINE: expected a JSON certificate: ..."); RC_CHECK_UNREADABLE
+   with why = "cannot open: ...". */
+int rc_check_file(rc_error_t why, const char * path);
+
+/* Receives the outcome of one file of rc_check_files: status as returned by
+   rc_check_file, reason "" for RC_CHECK_OK. */
+typedef void (*rc_check_result_fn)(const char * path, int status, const char * reason,
+                                   void * ctx);
+
+/* rc_check_file for paths[0..n-1] over jobs worker processes (whole files,
+   and the directions of opsc certificates in up to jobs parts each:
+   rc_cert_check_part), result(...) called once per file in the order
+   given (with jobs <= 1 as each file is checked, the only report; otherwise
+   at the end, after progress (phase "check", unit "parts") as parts finish). A file's outcome
+   does not depend on jobs. Returns the largest status; err is filled (and
+   the files of the missing workers are RC_CHECK_UNREADABLE, "not checked
+   (its worker failed)") when a worker could not be started, else set to
+   "". result and progress may be NULL. */
+int rc_check_files(const char * const * paths, slong n, int jobs,
+                   rc_check_result_fn result, void * result_ctx,
+                   rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
