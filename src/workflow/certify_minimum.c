@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include "cli.h"
+#include "../cli/cli.h"
 
 /* 1 if V is exactly I_k */
 static int
