@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include "relucert/flint_arb.h"
 #include "relucert/error.h"
+#include "relucert/point.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -115,6 +116,58 @@ typedef void (*rc_check_result_fn)(const char * path, int status, const char * r
 int rc_check_files(const char * const * paths, slong n, int jobs,
                    rc_check_result_fn result, void * result_ctx,
                    rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- minimum */
+
+/* The path of a minimum certification: auto (reduced when the point allows
+   it, else dense), the symmetry-reduced path only (lemma L13, symcert.h),
+   the dense path only (mincert.h). */
+#define RC_MIN_PATH_AUTO 0
+#define RC_MIN_PATH_REDUCED 1
+#define RC_MIN_PATH_DENSE 2
+
+/* The dense path's arithmetic: auto = binary64 from RC_MIN_ARITH_AUTO_N
+   coordinates n d on (where it is faster), Arb below. */
+#define RC_MIN_ARITH_AUTO 0
+#define RC_MIN_ARITH_ARB 1
+#define RC_MIN_ARITH_BINARY64 2
+#define RC_MIN_ARITH_AUTO_N 200
+
+/* Options of a minimum certification (relucert certify minimum's). */
+typedef struct
+{
+    slong prec;                 /* working precision in bits */
+    fmpq_t alpha;               /* split ratio of the cross-check, in (0, 1) */
+    int path;                   /* RC_MIN_PATH_* */
+    int have_tol;
+    fmpq_t tol;                 /* with have_tol: symmetrize within tol */
+    int arith;                  /* RC_MIN_ARITH_* */
+    rc_progress_fn progress;    /* a note (phase "certify") when a long dense
+                                   binary64 run starts; may be NULL */
+    void * progress_ctx;
+}
+rc_certify_minimum_params_struct;
+
+typedef rc_certify_minimum_params_struct rc_certify_minimum_params_t[1];
+
+/* prec 256, alpha 1/2, auto path and arithmetic, no symmetrization, no
+   progress. */
+void rc_certify_minimum_params_init(rc_certify_minimum_params_t o);
+void rc_certify_minimum_params_clear(rc_certify_minimum_params_t o);
+
+/* Certifies the candidate minimum pt: on the symmetry-reduced path when
+   n = d = k, the teacher is I_k and the student has a usable block symmetry
+   (exact, or within o->tol after projection onto Fix(G)), else on the dense
+   path (in the arithmetic o->arith chooses). *cert receives the certificate
+   (source recorded in it; the caller owns it), path a line "path: reduced
+   (...)" or "path: dense (why); arithmetic" of at most plen bytes. Returns
+   0 (whether or not the claims were proved: the certificate's "success"
+   says); 1 with err filled for input the certifier cannot use (n != k, a
+   zero neuron, RC_MIN_PATH_REDUCED on a point without symmetry, a size
+   limit). */
+int rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
+                             const char * source, const rc_certify_minimum_params_t o,
+                             rc_error_t err);
 
 #ifdef __cplusplus
 }

@@ -118,34 +118,9 @@ int cmd_atlas(int argc, char ** argv);
    to buf; NULL if none is readable. */
 const char * cli_default_dataset(char * buf, size_t len);
 
-/* Options of a minimum certification. */
-enum { CLI_PATH_AUTO = 0, CLI_PATH_REDUCED = 1, CLI_PATH_DENSE = 2 };
-/* the dense path's arithmetic: auto = binary64 from CLI_ARITH_AUTO_N
-   coordinates n d on (where it is faster), arb below */
-enum { CLI_ARITH_AUTO = 0, CLI_ARITH_ARB = 1, CLI_ARITH_BINARY64 = 2 };
-#define CLI_ARITH_AUTO_N 200
-typedef struct
-{
-    slong prec;
-    fmpq_t alpha;          /* split ratio of the cross-check */
-    int path;              /* CLI_PATH_AUTO, CLI_PATH_REDUCED or CLI_PATH_DENSE */
-    int have_tol;
-    fmpq_t tol;            /* --symmetrize TOL */
-    int arith;             /* CLI_ARITH_AUTO, CLI_ARITH_ARB or CLI_ARITH_BINARY64 */
-} cli_min_opts;
-
-/* Parses --arith's argument into *arith; 0, or 1 after printing the error. */
+/* Parses --arith's argument (auto, arb, binary64) into *arith
+   (RC_MIN_ARITH_*); 0, or 1 after printing the error. */
 int cli_parse_arith(int * arith, const char * arg);
-
-/* Certifies the candidate minimum pt: on the symmetry-reduced path when
-   n = d = k, the teacher is I_k and the student has a usable block symmetry
-   (exact, or within o->tol after projection onto Fix(G)), else on the dense
-   path. *cert receives the certificate, path a line "path: reduced (...)" or
-   "path: dense (why)". Returns 0; 1 with err filled for input the certifier
-   cannot use (n != k, a zero neuron, --path reduced on a point without
-   symmetry). */
-int cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
-                        const char * source, const cli_min_opts * o, rc_error_t err);
 
 /* Checks one certificate file, printing "FILE: ok" (unless quiet) or
    "FILE: FAILED: reason"; returns the exit status for it. */

@@ -81,7 +81,7 @@ static const char * certify_usage =
 
 typedef struct
 {
-    cli_min_opts m;        /* prec, alpha, path, --symmetrize */
+    rc_certify_minimum_params_t m;  /* prec, alpha, path, --symmetrize */
     const char * out;
     const char * out_dir;
     const char * teacher;  /* --teacher, for a NumPy student */
@@ -254,11 +254,11 @@ load_existing(const char * path, const char * source, const certify_opts * o)
     ok = rc_cert_json_kind(root, err) != NULL
          && json_is_string(json_object_get(root, "source"))
          && strcmp(json_string_value(json_object_get(root, "source")), source) == 0
-         && json_integer_value(json_object_get(root, "prec")) == o->m.prec
+         && json_integer_value(json_object_get(root, "prec")) == o->m->prec
          && json_is_true(json_object_get(root, "success"))
          && rc_json_get_fmpq(a, json_object_get(json_object_get(json_object_get(root, "witnesses"),
                                                                 "cross_check"), "alpha"), "", err) == 0
-         && fmpq_equal(a, o->m.alpha);
+         && fmpq_equal(a, o->m->alpha);
     fmpq_clear(a);
     if (!ok)
     {
@@ -293,7 +293,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     {
         rc_point_init(pt);
         if (rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, err)
-            || cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
+            || rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->m, err))
         {
             rc_point_clear(pt);
             fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, err->msg);
@@ -585,7 +585,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
         r.index = index;
         source_name(source, sizeof source, dataset, &r);
     }
-    if (cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
+    if (rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->m, err))
     {
         rc_point_clear(pt);
         return cli_fail("%s", err->msg);
@@ -636,6 +636,7 @@ cmd_certify(int argc, char ** argv)
         {0, 0, 0, 0}
     };
     certify_opts o;
+    cli_progress_t progress;
     slong k = -1, kmax = -1, index = -1, jobs;
     const char * dataset = NULL, * file = NULL;
     int c, res;
@@ -655,7 +656,10 @@ cmd_certify(int argc, char ** argv)
                         "(see 'relucert certify --help'), found '%.40s'", argc < 2 ? "" : argv[1]);
     argc--;
     argv++;
-    o.m.prec = 256;
+    rc_certify_minimum_params_init(o.m);
+    cli_progress_init(&progress);
+    o.m->progress = cli_progress;
+    o.m->progress_ctx = &progress;
     o.out = NULL;
     o.out_dir = "relucert-minima";
     o.teacher = NULL;
@@ -664,12 +668,6 @@ cmd_certify(int argc, char ** argv)
     o.merge_n = 0;
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
-    fmpq_init(o.m.alpha);
-    fmpq_set_si(o.m.alpha, 1, 2);
-    o.m.path = CLI_PATH_AUTO;
-    o.m.have_tol = 0;
-    o.m.arith = CLI_ARITH_AUTO;
-    fmpq_init(o.m.tol);
     res = RC_EXIT_BADINPUT;
     optind = 1;
     opterr = 0;
@@ -678,13 +676,13 @@ cmd_certify(int argc, char ** argv)
         switch (c)
         {
             case 'p':
-                if (cli_parse_slong(&o.m.prec, "--prec", optarg, 16, rc_limit_prec()))
+                if (cli_parse_slong(&o.m->prec, "--prec", optarg, 16, rc_limit_prec()))
                     goto out;
                 break;
             case 'a':
-                if (cli_parse_fmpq(o.m.alpha, "--alpha", optarg))
+                if (cli_parse_fmpq(o.m->alpha, "--alpha", optarg))
                     goto out;
-                if (!(fmpq_sgn(o.m.alpha) > 0 && fmpz_cmp(fmpq_numref(o.m.alpha), fmpq_denref(o.m.alpha)) < 0))
+                if (!(fmpq_sgn(o.m->alpha) > 0 && fmpz_cmp(fmpq_numref(o.m->alpha), fmpq_denref(o.m->alpha)) < 0))
                 {
                     cli_fail("--alpha: expected a number in (0, 1), found '%s'", optarg);
                     goto out;
@@ -712,11 +710,11 @@ cmd_certify(int argc, char ** argv)
                 break;
             case 'P':
                 if (strcmp(optarg, "auto") == 0)
-                    o.m.path = CLI_PATH_AUTO;
+                    o.m->path = RC_MIN_PATH_AUTO;
                 else if (strcmp(optarg, "reduced") == 0)
-                    o.m.path = CLI_PATH_REDUCED;
+                    o.m->path = RC_MIN_PATH_REDUCED;
                 else if (strcmp(optarg, "dense") == 0)
-                    o.m.path = CLI_PATH_DENSE;
+                    o.m->path = RC_MIN_PATH_DENSE;
                 else
                 {
                     cli_fail("--path: expected auto, reduced or dense, found '%s'", optarg);
@@ -724,7 +722,7 @@ cmd_certify(int argc, char ** argv)
                 }
                 break;
             case 'A':
-                if (cli_parse_arith(&o.m.arith, optarg))
+                if (cli_parse_arith(&o.m->arith, optarg))
                     goto out;
                 break;
             case 't':
@@ -739,14 +737,14 @@ cmd_certify(int argc, char ** argv)
                     goto out;
                 break;
             case 'S':
-                if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))
+                if (cli_parse_fmpq(o.m->tol, "--symmetrize", optarg))
                     goto out;
-                if (fmpq_sgn(o.m.tol) < 0)
+                if (fmpq_sgn(o.m->tol) < 0)
                 {
                     cli_fail("--symmetrize: expected a tolerance >= 0, found '%s'", optarg);
                     goto out;
                 }
-                o.m.have_tol = 1;
+                o.m->have_tol = 1;
                 break;
             case 'h':
                 fputs(certify_usage, stdout);
@@ -808,7 +806,6 @@ cmd_certify(int argc, char ** argv)
     else
         res = certify_one(file, NULL, -1, -1, &o);
 out:
-    fmpq_clear(o.m.alpha);
-    fmpq_clear(o.m.tol);
+    rc_certify_minimum_params_clear(o.m);
     return res;
 }

@@ -203,7 +203,7 @@ part_opsc(paper_t * P)
     printf("        (%.1f s)\n", rc_clock_now() - t0);
 }
 
-/* the dataset part: every record with k <= kmax certified (cli_certify_minimum)
+/* the dataset part: every record with k <= kmax certified (rc_certify_minimum_point)
    in a worker process, which writes its certificate and reports one line */
 typedef struct
 {
@@ -222,24 +222,18 @@ minima_work(FILE * out, slong i, void * ctx)
     minima_ctx * M = ctx;
     rc_point_t pt;
     rc_error_t err;
-    cli_min_opts o;
+    rc_certify_minimum_params_t o;
     json_t * root = NULL;
     int ok = 0, glob = 0, wrote = 0;
     double worst = -1e300, minlam = 1e300;
     char src[128], name[64], path[4096], pathl[512];
 
-    o.prec = 256;
-    fmpq_init(o.alpha);
-    fmpq_set_si(o.alpha, 1, 2);
-    o.path = CLI_PATH_AUTO;
-    o.have_tol = 0;
-    o.arith = CLI_ARITH_AUTO;
-    fmpq_init(o.tol);
+    rc_certify_minimum_params_init(o);   /* prec 256, alpha 1/2, auto */
     snprintf(src, sizeof src, "safran2021-minima.jsonl:k=%ld:index=%ld", (long) M->k[i],
              (long) M->idx[i]);
     rc_point_init(pt);
     if (rc_point_set_dataset_record(pt, M->line[i], M->dataset, M->lineno[i], err) == 0
-        && cli_certify_minimum(&root, pathl, sizeof pathl, pt, src, &o, err) == 0)
+        && rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, src, o, err) == 0)
     {
         const json_t * lam = json_object_get(json_object_get(root, "witnesses"), "lambda_lower");
         ok = json_is_true(json_object_get(root, "success"));
@@ -266,8 +260,7 @@ minima_work(FILE * out, slong i, void * ctx)
     else
         fprintf(out, "%ld\t0\t0\t0\t0\t0\t%s\n", (long) i, err->msg);
     rc_point_clear(pt);
-    fmpq_clear(o.alpha);
-    fmpq_clear(o.tol);
+    rc_certify_minimum_params_clear(o);
 }
 
 static void

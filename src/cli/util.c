@@ -254,3 +254,17 @@ cli_parse_shard(slong * i, slong * n, const char * s)
     *n = b;
     return 0;
 }
+
+int
+cli_parse_arith(int * arith, const char * arg)
+{
+    if (strcmp(arg, "auto") == 0)
+        *arith = RC_MIN_ARITH_AUTO;
+    else if (strcmp(arg, "arb") == 0)
+        *arith = RC_MIN_ARITH_ARB;
+    else if (strcmp(arg, "binary64") == 0)
+        *arith = RC_MIN_ARITH_BINARY64;
+    else
+        return cli_fail("--arith: expected auto, arb or binary64, found '%.40s'", arg), 1;
+    return 0;
+}
