@@ -12,6 +12,7 @@
 #include "relucert/flint_arb.h"
 #include "relucert/error.h"
 #include "relucert/point.h"
+#include "relucert/opsc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -22,12 +23,13 @@ extern "C" {
 /* What a progress report says. */
 typedef enum
 {
-    RC_PROGRESS_STEP = 0,   /* done of total items of the phase are finished */
-    RC_PROGRESS_END = 1,    /* the phase is over (done may be < total if
+    RC_PROGRESS_BEGIN = 0,  /* a phase of total items starts */
+    RC_PROGRESS_STEP = 1,   /* done of total items of the phase are finished */
+    RC_PROGRESS_END = 2,    /* the phase is over (done may be < total if
                                some items were lost) */
-    RC_PROGRESS_NOTE = 2,   /* text: a one-off line for the user (a long
+    RC_PROGRESS_NOTE = 3,   /* text: a one-off line for the user (a long
                                computation starts, ...) */
-    RC_PROGRESS_ERROR = 3   /* text: one item went wrong (a file cannot be
+    RC_PROGRESS_ERROR = 4   /* text: one item went wrong (a file cannot be
                                written, a certificate FAILED, ...); the
                                workflow goes on and counts it */
 }
@@ -36,14 +38,15 @@ rc_progress_kind_t;
 /* One progress report: a view, valid only during the callback (it owns no
    memory, so it has no init/clear). A terminal can draw "\rPHASE: DONE/TOTAL
    TEXT" on each STEP and end the line on END; a log can print such a line
-   every minute; Python can drive tqdm (total, done) per phase. */
+   every minute; Python can open a tqdm bar on BEGIN, move it on STEP and
+   close it on END. */
 typedef struct
 {
     rc_progress_kind_t kind;
     const char * phase;     /* the workflow's phase: "check", "Sec. 4", ... */
     slong done;             /* items finished in the phase (STEP, END) */
     slong total;            /* items in the phase; 0 if not counted */
-    const char * text;      /* STEP, END: the items' unit ("parts",
+    const char * text;      /* BEGIN, STEP, END: the items' unit ("parts",
                                "records"); NOTE, ERROR: the line; never NULL */
     double seconds;         /* since the phase started (STEP, END) */
 }
@@ -108,7 +111,8 @@ typedef void (*rc_check_result_fn)(const char * path, int status, const char * r
    and the directions of opsc certificates in up to jobs parts each:
    rc_cert_check_part), result(...) called once per file in the order
    given (with jobs <= 1 as each file is checked, the only report; otherwise
-   at the end, after progress (phase "check", unit "parts") as parts finish). A file's outcome
+   at the end, after progress (phase "check", unit "parts": BEGIN, a STEP
+   as each part finishes, END). A file's outcome
    does not depend on jobs. Returns the largest status; err is filled (and
    the files of the missing workers are RC_CHECK_UNREADABLE, "not checked
    (its worker failed)") when a worker could not be started, else set to
@@ -116,6 +120,17 @@ typedef void (*rc_check_result_fn)(const char * path, int status, const char * r
 int rc_check_files(const char * const * paths, slong n, int jobs,
                    rc_check_result_fn result, void * result_ctx,
                    rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- opsc */
+
+/* The entries (rc_opsc_direction_entry) of directions si, si + sn, ... of
+   the experiment p (shard si + 1 of sn; si = 0, sn = 1: every direction),
+   computed by jobs worker processes (direction i by worker i mod jobs), as
+   a JSON array for rc_opsc_assemble; progress: phase "certify opsc", unit
+   "directions". The result does not depend on jobs. err is filled if a
+   worker could not be started (its directions are null), else "". */
+json_t * rc_opsc_directions_run(const rc_opsc_params_t p, slong si, slong sn, int jobs,
+                                rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
 /* ---------------------------------------------------------------- minimum */
 
@@ -168,6 +183,90 @@ void rc_certify_minimum_params_clear(rc_certify_minimum_params_t o);
 int rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
                              const char * source, const rc_certify_minimum_params_t o,
                              rc_error_t err);
+
+/* ---------------------------------------------------------------- paper */
+
+/* relucert paper: a compact certified version of every claim of Safran,
+   Yehudai and Shamir (COLT 2021), written as certificates into a
+   directory, re-verified by the checker and summarised. Its phases, in
+   order (the progress callback's phase names; each BEGIN ... END): */
+#define RC_PAPER_CONVEXITY "Thm 3"      /* 5 certificates: k = 2..6 */
+#define RC_PAPER_LANDSCAPE "Thm 4, 7, 9" /* 3 certificates */
+#define RC_PAPER_OPSC "Thm 10"          /* 4 (36 with full) certificates; a
+                                           STEP after each, inside which
+                                           "certify opsc" reports directions */
+#define RC_PAPER_MINIMA "Sec. 4"        /* one certificate per dataset record
+                                           with k <= 12 (100 with full) */
+#define RC_PAPER_CHECK "check"          /* rc_check_files of them all; a
+                                           FAILED file is an ERROR "PATH:
+                                           FAILED: reason" */
+
+typedef struct
+{
+    const char * dir;       /* where the certificates go (created if missing);
+                               default "relucert-paper" */
+    const char * dataset;   /* safran2021-minima.jsonl (the caller finds it);
+                               default NULL: the Sec. 4 part fails */
+    int full;               /* the whole Appendix D.1 grid, k <= 100 */
+    int jobs;               /* worker processes (default 1); the
+                               certificates do not depend on it */
+}
+rc_paper_params_struct;
+
+typedef rc_paper_params_struct rc_paper_params_t[1];
+
+void rc_paper_params_init(rc_paper_params_t par);
+void rc_paper_params_clear(rc_paper_params_t par);
+
+/* One OPSC certificate of the Thm 10 phase. */
+typedef struct
+{
+    slong k, m, samples;
+    int adversarial;
+    slong opsc;             /* OPSC proved (Gaussian) / OPSC(1/100) refuted
+                               near 0 (adversarial), of samples */
+    slong conj12;           /* Conjecture 12 proved, of samples */
+    char * bound;           /* smallest lam_U (Gaussian) / c_U (adversarial)
+                               as the certificate's exact string; NULL if
+                               absent */
+}
+rc_paper_opsc_struct;
+
+/* The outcome of relucert paper, filled as the phases finish (so that a
+   progress callback can print a phase's summary at its END). Doubles are
+   for display; the certificates hold the exact bounds. */
+typedef struct
+{
+    double radius[5];       /* Thm 3: r for k = 2..6 */
+    int thm4, thm7, thm9;   /* Thms 4, 7, 9: every claim proved */
+    rc_paper_opsc_struct * opsc;   /* Thm 10: Gaussian, adversarial per cell */
+    slong opsc_len;
+    slong minima_kmax, minima_records, minima_certified, minima_nonglobal,
+          minima_global;
+    double minima_lambda;   /* smallest lambda_min lower bound of the
+                               non-global minima */
+    double minima_split;    /* largest split curvature upper bound */
+    double seconds[5];      /* per phase, in the order above */
+    char ** paths;          /* every certificate written */
+    slong written;
+    slong failures;         /* claims not proved, certificates not written or
+                               not re-verified */
+}
+rc_paper_struct;
+
+typedef rc_paper_struct rc_paper_t[1];
+
+void rc_paper_init(rc_paper_t P);
+void rc_paper_clear(rc_paper_t P);
+
+/* Runs every phase with par, writing the certificates into par->dir (the
+   same bytes whatever par->jobs) and filling P; progress (may be NULL)
+   receives BEGIN/STEP/END of each phase and an ERROR for each failure.
+   Returns 0 when every claim was proved and every certificate written and
+   re-verified; 1 otherwise (P->failures > 0); 2 with err filled, before any
+   work, if par->dir cannot be created. */
+int rc_paper_run(rc_paper_t P, const rc_paper_params_t par, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
 
 #ifdef __cplusplus
 }

@@ -131,9 +131,4 @@ int cli_check_file(const char * path, int quiet);
    printed in the order given. Returns the largest exit status. */
 int cli_check_files(const char * const * paths, slong n, int jobs, int quiet);
 
-/* The entries of every direction of an opsc experiment, computed by jobs
-   worker processes (the result does not depend on jobs); show: progress on
-   stderr. */
-json_t * cli_opsc_parallel(const rc_opsc_params_t p, int jobs, int show);
-
 #endif

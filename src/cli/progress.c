@@ -22,6 +22,8 @@ cli_progress(const rc_progress_t * p, void * ctx)
 
     switch (p->kind)
     {
+        case RC_PROGRESS_BEGIN:
+            break;
         case RC_PROGRESS_STEP:
             if (s->tty)
             {

@@ -165,6 +165,7 @@ rc_check_files(const char * const * paths, slong n, int jobs,
     c.t0 = t0;
     c.st = flint_calloc(FLINT_MAX(ni, 1), sizeof(int));
     c.msg = flint_calloc(FLINT_MAX(ni, 1), sizeof(char *));
+    rc_progress_report(progress, progress_ctx, RC_PROGRESS_BEGIN, "check", 0, ni, "parts", 0);
     if (ni > 0 && rc_workers_run(jobs, ni, 0, check_work, check_line, &c, err))
         res = RC_CHECK_UNREADABLE;
     rc_progress_report(progress, progress_ctx, RC_PROGRESS_END, "check", c.done, ni, "parts",
