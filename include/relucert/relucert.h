@@ -27,5 +27,6 @@
 #include "relucert/atlas.h"
 #include "relucert/dense64.h"
 #include "relucert/candidate.h"
+#include "relucert/workflow.h"
 
 #endif

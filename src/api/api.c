@@ -184,7 +184,7 @@ rc_api_certify_minimum(const char * request)
     rc_error_t err;
     rc_point_t pt;
     json_t * req = parse(request, "request", err), * cert = NULL;
-    cli_min_opts o;
+    rc_certify_minimum_params_t o;
     const json_t * v;
     const char * source = "api", * out = NULL;
     char path[512], * s;
@@ -192,31 +192,26 @@ rc_api_certify_minimum(const char * request)
     if (req == NULL)
         return fail(err->msg);
     rc_point_init(pt);
-    fmpq_init(o.alpha);
-    fmpq_init(o.tol);
-    fmpq_set_si(o.alpha, 1, 2);
-    o.path = CLI_PATH_AUTO;
-    o.arith = CLI_ARITH_AUTO;
-    o.have_tol = 0;
+    rc_certify_minimum_params_init(o);
     path[0] = '\0';
     if (get_point(pt, req, err)
-        || get_slong(&o.prec, req, "prec", 256, 16, rc_limit_prec(), err))
+        || get_slong(&o->prec, req, "prec", 256, 16, rc_limit_prec(), err))
         goto bad;
     if ((v = json_object_get(req, "alpha")) != NULL && !json_is_null(v)
-        && (rc_json_get_fmpq(o.alpha, v, "alpha", err)))
+        && (rc_json_get_fmpq(o->alpha, v, "alpha", err)))
         goto bad;
-    if (fmpq_sgn(o.alpha) <= 0 || fmpq_cmp_ui(o.alpha, 1) >= 0)
+    if (fmpq_sgn(o->alpha) <= 0 || fmpq_cmp_ui(o->alpha, 1) >= 0)
     {
         rc_error_set(err, "alpha: expected a number in (0, 1)");
         goto bad;
     }
     {
         static const char * paths[] = {"auto", "reduced", "dense"};
-        static const int pathv[] = {CLI_PATH_AUTO, CLI_PATH_REDUCED, CLI_PATH_DENSE};
+        static const int pathv[] = {RC_MIN_PATH_AUTO, RC_MIN_PATH_REDUCED, RC_MIN_PATH_DENSE};
         static const char * ariths[] = {"auto", "arb", "binary64"};
-        static const int arithv[] = {CLI_ARITH_AUTO, CLI_ARITH_ARB, CLI_ARITH_BINARY64};
-        if (get_choice(&o.path, req, "path", paths, pathv, err)
-            || get_choice(&o.arith, req, "arith", ariths, arithv, err))
+        static const int arithv[] = {RC_MIN_ARITH_AUTO, RC_MIN_ARITH_ARB, RC_MIN_ARITH_BINARY64};
+        if (get_choice(&o->path, req, "path", paths, pathv, err)
+            || get_choice(&o->arith, req, "arith", ariths, arithv, err))
             goto bad;
     }
     if ((v = json_object_get(req, "source")) != NULL && !json_is_null(v))
@@ -237,9 +232,9 @@ rc_api_certify_minimum(const char * request)
         }
         out = json_string_value(v);
     }
-    if (cli_certify_minimum(&cert, path, sizeof path, pt, source, &o, err))
+    if (rc_certify_minimum_point(&cert, path, sizeof path, pt, source, o, err))
         goto bad;
-    if (out != NULL && cli_write_cert(out, cert))
+    if (out != NULL && rc_cert_write_file(out, cert))
     {
         rc_error_set(err, "%s: cannot write the certificate", out);
         goto bad;
@@ -258,8 +253,7 @@ out:
     json_decref(cert);
     json_decref(req);
     rc_point_clear(pt);
-    fmpq_clear(o.alpha);
-    fmpq_clear(o.tol);
+    rc_certify_minimum_params_clear(o);
     return s;
 }
 

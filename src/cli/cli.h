@@ -60,24 +60,31 @@ void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
    [0, inf) (F >= 0 by definition): "0" where the lower end is negative. */
 void cli_short_bound_nonneg(char * buf, size_t len, const json_t * v);
 
-/* Runs work(out, i, ctx) for i = 0..n-1 in min(jobs, n) forked worker
-   processes (worker w takes w, w + jobs, ...; with largest_first,
-   n-1-w, n-1-w-jobs, ...), each writing whole lines to its own pipe, and
-   calls line(text, ctx) in the parent for every line as it arrives. Returns
-   when every worker has finished: 0, or nonzero (a line on stderr) if a
-   worker could not be started (the items of the workers that did start are
-   still delivered). */
+/* rc_workers_run, its error (a worker that could not be started) printed
+   as the command's one line on stderr; returns its return. */
 int cli_workers(int jobs, slong n, int largest_first,
                 void (*work)(FILE * out, slong i, void * ctx),
                 void (*line)(char * text, void * ctx), void * ctx);
 
-/* Seconds on a monotonic clock (for the time columns of summaries). */
-double cli_now(void);
-
 /* Writes a certificate as indented JSON and a newline: to path through a
-   temporary file and rename (no torn file is ever left), or to stdout when
-   path is NULL. Returns 0, or 1 if the file cannot be written. */
+   temporary file and rename (rc_cert_write_file), or to stdout when path is
+   NULL. Returns 0, or 1 if the file cannot be written. */
 int cli_write_cert(const char * path, json_t * root);
+
+/* The command's progress display (an rc_progress_fn; ctx a cli_progress_t):
+   on a terminal a line "PHASE: DONE/TOTAL UNIT" redrawn in place and ended
+   when the phase ends; otherwise (a log) such a line at most once a minute.
+   Notes are printed as "PHASE: TEXT" lines, errors as "relucert: TEXT". */
+typedef struct
+{
+    int tty;            /* stderr is a terminal */
+    int open;           /* a redrawn line is on the terminal */
+    double last;        /* when the last log line was printed */
+}
+cli_progress_t;
+
+void cli_progress_init(cli_progress_t * s);
+void cli_progress(const rc_progress_t * p, void * ctx);
 
 /* claims.CLAIM.verdict of a certificate, "?" if absent. */
 const char * cli_claim_verdict(const json_t * root, const char * claim);
@@ -117,34 +124,9 @@ int cmd_atlas(int argc, char ** argv);
    to buf; NULL if none is readable. */
 const char * cli_default_dataset(char * buf, size_t len);
 
-/* Options of a minimum certification. */
-enum { CLI_PATH_AUTO = 0, CLI_PATH_REDUCED = 1, CLI_PATH_DENSE = 2 };
-/* the dense path's arithmetic: auto = binary64 from CLI_ARITH_AUTO_N
-   coordinates n d on (where it is faster), arb below */
-enum { CLI_ARITH_AUTO = 0, CLI_ARITH_ARB = 1, CLI_ARITH_BINARY64 = 2 };
-#define CLI_ARITH_AUTO_N 200
-typedef struct
-{
-    slong prec;
-    fmpq_t alpha;          /* split ratio of the cross-check */
-    int path;              /* CLI_PATH_AUTO, CLI_PATH_REDUCED or CLI_PATH_DENSE */
-    int have_tol;
-    fmpq_t tol;            /* --symmetrize TOL */
-    int arith;             /* CLI_ARITH_AUTO, CLI_ARITH_ARB or CLI_ARITH_BINARY64 */
-} cli_min_opts;
-
-/* Parses --arith's argument into *arith; 0, or 1 after printing the error. */
+/* Parses --arith's argument (auto, arb, binary64) into *arith
+   (RC_MIN_ARITH_*); 0, or 1 after printing the error. */
 int cli_parse_arith(int * arith, const char * arg);
-
-/* Certifies the candidate minimum pt: on the symmetry-reduced path when
-   n = d = k, the teacher is I_k and the student has a usable block symmetry
-   (exact, or within o->tol after projection onto Fix(G)), else on the dense
-   path. *cert receives the certificate, path a line "path: reduced (...)" or
-   "path: dense (why)". Returns 0; 1 with err filled for input the certifier
-   cannot use (n != k, a zero neuron, --path reduced on a point without
-   symmetry). */
-int cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
-                        const char * source, const cli_min_opts * o, rc_error_t err);
 
 /* Checks one certificate file, printing "FILE: ok" (unless quiet) or
    "FILE: FAILED: reason"; returns the exit status for it. */
@@ -154,10 +136,5 @@ int cli_check_file(const char * path, int quiet);
    the directions of opsc certificates in up to jobs parts each), the lines
    printed in the order given. Returns the largest exit status. */
 int cli_check_files(const char * const * paths, slong n, int jobs, int quiet);
-
-/* The entries of every direction of an opsc experiment, computed by jobs
-   worker processes (the result does not depend on jobs); show: progress on
-   stderr. */
-json_t * cli_opsc_parallel(const rc_opsc_params_t p, int jobs, int show);
 
 #endif

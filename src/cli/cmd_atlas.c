@@ -499,7 +499,7 @@ atlas_line(char * text, void * vctx)
     }
     if (c->tty)
         fprintf(stderr, "\ratlas: %ld of %ld families, %ld points certified, %.0f s   ",
-                (long) c->done, (long) c->nfam, (long) c->points, cli_now() - c->t0);
+                (long) c->done, (long) c->nfam, (long) c->points, rc_clock_now() - c->t0);
 }
 
 /* appends the walk point v as a starting point of family a at k */
@@ -764,7 +764,7 @@ cmd_atlas(int argc, char ** argv)
             mine[i] = all[sel[i]];
         c.fam = mine;
         c.nfam = nsel;
-        c.t0 = cli_now();
+        c.t0 = rc_clock_now();
         c.tty = isatty(2);
         cli_workers((int) jobs, nsel, 0, atlas_work, atlas_line, &c);
         if (c.tty)
@@ -777,7 +777,7 @@ cmd_atlas(int argc, char ** argv)
     {
         printf("shard %ld of %ld: %ld families in %s/families/, %.1f s; run without --shard "
                "to assemble\n", (long) si + 1, (long) sn, (long) nsel, c.out_dir,
-               cli_now() - c.t0);
+               rc_clock_now() - c.t0);
         res = RC_EXIT_OK;
         goto out;
     }
@@ -791,7 +791,7 @@ cmd_atlas(int argc, char ** argv)
             refs[i].current = part_is_current(&c, c.fam + i, 0);   /* verified by the worker */
         }
         res = atlas_assemble(c.out_dir, refs, c.nfam, c.recs, c.nrec, kmin, kmax, kmax3,
-                             alo, ahi, dataset, cli_now() - c.t0, (int) jobs);
+                             alo, ahi, dataset, rc_clock_now() - c.t0, (int) jobs);
         flint_free(refs);
     }
 out:

@@ -85,7 +85,7 @@ static const char * certify_usage =
 
 typedef struct
 {
-    cli_min_opts m;        /* prec, alpha, path, --symmetrize */
+    rc_certify_minimum_params_t m;  /* prec, alpha, path, --symmetrize */
     const char * out;
     const char * out_dir;
     const char * teacher;  /* --teacher, for a NumPy student */
@@ -316,11 +316,11 @@ load_existing(int * bad, rc_error_t why, const char * path, const char * source,
     ok = rc_cert_json_kind(root, err) != NULL
          && json_is_string(json_object_get(root, "source"))
          && strcmp(json_string_value(json_object_get(root, "source")), source) == 0
-         && json_integer_value(json_object_get(root, "prec")) == o->m.prec
+         && json_integer_value(json_object_get(root, "prec")) == o->m->prec
          && json_is_true(json_object_get(root, "success"))
          && rc_json_get_fmpq(a, json_object_get(json_object_get(json_object_get(root, "witnesses"),
                                                                 "cross_check"), "alpha"), "", err) == 0
-         && fmpq_equal(a, o->m.alpha);
+         && fmpq_equal(a, o->m->alpha);
     fmpq_clear(a);
     if (ok && rc_cert_check(why, root) != 0)
     {
@@ -347,7 +347,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     json_t * root;
     rc_point_t pt;
     rc_error_t err;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     int cached = 0, success = 0, bad = 0;
     rc_error_t why;
 
@@ -368,17 +368,17 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     {
         rc_point_init(pt);
         if (rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, err)
-            || cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
+            || rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->m, err))
         {
             rc_point_clear(pt);
-            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, cli_now() - t0, err->msg);
+            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, err->msg);
             fflush(out);
             return;
         }
         rc_point_clear(pt);
         if (cli_write_cert(path, root))
         {
-            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, cli_now() - t0, path);
+            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, rc_clock_now() - t0, path);
             fflush(out);
             json_decref(root);
             return;
@@ -418,7 +418,7 @@ send_row(FILE * out, slong r, const json_t * root, const char * status, double t
         cli_short_bound(rho, sizeof rho, json_object_get(json_object_get(cl, "distance_to_candidate"),
                                                         "frobenius"), 0);
     fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\t%s\n", (long) r,
-            status, cli_now() - t0, a, b, lam, q, cq, rho);
+            status, rc_clock_now() - t0, a, b, lam, q, cq, rho);
     fflush(out);
 }
 
@@ -433,7 +433,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     json_t * root;
     json_error_t je;
     rc_error_t why;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     const json_t * src;
 
     snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
@@ -441,7 +441,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
     source_name(source, sizeof source, dataset, rec);
     if (access(path, F_OK) != 0)
     {
-        fprintf(out, "%ld\tmissing\t%.2f\t%s: no certificate\n", (long) r, cli_now() - t0, path);
+        fprintf(out, "%ld\tmissing\t%.2f\t%s: no certificate\n", (long) r, rc_clock_now() - t0, path);
         fflush(out);
         return;
     }
@@ -464,7 +464,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
         json_decref(root);
         return;
     }
-    fprintf(out, "%ld\tfailed\t%.2f\t%s\n", (long) r, cli_now() - t0, why->msg);
+    fprintf(out, "%ld\tfailed\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, why->msg);
     fflush(out);
     json_decref(root);
 }
@@ -524,7 +524,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     int jobs, tty = isatty(2), res = RC_EXIT_OK;
     rc_error_t err;
     dataset_ctx c;
-    double t0 = cli_now();
+    double t0 = rc_clock_now();
     char * bad_shard = NULL;    /* --merge: shards with a missing or failed record */
 
     if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
@@ -621,7 +621,7 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
         slong s, nbad = 0;
         printf("merge: %ld of %ld certificates present and checked (%s/), %ld not, "
                "%.1f s with %d jobs\n", (long) nok, (long) nrec, o->out_dir, (long) nfail,
-               cli_now() - t0, jobs);
+               rc_clock_now() - t0, jobs);
         for (s = 0; s < o->merge_n; s++)
             if (bad_shard[s])
             {
@@ -638,10 +638,10 @@ certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
     else if (o->shard_n > 1)
         printf("shard %ld/%ld: %ld of %ld records certified (certificates in %s/), %ld not, "
                "%.1f s with %d jobs\n", (long) o->shard_i + 1, (long) o->shard_n, (long) nok,
-               (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+               (long) nrec, o->out_dir, (long) nfail, rc_clock_now() - t0, jobs);
     else
         printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
-               (long) nok, (long) nrec, o->out_dir, (long) nfail, cli_now() - t0, jobs);
+               (long) nok, (long) nrec, o->out_dir, (long) nfail, rc_clock_now() - t0, jobs);
     if (o->merge_n == 0 && (nkept > 0 || nredone > 0))
         printf("resume: %ld kept certificate%s re-verified by the checker; %ld kept file%s "
                "failed the check and %s recomputed\n", (long) nkept, nkept == 1 ? "" : "s",
@@ -682,7 +682,7 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
         r.index = index;
         source_name(source, sizeof source, dataset, &r);
     }
-    if (cli_certify_minimum(&root, pathl, sizeof pathl, pt, source, &o->m, err))
+    if (rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->m, err))
     {
         rc_point_clear(pt);
         return cli_fail("%s", err->msg);
@@ -740,6 +740,7 @@ cmd_certify(int argc, char ** argv)
         {0, 0, 0, 0}
     };
     certify_opts o;
+    cli_progress_t progress;
     slong k = -1, kmax = -1, index = -1, jobs;
     const char * dataset = NULL, * file = NULL;
     int c, res;
@@ -759,7 +760,10 @@ cmd_certify(int argc, char ** argv)
                         "(see 'relucert certify --help'), found '%.40s'", argc < 2 ? "" : argv[1]);
     argc--;
     argv++;
-    o.m.prec = 256;
+    rc_certify_minimum_params_init(o.m);
+    cli_progress_init(&progress);
+    o.m->progress = cli_progress;
+    o.m->progress_ctx = &progress;
     o.out = NULL;
     o.out_dir = "relucert-minima";
     o.teacher = NULL;
@@ -770,12 +774,6 @@ cmd_certify(int argc, char ** argv)
     fmpq_init(o.max_move);
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
-    fmpq_init(o.m.alpha);
-    fmpq_set_si(o.m.alpha, 1, 2);
-    o.m.path = CLI_PATH_AUTO;
-    o.m.have_tol = 0;
-    o.m.arith = CLI_ARITH_AUTO;
-    fmpq_init(o.m.tol);
     res = RC_EXIT_BADINPUT;
     optind = 1;
     opterr = 0;
@@ -784,13 +782,13 @@ cmd_certify(int argc, char ** argv)
         switch (c)
         {
             case 'p':
-                if (cli_parse_slong(&o.m.prec, "--prec", optarg, 16, rc_limit_prec()))
+                if (cli_parse_slong(&o.m->prec, "--prec", optarg, 16, rc_limit_prec()))
                     goto out;
                 break;
             case 'a':
-                if (cli_parse_fmpq(o.m.alpha, "--alpha", optarg))
+                if (cli_parse_fmpq(o.m->alpha, "--alpha", optarg))
                     goto out;
-                if (!(fmpq_sgn(o.m.alpha) > 0 && fmpz_cmp(fmpq_numref(o.m.alpha), fmpq_denref(o.m.alpha)) < 0))
+                if (!(fmpq_sgn(o.m->alpha) > 0 && fmpz_cmp(fmpq_numref(o.m->alpha), fmpq_denref(o.m->alpha)) < 0))
                 {
                     cli_fail("--alpha: expected a number in (0, 1), found '%s'", optarg);
                     goto out;
@@ -818,11 +816,11 @@ cmd_certify(int argc, char ** argv)
                 break;
             case 'P':
                 if (strcmp(optarg, "auto") == 0)
-                    o.m.path = CLI_PATH_AUTO;
+                    o.m->path = RC_MIN_PATH_AUTO;
                 else if (strcmp(optarg, "reduced") == 0)
-                    o.m.path = CLI_PATH_REDUCED;
+                    o.m->path = RC_MIN_PATH_REDUCED;
                 else if (strcmp(optarg, "dense") == 0)
-                    o.m.path = CLI_PATH_DENSE;
+                    o.m->path = RC_MIN_PATH_DENSE;
                 else
                 {
                     cli_fail("--path: expected auto, reduced or dense, found '%s'", optarg);
@@ -830,7 +828,7 @@ cmd_certify(int argc, char ** argv)
                 }
                 break;
             case 'A':
-                if (cli_parse_arith(&o.m.arith, optarg))
+                if (cli_parse_arith(&o.m->arith, optarg))
                     goto out;
                 break;
             case 't':
@@ -855,14 +853,14 @@ cmd_certify(int argc, char ** argv)
                 o.have_max_move = 1;
                 break;
             case 'S':
-                if (cli_parse_fmpq(o.m.tol, "--symmetrize", optarg))
+                if (cli_parse_fmpq(o.m->tol, "--symmetrize", optarg))
                     goto out;
-                if (fmpq_sgn(o.m.tol) < 0)
+                if (fmpq_sgn(o.m->tol) < 0)
                 {
                     cli_fail("--symmetrize: expected a tolerance >= 0, found '%s'", optarg);
                     goto out;
                 }
-                o.m.have_tol = 1;
+                o.m->have_tol = 1;
                 break;
             case 'h':
                 fputs(certify_usage, stdout);
@@ -924,8 +922,7 @@ cmd_certify(int argc, char ** argv)
     else
         res = certify_one(file, NULL, -1, -1, &o);
 out:
-    fmpq_clear(o.m.alpha);
-    fmpq_clear(o.m.tol);
+    rc_certify_minimum_params_clear(o.m);
     fmpq_clear(o.max_move);
     return res;
 }

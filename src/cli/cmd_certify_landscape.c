@@ -284,46 +284,6 @@ done:
     return res;
 }
 
-typedef struct
-{
-    const rc_opsc_params_struct * p;
-    json_t ** entry;
-    slong done;
-    int show;
-    slong si, sn, count;    /* item i is direction si + i sn, of count items */
-}
-opsc_ctx;
-
-static void
-opsc_work(FILE * out, slong i, void * ctx)
-{
-    opsc_ctx * c = ctx;
-    json_t * e = rc_opsc_direction_entry(c->p, c->si + i * c->sn);
-    char * t = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
-
-    fprintf(out, "%ld\t%s\n", (long) i, t);
-    free(t);
-    json_decref(e);
-}
-
-static void
-opsc_line(char * line, void * ctx)
-{
-    opsc_ctx * c = ctx;
-    char * tab = strchr(line, '\t');
-    slong i = atol(line);
-    json_error_t je;
-
-    if (tab != NULL && i >= 0 && i < c->count && c->entry[i] == NULL)
-    {
-        c->entry[i] = json_loads(tab + 1, 0, &je);
-        c->done++;
-        if (c->show)
-            fprintf(stderr, "\rcertify opsc: %ld/%ld directions", (long) c->done,
-                    (long) c->count);
-    }
-}
-
 /* how many of the items 0..total-1 shard i (0-based) of n takes: those
    with r mod n = i */
 static slong
@@ -333,36 +293,19 @@ shard_size(slong total, slong i, slong n)
 }
 
 /* the entries of directions si, si + sn, ... (shard si + 1 of sn), by
-   jobs worker processes */
+   jobs worker processes, with the command's progress display */
 static json_t *
-opsc_parallel_shard(const rc_opsc_params_t p, int jobs, int show, slong si, slong sn)
+opsc_parallel_shard(const rc_opsc_params_t p, int jobs, slong si, slong sn)
 {
-    opsc_ctx c;
-    json_t * dirs = json_array();
-    slong i;
+    cli_progress_t pr;
+    rc_error_t err;
+    json_t * dirs;
 
-    c.p = p;
-    c.si = si;
-    c.sn = sn;
-    c.count = shard_size(p->samples, si, sn);
-    c.entry = flint_calloc(FLINT_MAX(c.count, 1), sizeof(json_t *));
-    c.done = 0;
-    c.show = show;
-    cli_workers(jobs, c.count, 0, opsc_work, opsc_line, &c);
-    if (show)
-        fputc('\n', stderr);
-    for (i = 0; i < c.count; i++)
-        json_array_append_new(dirs, c.entry[i] ? c.entry[i] : json_null());
-    flint_free(c.entry);
+    cli_progress_init(&pr);
+    dirs = rc_opsc_directions_run(p, si, sn, jobs, cli_progress, &pr, err);
+    if (err->msg[0] != '\0')
+        cli_fail("%s", err->msg);
     return dirs;
-}
-
-/* every direction's entry, computed by jobs worker processes (direction i
-   by worker i mod jobs); the result does not depend on jobs */
-json_t *
-cli_opsc_parallel(const rc_opsc_params_t p, int jobs, int show)
-{
-    return opsc_parallel_shard(p, jobs, show, 0, 1);
 }
 
 /* the summary of an opsc certificate on stdout (or stderr without out);
@@ -602,7 +545,7 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
     {
         /* one shard: a part, not a certificate, merged by --merge */
         json_t * sh = json_object();
-        root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, isatty(2), si, sn));
+        root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, si, sn));
         json_object_set_new(root, "kind", json_string("opsc-part"));
         json_object_del(root, "summary");
         json_object_set_new(sh, "index", json_integer(si + 1));
@@ -621,7 +564,7 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
         res = RC_EXIT_OK;
         goto out;
     }
-    root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
+    root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, 0, 1));
     if (emit(root, out))
     {
         json_decref(root);
@@ -672,9 +615,9 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                     rc_opsc_params_clear(p);
                     return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
                 }
-                t0 = cli_now();
-                root = rc_opsc_assemble(p, cli_opsc_parallel(p, jobs, isatty(2)));
-                t1 = cli_now();
+                t0 = rc_clock_now();
+                root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, 0, 1));
+                t1 = rc_clock_now();
                 snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
                          (long) p->m, adv ? "adversarial" : "gaussian");
                 if (cli_write_cert(path, root))

@@ -1,13 +1,10 @@
-/* relucert paper: a compact certified version of every claim of the
-   central paper (Safran, Yehudai, Shamir, COLT 2021), written as
-   certificates, re-checked, and summarised. */
+/* relucert paper: the options of rc_paper_run (src/workflow/paper.c) and
+   the summary lines, printed as its phases end. */
 #include <errno.h>
 #include <getopt.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -41,348 +38,84 @@ static const char * paper_usage =
 "Exit status: 0 every claim proved and every certificate checked, 1\n"
 "otherwise, 2 bad input.\n";
 
+/* the command's progress callback: a part's summary lines when it ends
+   (stdout), the FAILED lines of the final check (stdout), the other errors
+   (stderr), and the bars of the long phases on a terminal (with --full, as
+   the compact run is quick) */
 typedef struct
 {
-    const char * dir;
-    int failures;       /* claims not proved or certificates not checked */
-    int written;
-    int jobs;
+    const rc_paper_struct * P;
     int full;
-    char ** paths;      /* every certificate written, checked at the end */
+    cli_progress_t bar;
 }
-paper_t;
-
-/* records DIR/name as a certificate to check at the end */
-static void
-add_path(paper_t * P, const char * name)
-{
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", P->dir, name);
-    P->paths = flint_realloc(P->paths, sizeof(char *) * (P->written + 1));
-    P->paths[P->written++] = strdup(path);
-}
-
-/* writes root to DIR/name (checked by check_all at the end); steals root */
-static int
-save_cert(paper_t * P, const char * name, json_t * root)
-{
-    char path[4096];
-
-    snprintf(path, sizeof path, "%s/%s", P->dir, name);
-    if (cli_write_cert(path, root))
-    {
-        json_decref(root);
-        fprintf(stderr, "relucert: %s: cannot write\n", path);
-        P->failures++;
-        return 1;
-    }
-    json_decref(root);
-    add_path(P, name);
-    return 0;
-}
-
-/* every certificate written, re-verified by the checker from its file,
-   P->jobs at a time (FAILED lines printed) */
-static void
-check_all(paper_t * P)
-{
-    if (cli_check_files((const char * const *) P->paths, P->written, P->jobs, 1) != RC_EXIT_OK)
-        P->failures++;
-}
+paper_print_t;
 
 static void
-part_convexity(paper_t * P)
+print_opsc(const rc_paper_opsc_struct * o, int first)
 {
-    slong k;
-    fmpq_t mu;
-    rc_error_t err;
-    double t0 = cli_now();
-    char line[512] = "";
+    char lo[64];
+    json_t * b = o->bound ? json_string(o->bound) : NULL;
 
-    fmpq_init(mu);
-    rc_number_parse_fmpq(mu, "0.045422528454052333", err);
-    for (k = 2; k <= 6; k++)
-    {
-        rc_convcert_t c;
-        fmpq_mat_t V;
-        char name[64], buf[64];
-        fmpq_mat_init(V, k, k);
-        fmpq_mat_one(V);
-        rc_convcert_init(c);
-        rc_convcert_find(c, V, mu, RC_CONV_NEURON, P->full ? 4096 : 256, 128, err);
-        if (c->verdict != RC_PROVED)
-            P->failures++;
-        snprintf(buf, sizeof buf, "%s%.3g", k == 2 ? "" : ", ", fmpq_get_d(c->radius));
-        strcat(line, buf);
-        snprintf(name, sizeof name, "convexity-k%ld.json", (long) k);
-        save_cert(P, name, rc_convcert_to_json(c));
-        rc_convcert_clear(c);
-        fmpq_mat_clear(V);
-    }
-    printf("Thm 3   n = k, lambda_min >= (1/4 - 1/(2 pi))/2 on the per-neuron balls |w_i - v_i| <= r:\n"
-           "        r = %s for k = 2..6 (%.1f s)\n", line, cli_now() - t0);
-    fmpq_clear(mu);
-}
-
-static void
-part_landscape(paper_t * P)
-{
-    fmpq_t half;
-    fmpq * eps = cli_powers_of_ten(1, 30), * eps79 = cli_powers_of_ten(1, 14), * lam = cli_powers_of_ten(1, 12);
-    int all1, all2, all3;
-    double t0 = cli_now();
-
-    fmpq_init(half);
-    fmpq_set_si(half, 1, 2);
-    save_cert(P, "nonconvex-k3-n4.json", rc_noncvx_to_json(3, 4, 3, half, half, eps, 30, &all1));
-    save_cert(P, "opsc-fails-k3.json",
-                   rc_thm79_to_json(0, 3, 3, half, half, eps79, 14, lam, 12, &all2));
-    save_cert(P, "pl-fails-k3.json",
-                   rc_thm79_to_json(1, 3, 3, half, half, eps79, 14, lam, 12, &all3));
-    P->failures += !all1 + !all2 + !all3;
-    printf("Thm 4   n = k + 1 (k = 3): negative curvature at distance 0.71 eps, eps = 1e-1..1e-30,\n"
-           "        matching the closed form: %s\n", all1 ? "proved" : "NOT all proved");
-    printf("Thm 7,9 OPSC and PL ratios below lambda at distance sqrt(2) lambda/10,\n"
-           "        lambda = 1e-1..1e-12: %s, %s (%.1f s)\n", all2 ? "proved" : "NOT all proved",
-           all3 ? "proved" : "NOT all proved", cli_now() - t0);
-    fmpq_clear(half);
-    cli_fmpq_list_clear(eps, 30);
-    cli_fmpq_list_clear(eps79, 14);
-    cli_fmpq_list_clear(lam, 12);
-}
-
-static void
-part_opsc(paper_t * P)
-{
-    static const slong compact[][2] = {{3, 2}, {5, 2}};
-    static const slong grid[][2] = {{5, 2}, {5, 5}, {5, 10}, {10, 2}, {10, 5}, {10, 10},
-                                    {20, 2}, {20, 5}, {20, 10}};
-    slong ncells = P->full ? 9 : 2, samples = P->full ? 1000 : 20, c;
-    int adv;
-    double t0 = cli_now();
-
-    for (c = 0; c < ncells; c++)
-        for (adv = 0; adv <= 1; adv++)
-        {
-            rc_opsc_params_t p;
-            json_t * root, * sum;
-            char name[64], lo[64];
-            slong a, b;
-            rc_opsc_params_init(p);
-            p->k = P->full ? grid[c][0] : compact[c][0];
-            p->m = P->full ? grid[c][1] : compact[c][1];
-            p->samples = samples;
-            p->seed = 1;
-            p->adversarial = adv;
-            p->prec = 128;
-            fmpq_set_si(p->sigma2, 1, 100000);
-            fmpq_one(p->radius);
-            fmpq_set_si(p->lambda, 1, 100);
-            /* progress on a terminal for the full grid (minutes per cell) */
-            root = rc_opsc_assemble(p, cli_opsc_parallel(p, P->jobs, P->full && isatty(2)));
-            sum = json_object_get(root, "summary");
-            a = json_integer_value(json_object_get(sum, adv ? "opsc_lambda_refuted" : "opsc_proved"));
-            b = json_integer_value(json_object_get(sum, "conj12_proved"));
-            cli_short_bound(lo, sizeof lo, json_object_get(sum, adv ? "smallest_c_U" : "smallest_lam_U"), 1);
-            if (a < samples || b < samples)
-                P->failures++;
-            if (!adv)
-                printf("%s  k = %ld, m = %ld, %ld Gaussian directions: OPSC %ld/%ld, Conj. 12 %ld/%ld, "
-                       "lam_U >= %s\n", c == 0 ? "Thm 10" : "      ", (long) p->k, (long) p->m,
-                       (long) samples, (long) a, (long) samples, (long) b, (long) samples, lo);
-            else
-                printf("        %ld adversarial: OPSC(1/100) refuted %ld/%ld, Conj. 12 on (0, 1] %ld/%ld, "
-                       "c_U >= %s\n", (long) samples, (long) a, (long) samples, (long) b,
-                       (long) samples, lo);
-            fflush(stdout);
-            snprintf(name, sizeof name, "opsc-k%ld-m%ld-%s.json", (long) p->k, (long) p->m,
-                     adv ? "adversarial" : "gaussian");
-            save_cert(P, name, root);
-            rc_opsc_params_clear(p);
-        }
-    printf("        (%.1f s)\n", cli_now() - t0);
-}
-
-/* the dataset part: every record with k <= kmax certified (cli_certify_minimum)
-   in a worker process, which writes its certificate and reports one line */
-typedef struct
-{
-    paper_t * P;
-    const char * dataset;
-    char ** line;
-    slong * lineno, * k, * idx;
-    slong nok, nglob, nspur, nrep, nseen;
-    double worst, minlam;
-}
-minima_ctx;
-
-static void
-minima_work(FILE * out, slong i, void * ctx)
-{
-    minima_ctx * M = ctx;
-    rc_point_t pt;
-    rc_error_t err;
-    cli_min_opts o;
-    json_t * root = NULL;
-    int ok = 0, glob = 0, wrote = 0;
-    double worst = -1e300, minlam = 1e300;
-    char src[128], name[64], path[4096], pathl[512];
-
-    o.prec = 256;
-    fmpq_init(o.alpha);
-    fmpq_set_si(o.alpha, 1, 2);
-    o.path = CLI_PATH_AUTO;
-    o.have_tol = 0;
-    o.arith = CLI_ARITH_AUTO;
-    fmpq_init(o.tol);
-    snprintf(src, sizeof src, "safran2021-minima.jsonl:k=%ld:index=%ld", (long) M->k[i],
-             (long) M->idx[i]);
-    rc_point_init(pt);
-    if (rc_point_set_dataset_record(pt, M->line[i], M->dataset, M->lineno[i], err) == 0
-        && cli_certify_minimum(&root, pathl, sizeof pathl, pt, src, &o, err) == 0)
-    {
-        const json_t * lam = json_object_get(json_object_get(root, "witnesses"), "lambda_lower");
-        ok = json_is_true(json_object_get(root, "success"));
-        glob = strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0;
-        if (ok && !glob)
-        {
-            const json_t * w = cli_worst_split(root);
-            fmpq_t x;
-            fmpq_init(x);
-            /* the exact strings are bounds; their doubles only for display */
-            if (w != NULL && rc_json_get_fmpq(x, w, "", err) == 0)
-                worst = fmpq_get_d(x);
-            if (lam != NULL && rc_json_get_fmpq(x, lam, "", err) == 0)
-                minlam = fmpq_get_d(x);
-            fmpq_clear(x);
-        }
-        snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) M->k[i], (long) M->idx[i]);
-        snprintf(path, sizeof path, "%s/%s", M->P->dir, name);
-        wrote = cli_write_cert(path, root) == 0;
-        json_decref(root);
-        fprintf(out, "%ld\t%d\t%d\t%d\t%.17g\t%.17g\t%s\n", (long) i, wrote, ok, glob, worst, minlam,
-                wrote ? "" : "cannot write the certificate");
-    }
+    cli_short_bound(lo, sizeof lo, b, 1);
+    json_decref(b);
+    if (!o->adversarial)
+        printf("%s  k = %ld, m = %ld, %ld Gaussian directions: OPSC %ld/%ld, Conj. 12 %ld/%ld, "
+               "lam_U >= %s\n", first ? "Thm 10" : "      ", (long) o->k, (long) o->m,
+               (long) o->samples, (long) o->opsc, (long) o->samples, (long) o->conj12,
+               (long) o->samples, lo);
     else
-        fprintf(out, "%ld\t0\t0\t0\t0\t0\t%s\n", (long) i, err->msg);
-    rc_point_clear(pt);
-    fmpq_clear(o.alpha);
-    fmpq_clear(o.tol);
+        printf("        %ld adversarial: OPSC(1/100) refuted %ld/%ld, Conj. 12 on (0, 1] %ld/%ld, "
+               "c_U >= %s\n", (long) o->samples, (long) o->opsc, (long) o->samples,
+               (long) o->conj12, (long) o->samples, lo);
 }
 
 static void
-minima_line(char * text, void * ctx)
+paper_progress(const rc_progress_t * p, void * ctx)
 {
-    minima_ctx * M = ctx;
-    long i;
-    int wrote, ok, glob, n = 0;
-    double worst, minlam;
-    char name[64];
+    paper_print_t * S = ctx;
+    const rc_paper_struct * P = S->P;
 
-    if (sscanf(text, "%ld\t%d\t%d\t%d\t%lg\t%lg\t%n", &i, &wrote, &ok, &glob, &worst, &minlam, &n) < 6
-        || i < 0 || i >= M->nrep)
-        return;
-    M->nseen++;
-    if (M->P->full && isatty(2))
-        fprintf(stderr, "\rSec. 4: %ld/%ld records", (long) M->nseen, (long) M->nrep);
-    if (wrote)
+    if (p->kind == RC_PROGRESS_ERROR)
     {
-        snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) M->k[i], (long) M->idx[i]);
-        add_path(M->P, name);
-    }
-    else
-    {
-        char * nl = strchr(text + n, '\n');
-        if (nl != NULL)
-            *nl = '\0';
-        fprintf(stderr, "relucert: %s\n", text + n);
-        M->P->failures++;
-    }
-    if (!ok)
-    {
-        M->P->failures++;
+        if (strcmp(p->phase, RC_PAPER_CHECK) == 0)
+            printf("%s\n", p->text);
+        else
+            cli_progress(p, &S->bar);
         return;
     }
-    M->nok++;
-    if (glob)
-        M->nglob++;
-    else
+    if (strcmp(p->phase, RC_PAPER_CHECK) == 0
+        || (S->full && (strcmp(p->phase, RC_PAPER_MINIMA) == 0
+                        || strcmp(p->phase, "certify opsc") == 0)))
     {
-        M->nspur++;
-        M->worst = FLINT_MAX(M->worst, worst);
-        M->minlam = FLINT_MIN(M->minlam, minlam);
-    }
-}
-
-static void
-part_minima(paper_t * P, const char * dataset, slong kmax)
-{
-    FILE * f = fopen(dataset, "r");
-    char * line = NULL;
-    size_t cap = 0;
-    slong lineno = 0, i;
-    double t0 = cli_now();
-    minima_ctx M;
-
-    if (f == NULL)
-    {
-        fprintf(stderr, "relucert: %s: cannot open: %s\n", dataset, strerror(errno));
-        P->failures++;
+        cli_progress(p, &S->bar);
         return;
     }
-    memset(&M, 0, sizeof M);
-    M.P = P;
-    M.dataset = dataset;
-    M.worst = -1e300;
-    M.minlam = 1e300;
-    while (getline(&line, &cap, f) > 0)
+    if (strcmp(p->phase, RC_PAPER_OPSC) == 0 && p->kind == RC_PROGRESS_STEP)
+        print_opsc(P->opsc + p->done - 1, p->done == 1);
+    if (p->kind != RC_PROGRESS_END)
+        return;
+    if (strcmp(p->phase, RC_PAPER_CONVEXITY) == 0)
+        printf("Thm 3   n = k, lambda_min >= (1/4 - 1/(2 pi))/2 on the per-neuron balls |w_i - v_i| <= r:\n"
+               "        r = %.3g, %.3g, %.3g, %.3g, %.3g for k = 2..6 (%.1f s)\n", P->radius[0],
+               P->radius[1], P->radius[2], P->radius[3], P->radius[4], P->seconds[0]);
+    else if (strcmp(p->phase, RC_PAPER_LANDSCAPE) == 0)
     {
-        json_t * rec;
-        json_error_t je;
-        slong k;
-        lineno++;
-        rec = json_loads(line, 0, &je);
-        if (rec == NULL)
-            continue;
-        k = json_integer_value(json_object_get(rec, "k"));
-        if (k <= kmax)
-        {
-            M.line = flint_realloc(M.line, sizeof(char *) * (M.nrep + 1));
-            M.lineno = flint_realloc(M.lineno, sizeof(slong) * (M.nrep + 1));
-            M.k = flint_realloc(M.k, sizeof(slong) * (M.nrep + 1));
-            M.idx = flint_realloc(M.idx, sizeof(slong) * (M.nrep + 1));
-            M.line[M.nrep] = strdup(line);
-            M.lineno[M.nrep] = lineno;
-            M.k[M.nrep] = k;
-            M.idx[M.nrep] = json_integer_value(json_object_get(rec, "index"));
-            M.nrep++;
-        }
-        json_decref(rec);
+        printf("Thm 4   n = k + 1 (k = 3): negative curvature at distance 0.71 eps, eps = 1e-1..1e-30,\n"
+               "        matching the closed form: %s\n", P->thm4 ? "proved" : "NOT all proved");
+        printf("Thm 7,9 OPSC and PL ratios below lambda at distance sqrt(2) lambda/10,\n"
+               "        lambda = 1e-1..1e-12: %s, %s (%.1f s)\n", P->thm7 ? "proved" : "NOT all proved",
+               P->thm9 ? "proved" : "NOT all proved", P->seconds[1]);
     }
-    free(line);
-    fclose(f);
-    /* the file records are in increasing k: the largest first */
-    i = cli_workers(P->jobs, M.nrep, 1, minima_work, minima_line, &M);
-    if (P->full && isatty(2))
-        fputc('\n', stderr);
-    if (i != 0 || M.nseen < M.nrep)
-    {
-        fprintf(stderr, "relucert: %ld of %ld dataset records not reported by their worker\n",
-                (long) (M.nrep - M.nseen), (long) M.nrep);
-        P->failures++;
-    }
-
-    printf("Sec. 4  dataset, k <= %ld: %ld of %ld records certified (%ld non-global minima,\n"
-           "        %ld global); every non-global one a strict minimum (lambda_min >= %.3g)\n"
-           "        that becomes a strict saddle when any neuron is split (curvature <= %.3g)\n"
-           "        (%.1f s)\n", (long) kmax, (long) M.nok, (long) M.nrep, (long) M.nspur,
-           (long) M.nglob, M.minlam, M.worst, cli_now() - t0);
-    for (i = 0; i < M.nrep; i++)
-        free(M.line[i]);
-    flint_free(M.line);
-    flint_free(M.lineno);
-    flint_free(M.k);
-    flint_free(M.idx);
+    else if (strcmp(p->phase, RC_PAPER_OPSC) == 0)
+        printf("        (%.1f s)\n", P->seconds[2]);
+    else if (strcmp(p->phase, RC_PAPER_MINIMA) == 0)
+        printf("Sec. 4  dataset, k <= %ld: %ld of %ld records certified (%ld non-global minima,\n"
+               "        %ld global); every non-global one a strict minimum (lambda_min >= %.3g)\n"
+               "        that becomes a strict saddle when any neuron is split (curvature <= %.3g)\n"
+               "        (%.1f s)\n", (long) P->minima_kmax, (long) P->minima_certified,
+               (long) P->minima_records, (long) P->minima_nonglobal, (long) P->minima_global,
+               P->minima_lambda, P->minima_split, P->seconds[3]);
+    fflush(stdout);
 }
 
 int
@@ -396,27 +129,26 @@ cmd_paper(int argc, char ** argv)
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
-    paper_t P;
+    rc_paper_params_t par;
+    rc_paper_t P;
+    paper_print_t S;
+    rc_error_t err;
     const char * dataset = NULL;
     char dsbuf[4096];
-    int c;
-    slong jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256)), i;
-    double t0 = cli_now();
+    int c, res;
+    slong jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
+    double t0 = rc_clock_now();
 
-    P.dir = "relucert-paper";
-    P.failures = 0;
-    P.written = 0;
-    P.full = 0;
-    P.paths = NULL;
+    rc_paper_params_init(par);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
     {
         switch (c)
         {
-            case 'o': P.dir = optarg; break;
+            case 'o': par->dir = optarg; break;
             case 'D': dataset = optarg; break;
-            case 'F': P.full = 1; break;
+            case 'F': par->full = 1; break;
             case 'j':
                 if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256))
                     return RC_EXIT_BADINPUT;
@@ -435,26 +167,29 @@ cmd_paper(int argc, char ** argv)
                         "(give --dataset FILE)", RC_SRCDATADIR, RC_PKGDATADIR);
     if (access(dataset, R_OK) != 0)
         return cli_fail("%s: cannot read the dataset (give --dataset FILE)", dataset);
-    P.jobs = (int) jobs;
-    if (mkdir(P.dir, 0777) != 0 && errno != EEXIST)
-        return cli_fail("%s: cannot create directory: %s", P.dir, strerror(errno));
-
+    par->jobs = (int) jobs;
+    par->dataset = dataset;
+    rc_paper_init(P);
+    S.P = P;
+    S.full = par->full;
+    cli_progress_init(&S.bar);
+    /* the directory first: a bad --out is one line, before the title */
+    if (mkdir(par->dir, 0777) != 0 && errno != EEXIST)
+    {
+        rc_paper_clear(P);
+        return cli_fail("%s: cannot create directory: %s", par->dir, strerror(errno));
+    }
     printf("relucert %s: certified claims of Safran, Yehudai, Shamir (COLT 2021)\n",
            rc_version_relucert());
     fflush(stdout);
-    part_convexity(&P);
-    fflush(stdout);
-    part_landscape(&P);
-    fflush(stdout);
-    part_opsc(&P);
-    fflush(stdout);
-    part_minima(&P, dataset, P.full ? 100 : 12);
-    fflush(stdout);
-    check_all(&P);
-    printf("%d certificates in %s/, each re-verified by the checker: %s (%.0f s in all)\n",
-           P.written, P.dir, P.failures ? "NOT ALL OK" : "all ok", cli_now() - t0);
-    for (i = 0; i < P.written; i++)
-        free(P.paths[i]);
-    flint_free(P.paths);
-    return P.failures ? RC_EXIT_UNPROVED : RC_EXIT_OK;
+    res = rc_paper_run(P, par, paper_progress, &S, err);
+    if (res == 2)
+        cli_fail("%s", err->msg);
+    else
+        printf("%ld certificates in %s/, each re-verified by the checker: %s (%.0f s in all)\n",
+               (long) P->written, par->dir, P->failures ? "NOT ALL OK" : "all ok",
+               rc_clock_now() - t0);
+    rc_paper_clear(P);
+    rc_paper_params_clear(par);
+    return res == 2 ? RC_EXIT_BADINPUT : res ? RC_EXIT_UNPROVED : RC_EXIT_OK;
 }

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 
@@ -127,39 +126,28 @@ cli_short_bound_nonneg(char * buf, size_t len, const json_t * v)
         snprintf(buf, len, "0");
 }
 
-double
-cli_now(void)
+int
+cli_workers(int jobs, slong n, int largest_first,
+            void (*work)(FILE * out, slong i, void * ctx),
+            void (*line)(char * text, void * ctx), void * ctx)
 {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
+    rc_error_t err;
+    int res = rc_workers_run(jobs, n, largest_first, work, line, ctx, err);
+    if (res)
+        cli_fail("%s", err->msg);
+    return res;
 }
 
 int
 cli_write_cert(const char * path, json_t * root)
 {
-    size_t len;
-    char * tmp;
-    FILE * f;
-    int ok;
-
     if (path == NULL)
     {
         json_dumpf(root, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
         fputc('\n', stdout);
         return 0;
     }
-    len = strlen(path) + 32;
-    tmp = flint_malloc(len);
-    snprintf(tmp, len, "%s.tmp%ld", path, (long) getpid());
-    f = fopen(tmp, "w");
-    ok = f != NULL && json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER) == 0
-         && fputc('\n', f) != EOF;
-    ok = (f != NULL && fclose(f) == 0) && ok && rename(tmp, path) == 0;
-    if (!ok)
-        remove(tmp);
-    flint_free(tmp);
-    return ok ? 0 : 1;
+    return rc_cert_write_file(path, root);
 }
 
 const char *
@@ -283,5 +271,19 @@ cli_parse_shard(slong * i, slong * n, const char * s)
                         "task I of N), found '%.40s'", s ? s : "");
     *i = a - 1;
     *n = b;
+    return 0;
+}
+
+int
+cli_parse_arith(int * arith, const char * arg)
+{
+    if (strcmp(arg, "auto") == 0)
+        *arith = RC_MIN_ARITH_AUTO;
+    else if (strcmp(arg, "arb") == 0)
+        *arith = RC_MIN_ARITH_ARB;
+    else if (strcmp(arg, "binary64") == 0)
+        *arith = RC_MIN_ARITH_BINARY64;
+    else
+        return cli_fail("--arith: expected auto, arb or binary64, found '%.40s'", arg), 1;
     return 0;
 }

@@ -1,5 +1,5 @@
-/* The relucert command's worker pool: independent work items spread over
-   forked processes, results streamed back as text lines. */
+/* The workflows' worker pool: independent work items spread over forked
+   processes, results streamed back as text lines. */
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -7,12 +7,12 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "cli.h"
+#include "relucert/workflow.h"
 
 int
-cli_workers(int jobs, slong n, int largest_first,
-            void (*work)(FILE * out, slong i, void * ctx),
-            void (*line)(char * text, void * ctx), void * ctx)
+rc_workers_run(int jobs, slong n, int largest_first,
+               void (*work)(FILE * out, slong i, void * ctx),
+               void (*line)(char * text, void * ctx), void * ctx, rc_error_t err)
 {
     struct pollfd * fds;
     FILE ** in;
@@ -21,6 +21,7 @@ cli_workers(int jobs, slong n, int largest_first,
     char * buf = NULL;
     size_t cap = 0;
 
+    rc_error_init(err);
     jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, n));
     fds = flint_calloc(jobs, sizeof(struct pollfd));
     in = flint_calloc(jobs, sizeof(FILE *));
@@ -32,7 +33,7 @@ cli_workers(int jobs, slong n, int largest_first,
         pid_t pid;
         if (pipe(fd) != 0 || (pid = fork()) < 0)
         {
-            res = cli_fail("cannot start a worker: %s", strerror(errno));
+            res = rc_error_set(err, "cannot start a worker: %s", strerror(errno));
             break;
         }
         if (pid == 0)

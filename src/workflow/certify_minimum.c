@@ -1,9 +1,36 @@
-/* relucert certify minimum and relucert paper: certify one point on the
-   path it allows (symmetry-reduced or dense) and say which and why. */
+/* Certifying a candidate minimum (relucert certify minimum, relucert paper,
+   the C API): one point on the path it allows (symmetry-reduced or dense),
+   saying which and why. */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
-#include "cli.h"
+#include "relucert/limits.h"
+#include "relucert/mincert.h"
+#include "relucert/dense64.h"
+#include "relucert/sym.h"
+#include "relucert/symcert.h"
+#include "relucert/workflow.h"
+#include "relucert/candidate.h"
+
+void
+rc_certify_minimum_params_init(rc_certify_minimum_params_t o)
+{
+    o->prec = 256;
+    fmpq_init(o->alpha);
+    fmpq_set_si(o->alpha, 1, 2);
+    o->path = RC_MIN_PATH_AUTO;
+    o->have_tol = 0;
+    fmpq_init(o->tol);
+    o->arith = RC_MIN_ARITH_AUTO;
+    o->progress = NULL;
+    o->progress_ctx = NULL;
+}
+
+void
+rc_certify_minimum_params_clear(rc_certify_minimum_params_t o)
+{
+    fmpq_clear(o->alpha);
+    fmpq_clear(o->tol);
+}
 
 /* 1 if V is exactly I_k */
 static int
@@ -24,13 +51,13 @@ teacher_is_identity(const rc_point_t pt)
    distance the projection moved the point) or 0 (dense: why says why). */
 static int
 choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
-            const rc_point_t pt, const cli_min_opts * o)
+            const rc_point_t pt, const rc_certify_minimum_params_t o)
 {
     slong m, bi, br;
 
     *theta = NULL;
     fmpq_zero(moved);
-    if (o->path == CLI_PATH_DENSE)
+    if (o->path == RC_MIN_PATH_DENSE)
         return snprintf(why, len, "--path dense"), 0;
     if (pt->n != pt->k || pt->d != pt->k)
         return snprintf(why, len, "the reduced path needs n = d = k"), 0;
@@ -57,7 +84,7 @@ choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
 /* the one-line description of the path, for the summary */
 static void
 path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t moved,
-          const char * why, const cli_min_opts * o)
+          const char * why, const rc_certify_minimum_params_t o)
 {
     if (reduced)
     {
@@ -82,22 +109,9 @@ path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t mo
 }
 
 int
-cli_parse_arith(int * arith, const char * arg)
-{
-    if (strcmp(arg, "auto") == 0)
-        *arith = CLI_ARITH_AUTO;
-    else if (strcmp(arg, "arb") == 0)
-        *arith = CLI_ARITH_ARB;
-    else if (strcmp(arg, "binary64") == 0)
-        *arith = CLI_ARITH_BINARY64;
-    else
-        return cli_fail("--arith: expected auto, arb or binary64, found '%.40s'", arg), 1;
-    return 0;
-}
-
-int
-cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
-              const char * source, const cli_min_opts * o, rc_error_t err)
+rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
+                         const char * source, const rc_certify_minimum_params_t o,
+                         rc_error_t err)
 {
     arb_mat_t W, V;
     rc_mincert_t c;
@@ -123,7 +137,7 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     rc_sym_init(s);
     fmpq_init(moved);
     reduced = choose_path(s, &theta, moved, why, sizeof why, pt, o);
-    if (!reduced && o->path == CLI_PATH_REDUCED)
+    if (!reduced && o->path == RC_MIN_PATH_REDUCED)
     {
         ret = rc_error_set(err, "%s: --path reduced: %s", pt->source, why);
         goto out;
@@ -145,9 +159,9 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
         _fmpq_vec_clear(theta, s->q);
         goto out;
     }
-    /* the dense path; binary64 when asked for, or from CLI_ARITH_AUTO_N on */
+    /* the dense path; binary64 when asked for, or from RC_MIN_ARITH_AUTO_N on */
     N = pt->n * pt->d;
-    want = o->arith == CLI_ARITH_BINARY64 || (o->arith == CLI_ARITH_AUTO && N >= CLI_ARITH_AUTO_N);
+    want = o->arith == RC_MIN_ARITH_BINARY64 || (o->arith == RC_MIN_ARITH_AUTO && N >= RC_MIN_ARITH_AUTO_N);
     {
         /* the size limit before any allocation, naming the file */
         rc_error_t e2;
@@ -163,9 +177,14 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
     rc_point_get_arb(W, V, pt, NULL, o->prec);
     {
         size_t l = strlen(path);
-        if (want && N > 2500 && isatty(2))
-            fprintf(stderr, "certify: %ld coordinates on the dense binary64 path (about a "
-                    "minute at 10^4)...\n", (long) N);
+        if (want && N > 2500)
+        {
+            char note[128];
+            snprintf(note, sizeof note, "%ld coordinates on the dense binary64 path (about a "
+                     "minute at 10^4)...", (long) N);
+            rc_progress_report(o->progress, o->progress_ctx, RC_PROGRESS_NOTE, "certify", 0,
+                               0, note, 0);
+        }
         ret = rc_mincert_find_arith(c, W, pt->V, o->alpha,
                                     want ? RC_ARITH_BINARY64 : RC_ARITH_ARB, o->prec, err);
         if (c->arith == RC_ARITH_BINARY64)
@@ -175,7 +194,7 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
             snprintf(path + l, plen - l, "; ball arithmetic: binary64 was asked for but this "
                      "machine's rounding mode or BLAS failed the self-test");
         else
-            snprintf(path + l, plen - l, "; ball arithmetic%s", o->arith == CLI_ARITH_ARB
+            snprintf(path + l, plen - l, "; ball arithmetic%s", o->arith == RC_MIN_ARITH_ARB
                      ? "" : ": small enough (n d < 200)");
     }
     if (ret == 0)

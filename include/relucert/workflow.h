@@ -1,0 +1,275 @@
+/* relucert: the workflows' shared machinery (src/workflow/): progress
+   reports, the forked worker pool, the monotonic clock, the atomic
+   certificate write, and re-verifying certificate files (one, or many over
+   worker processes). The workflows themselves (relucert paper, ...) are
+   built from these; the relucert command parses arguments and prints, and
+   the C API and Python call the same functions. */
+#ifndef RELUCERT_WORKFLOW_H
+#define RELUCERT_WORKFLOW_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "relucert/flint_arb.h"
+#include "relucert/error.h"
+#include "relucert/point.h"
+#include "relucert/opsc.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- progress */
+
+/* What a progress report says. */
+typedef enum
+{
+    RC_PROGRESS_BEGIN = 0,  /* a phase of total items starts */
+    RC_PROGRESS_STEP = 1,   /* done of total items of the phase are finished */
+    RC_PROGRESS_END = 2,    /* the phase is over (done may be < total if
+                               some items were lost) */
+    RC_PROGRESS_NOTE = 3,   /* text: a one-off line for the user (a long
+                               computation starts, ...) */
+    RC_PROGRESS_ERROR = 4   /* text: one item went wrong (a file cannot be
+                               written, a certificate FAILED, ...); the
+                               workflow goes on and counts it */
+}
+rc_progress_kind_t;
+
+/* One progress report: a view, valid only during the callback (it owns no
+   memory, so it has no init/clear). A terminal can draw "\rPHASE: DONE/TOTAL
+   TEXT" on each STEP and end the line on END; a log can print such a line
+   every minute; Python can open a tqdm bar on BEGIN, move it on STEP and
+   close it on END. */
+typedef struct
+{
+    rc_progress_kind_t kind;
+    const char * phase;     /* the workflow's phase: "check", "Sec. 4", ... */
+    slong done;             /* items finished in the phase (STEP, END) */
+    slong total;            /* items in the phase; 0 if not counted */
+    const char * text;      /* BEGIN, STEP, END: the items' unit ("parts",
+                               "records"); NOTE, ERROR: the line; never NULL */
+    double seconds;         /* since the phase started (STEP, END) */
+}
+rc_progress_t;
+
+/* A progress callback; ctx is the caller's. A workflow given NULL reports
+   nothing. Called in the calling process only (never in a worker). */
+typedef void (*rc_progress_fn)(const rc_progress_t * p, void * ctx);
+
+/* Calls fn (if not NULL) with a report of the given contents. */
+void rc_progress_report(rc_progress_fn fn, void * ctx, rc_progress_kind_t kind,
+                        const char * phase, slong done, slong total, const char * text,
+                        double seconds);
+
+/* ---------------------------------------------------------------- workers */
+
+/* Runs work(out, i, ctx) for i = 0..n-1 in min(jobs, n) forked worker
+   processes (worker w takes w, w + jobs, ...; with largest_first,
+   n-1-w, n-1-w-jobs, ...), each writing whole lines to its own pipe, and
+   calls line(text, ctx) in the parent for every line as it arrives. Returns
+   when every worker has finished: 0, or 1 with err filled if a worker
+   could not be started (the items of the workers that did start are still
+   delivered; the others' are not). */
+int rc_workers_run(int jobs, slong n, int largest_first,
+                   void (*work)(FILE * out, slong i, void * ctx),
+                   void (*line)(char * text, void * ctx), void * ctx, rc_error_t err);
+
+/* Seconds on a monotonic clock (for durations only). */
+double rc_clock_now(void);
+
+/* ---------------------------------------------------------------- files */
+
+/* Writes a certificate as JSON indented by one space, keys in their order,
+   and a newline (the bytes of every certificate relucert writes) to path
+   through a temporary file PATH.tmpPID and a rename, so that no torn file
+   is ever left. Returns 0, or 1 if the file cannot be written (nothing is
+   left behind). */
+int rc_cert_write_file(const char * path, json_t * root);
+
+/* ---------------------------------------------------------------- checking */
+
+/* The outcome of re-verifying one certificate file, ordered by severity
+   (the outcome of several files is the largest; the values are the
+   relucert command's exit statuses for them). */
+#define RC_CHECK_OK 0           /* every claim re-proved */
+#define RC_CHECK_FAILED 1       /* broken JSON, unknown format, or a claim
+                                   that does not hold */
+#define RC_CHECK_UNREADABLE 2   /* the file cannot be opened */
+
+/* Re-verifies the certificate in path from its own contents (rc_cert_check).
+   Returns RC_CHECK_OK; RC_CHECK_FAILED with why = the reason (for broken
+   JSON "PATH:LINE: expected a JSON certificate: ..."); RC_CHECK_UNREADABLE
+   with why = "cannot open: ...". */
+int rc_check_file(rc_error_t why, const char * path);
+
+/* Receives the outcome of one file of rc_check_files: status as returned by
+   rc_check_file, reason "" for RC_CHECK_OK. */
+typedef void (*rc_check_result_fn)(const char * path, int status, const char * reason,
+                                   void * ctx);
+
+/* rc_check_file for paths[0..n-1] over jobs worker processes (whole files,
+   and the directions of opsc certificates in up to jobs parts each:
+   rc_cert_check_part), result(...) called once per file in the order
+   given (with jobs <= 1 as each file is checked, the only report; otherwise
+   at the end, after progress (phase "check", unit "parts": BEGIN, a STEP
+   as each part finishes, END). A file's outcome
+   does not depend on jobs. Returns the largest status; err is filled (and
+   the files of the missing workers are RC_CHECK_UNREADABLE, "not checked
+   (its worker failed)") when a worker could not be started, else set to
+   "". result and progress may be NULL. */
+int rc_check_files(const char * const * paths, slong n, int jobs,
+                   rc_check_result_fn result, void * result_ctx,
+                   rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- opsc */
+
+/* The entries (rc_opsc_direction_entry) of directions si, si + sn, ... of
+   the experiment p (shard si + 1 of sn; si = 0, sn = 1: every direction),
+   computed by jobs worker processes (direction i by worker i mod jobs), as
+   a JSON array for rc_opsc_assemble; progress: phase "certify opsc", unit
+   "directions". The result does not depend on jobs. err is filled if a
+   worker could not be started (its directions are null), else "". */
+json_t * rc_opsc_directions_run(const rc_opsc_params_t p, slong si, slong sn, int jobs,
+                                rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- minimum */
+
+/* The path of a minimum certification: auto (reduced when the point allows
+   it, else dense), the symmetry-reduced path only (lemma L13, symcert.h),
+   the dense path only (mincert.h). */
+#define RC_MIN_PATH_AUTO 0
+#define RC_MIN_PATH_REDUCED 1
+#define RC_MIN_PATH_DENSE 2
+
+/* The dense path's arithmetic: auto = binary64 from RC_MIN_ARITH_AUTO_N
+   coordinates n d on (where it is faster), Arb below. */
+#define RC_MIN_ARITH_AUTO 0
+#define RC_MIN_ARITH_ARB 1
+#define RC_MIN_ARITH_BINARY64 2
+#define RC_MIN_ARITH_AUTO_N 200
+
+/* Options of a minimum certification (relucert certify minimum's). */
+typedef struct
+{
+    slong prec;                 /* working precision in bits */
+    fmpq_t alpha;               /* split ratio of the cross-check, in (0, 1) */
+    int path;                   /* RC_MIN_PATH_* */
+    int have_tol;
+    fmpq_t tol;                 /* with have_tol: symmetrize within tol */
+    int arith;                  /* RC_MIN_ARITH_* */
+    rc_progress_fn progress;    /* a note (phase "certify") when a long dense
+                                   binary64 run starts; may be NULL */
+    void * progress_ctx;
+}
+rc_certify_minimum_params_struct;
+
+typedef rc_certify_minimum_params_struct rc_certify_minimum_params_t[1];
+
+/* prec 256, alpha 1/2, auto path and arithmetic, no symmetrization, no
+   progress. */
+void rc_certify_minimum_params_init(rc_certify_minimum_params_t o);
+void rc_certify_minimum_params_clear(rc_certify_minimum_params_t o);
+
+/* Certifies the candidate minimum pt: on the symmetry-reduced path when
+   n = d = k, the teacher is I_k and the student has a usable block symmetry
+   (exact, or within o->tol after projection onto Fix(G)), else on the dense
+   path (in the arithmetic o->arith chooses). *cert receives the certificate
+   (source recorded in it; the caller owns it), path a line "path: reduced
+   (...)" or "path: dense (why); arithmetic" of at most plen bytes. Returns
+   0 (whether or not the claims were proved: the certificate's "success"
+   says); 1 with err filled for input the certifier cannot use (n != k, a
+   zero neuron, RC_MIN_PATH_REDUCED on a point without symmetry, a size
+   limit). */
+int rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
+                             const char * source, const rc_certify_minimum_params_t o,
+                             rc_error_t err);
+
+/* ---------------------------------------------------------------- paper */
+
+/* relucert paper: a compact certified version of every claim of Safran,
+   Yehudai and Shamir (COLT 2021), written as certificates into a
+   directory, re-verified by the checker and summarised. Its phases, in
+   order (the progress callback's phase names; each BEGIN ... END): */
+#define RC_PAPER_CONVEXITY "Thm 3"      /* 5 certificates: k = 2..6 */
+#define RC_PAPER_LANDSCAPE "Thm 4, 7, 9" /* 3 certificates */
+#define RC_PAPER_OPSC "Thm 10"          /* 4 (36 with full) certificates; a
+                                           STEP after each, inside which
+                                           "certify opsc" reports directions */
+#define RC_PAPER_MINIMA "Sec. 4"        /* one certificate per dataset record
+                                           with k <= 12 (100 with full) */
+#define RC_PAPER_CHECK "check"          /* rc_check_files of them all; a
+                                           FAILED file is an ERROR "PATH:
+                                           FAILED: reason" */
+
+typedef struct
+{
+    const char * dir;       /* where the certificates go (created if missing);
+                               default "relucert-paper" */
+    const char * dataset;   /* safran2021-minima.jsonl (the caller finds it);
+                               default NULL: the Sec. 4 part fails */
+    int full;               /* the whole Appendix D.1 grid, k <= 100 */
+    int jobs;               /* worker processes (default 1); the
+                               certificates do not depend on it */
+}
+rc_paper_params_struct;
+
+typedef rc_paper_params_struct rc_paper_params_t[1];
+
+void rc_paper_params_init(rc_paper_params_t par);
+void rc_paper_params_clear(rc_paper_params_t par);
+
+/* One OPSC certificate of the Thm 10 phase. */
+typedef struct
+{
+    slong k, m, samples;
+    int adversarial;
+    slong opsc;             /* OPSC proved (Gaussian) / OPSC(1/100) refuted
+                               near 0 (adversarial), of samples */
+    slong conj12;           /* Conjecture 12 proved, of samples */
+    char * bound;           /* smallest lam_U (Gaussian) / c_U (adversarial)
+                               as the certificate's exact string; NULL if
+                               absent */
+}
+rc_paper_opsc_struct;
+
+/* The outcome of relucert paper, filled as the phases finish (so that a
+   progress callback can print a phase's summary at its END). Doubles are
+   for display; the certificates hold the exact bounds. */
+typedef struct
+{
+    double radius[5];       /* Thm 3: r for k = 2..6 */
+    int thm4, thm7, thm9;   /* Thms 4, 7, 9: every claim proved */
+    rc_paper_opsc_struct * opsc;   /* Thm 10: Gaussian, adversarial per cell */
+    slong opsc_len;
+    slong minima_kmax, minima_records, minima_certified, minima_nonglobal,
+          minima_global;
+    double minima_lambda;   /* smallest lambda_min lower bound of the
+                               non-global minima */
+    double minima_split;    /* largest split curvature upper bound */
+    double seconds[5];      /* per phase, in the order above */
+    char ** paths;          /* every certificate written */
+    slong written;
+    slong failures;         /* claims not proved, certificates not written or
+                               not re-verified */
+}
+rc_paper_struct;
+
+typedef rc_paper_struct rc_paper_t[1];
+
+void rc_paper_init(rc_paper_t P);
+void rc_paper_clear(rc_paper_t P);
+
+/* Runs every phase with par, writing the certificates into par->dir (the
+   same bytes whatever par->jobs) and filling P; progress (may be NULL)
+   receives BEGIN/STEP/END of each phase and an ERROR for each failure.
+   Returns 0 when every claim was proved and every certificate written and
+   re-verified; 1 otherwise (P->failures > 0); 2 with err filled, before any
+   work, if par->dir cannot be created. */
+int rc_paper_run(rc_paper_t P, const rc_paper_params_t par, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
