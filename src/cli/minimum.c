@@ -172,8 +172,11 @@ cli_certify_minimum(json_t ** cert, char * path, size_t plen, const rc_point_t p
             snprintf(path + l, plen - l, "; binary64: Hessian with a proven rounding bound, "
                      "Rump's Cholesky test, strong convexity");
         else if (want)
-            snprintf(path + l, plen - l, "; ball arithmetic: binary64 was asked for but this "
-                     "machine's rounding mode or BLAS failed the self-test");
+        {
+            const char * bad = rc_blas_selftest_problem(N);
+            snprintf(path + l, plen - l, "; ball arithmetic: binary64 was asked for but %s",
+                     bad != NULL ? bad : "the binary64 path was not usable");
+        }
         else
             snprintf(path + l, plen - l, "; ball arithmetic%s", o->arith == CLI_ARITH_ARB
                      ? "" : ": small enough (n d < 200)");
