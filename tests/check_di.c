@@ -5,6 +5,10 @@
    Arb's values everywhere, including the worst reduced arguments. */
 #include <float.h>
 #include <math.h>
+#include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <xmmintrin.h>
+#endif
 #include "testutil.h"
 #include "relucert/di_arb.h"
 
@@ -58,6 +62,49 @@ START_TEST(test_usable)
     /* the machines relucert is built on: if this fails, the fast path
        would silently never run here */
     ck_assert(rc_di_usable());
+}
+END_TEST
+
+/* flush-to-zero and denormals-are-zero (as after loading a -ffast-math
+   object) make the fast path unusable, each on its own, and the reason is
+   named; restored, it is usable again. x86 only (MXCSR). */
+START_TEST(test_env_ftz_daz)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    unsigned int csr = _mm_getcsr();
+    const char * why;
+    /* volatile: read after each change of MXCSR, neither folded nor shared
+       between the two products (the compiler does not see MXCSR) */
+    volatile double x = 0x1p-530, y = 0x1p-500;
+
+    ck_assert(rc_di_usable() && rc_di_env_problem() == NULL);
+    /* the failure the check exists for: the product misses 2^-1030 */
+    _mm_setcsr(csr | 0x8040);
+    {
+        rc_di_t p = rc_di_mul(rc_di_pt(x), rc_di_pt(y));
+        volatile double lo = p.lo, hi = p.hi;
+        _mm_setcsr(csr);
+        ck_assert(!(lo <= 0x1p-1030 && 0x1p-1030 <= hi));
+    }
+    _mm_setcsr(csr | 0x8000);           /* FTZ alone */
+    why = rc_di_env_problem();
+    ck_assert(!rc_di_usable());
+    _mm_setcsr(csr);
+    ck_assert(why != NULL && strstr(why, "flush-to-zero") != NULL);
+    _mm_setcsr(csr | 0x0040);           /* DAZ alone */
+    why = rc_di_env_problem();
+    ck_assert(!rc_di_usable());
+    _mm_setcsr(csr);
+    ck_assert(why != NULL && strstr(why, "denormals-are-zero") != NULL);
+    _mm_setcsr(csr | 0x8040);           /* both */
+    ck_assert(!rc_di_usable());
+    _mm_setcsr(csr);
+    ck_assert(rc_di_usable());
+    {
+        rc_di_t p = rc_di_mul(rc_di_pt(x), rc_di_pt(y));
+        ck_assert(p.lo <= 0x1p-1030 && 0x1p-1030 <= p.hi && rc_di_is_positive(p));
+    }
+#endif
 }
 END_TEST
 
@@ -326,6 +373,7 @@ suite(void)
     Suite * s = suite_create("di");
     TCase * tc = tcase_create("core");
     tcase_add_test(tc, test_usable);
+    tcase_add_test(tc, test_env_ftz_daz);
     tcase_add_test(tc, test_steps);
     tcase_add_test(tc, test_ops_exact_args);
     tcase_add_test(tc, test_ops_intervals);

@@ -58,13 +58,29 @@ int rc_d_spd_rump(double * A, long N, double shift);
    when proved, 0 otherwise (as rc_d_spd_rump). */
 int rc_d_spd_rump_interval(double * mid, long N, double rowrad_max, const arb_t mu);
 
-/* 1 if the LAPACK/BLAS in use passes the self-test the Rump path relies on
-   (run once per process, thread-safe after the first call): the rounding
-   mode is to nearest (rc_di_usable), dpotrf reproduces an exactly known
-   factor, refuses indefinite and singular matrices, and on a 160 x 160
-   matrix its backward error lies inside the bound of lemma L14 (checked
-   in ball arithmetic). 0 when any of these fails: callers then fall back
-   to the ball-arithmetic path and say so. */
+/* The self-test of the LAPACK/BLAS the Rump path relies on, for a run
+   that factors matrices of size up to N (blas_selftest.c; lemma L14,
+   "Self-test"). Every call checks the floating-point environment of the
+   calling thread (rc_di_usable: rounding to nearest, no flush-to-zero, no
+   denormals-are-zero); once per process dpotrf must reproduce exactly known
+   factors (also in the subnormal range), refuse indefinite and singular
+   matrices and keep the componentwise backward error of lemma L14 on a
+   200 x 200 matrix (checked in ball arithmetic); and at size
+   n = min(max(N, 200), RC_BLAS_SELFTEST_MAX_N) with the BLAS's current
+   thread count (OpenBLAS), repeated when N grows or the thread count
+   changes, it must reproduce the exact factor of an n x n subnormal
+   tridiagonal matrix of condition about 4^n and keep the backward error
+   of lemma L14 on an n x n matrix of condition beyond 10^12 (sampled
+   entries). Costs one dpotrf of size n and n^2 doubles per new size.
+   rc_blas_selftest_problem returns NULL when all pass, else a static
+   phrase saying what failed; rc_blas_selftest_n returns 1 / 0 for the
+   same; rc_blas_selftest() is rc_blas_selftest_n(200). A failure is
+   final for the process (the environment check is not cached). Not
+   thread-safe while a test runs. Callers fall back to the ball-arithmetic
+   path and say so. */
+#define RC_BLAS_SELFTEST_MAX_N 2048
+const char * rc_blas_selftest_problem(long N);
+int rc_blas_selftest_n(long N);
 int rc_blas_selftest(void);
 
 /* Strong convexity (proofs/model.md M6.7, lemma L14(c)): with X the box of

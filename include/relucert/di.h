@@ -18,11 +18,20 @@
    included), and every operation below applies them to its computed end
    points: one correctly rounded operation, one outward step. The
    assumptions are checked where they can be: FLT_EVAL_METHOD == 0 (no
-   excess precision, which would round twice) at compile time, the rounding
-   mode at run time (rc_di_usable); fused multiply-add contraction is off
-   (C11 mode in GCC, the pragma below in clang), and no expression here
-   combines two operations before the outward step anyway. Callers fall
-   back to ball arithmetic when rc_di_usable() is 0. */
+   excess precision, which would round twice) and IEEE semantics (no
+   -ffast-math, -Ofast, -funsafe-math-optimizations, -ffinite-math-only:
+   the #error below; configure refuses them too) at compile time; at run
+   time (rc_di_usable), by operations whose results reveal them, the
+   rounding mode (to nearest, ties to even), and gradual underflow: a
+   subnormal product must come out nonzero and exact (flush-to-zero off)
+   and a subnormal operand must not read as zero (denormals-are-zero off).
+   Both are per-thread state that any loaded object built with -ffast-math
+   switches on (crtfastmath.o: a Python session is the common case), so
+   the check is made each time, in the thread that computes. Fused
+   multiply-add contraction is off (C11 mode in GCC, the pragma below in
+   clang), and no expression here combines two operations before the
+   outward step anyway. Callers fall back to ball arithmetic when
+   rc_di_usable() is 0 (rc_di_env_problem says why). */
 #ifndef RELUCERT_DI_H
 #define RELUCERT_DI_H
 
@@ -30,6 +39,11 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+
+#if defined(__FAST_MATH__) || (defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__) \
+    || defined(__ASSOCIATIVE_MATH__) || defined(__RECIPROCAL_MATH__)
+#error "relucert: the binary64 proofs need IEEE 754 arithmetic: build without -ffast-math, -Ofast, -funsafe-math-optimizations, -ffinite-math-only, -fassociative-math, -freciprocal-math"
+#endif
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
@@ -53,9 +67,17 @@ rc_di_t;
 #endif
 
 
-/* 1 if the fast path's assumptions hold here (binary64 evaluation without
-   excess precision, rounding to nearest), else 0: use ball arithmetic. */
+/* 1 if the fast path's assumptions hold here, in the calling thread
+   (binary64 evaluation without excess precision, rounding to nearest with
+   ties to even, no flush-to-zero, no denormals-are-zero), else 0: use
+   ball arithmetic. A few volatile operations: cheap enough to call before
+   every use. */
 int rc_di_usable(void);
+
+/* NULL if rc_di_usable() is 1; else a static phrase saying which
+   assumption fails ("flush-to-zero is on: a subnormal product came out
+   0"), for the line that says why a run fell back to ball arithmetic. */
+const char * rc_di_env_problem(void);
 
 /* The neighbour below x (x - one spacing) and above x; -DBL_TRUE_MIN and
    +DBL_TRUE_MIN for 0; NaN stays NaN. */

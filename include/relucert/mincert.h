@@ -103,9 +103,11 @@ int rc_mincert_find(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t V,
 /* The same with the decision procedure chosen: arith RC_ARITH_ARB (what
    rc_mincert_find does) or RC_ARITH_BINARY64 (refinement with the double
    Cholesky factor, lambda_lower from Lanczos, witnesses from the
-   double Hessian; no N x N ball matrix is formed). A binary64 request on a
-   machine whose BLAS fails its self-test (rc_blas_selftest) runs the Arb
-   procedure instead: c->arith says which one ran. */
+   double Hessian; no N x N ball matrix is formed). A binary64 request in a
+   floating-point environment or with a BLAS that fails the self-test
+   (rc_blas_selftest_n(n d): rounding mode, flush-to-zero,
+   denormals-are-zero, dpotrf) runs the Arb procedure instead: c->arith
+   says which one ran, rc_blas_selftest_problem(n d) why. */
 int rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t V,
                           const fmpq_t alpha, int arith, slong prec, rc_error_t err);
 

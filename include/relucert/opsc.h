@@ -151,7 +151,8 @@ typedef struct
     uint64_t seed;
     int adversarial;
     int fast;      /* 1 (default): pieces in binary64 interval arithmetic
-                      (rc_opsc_fast_parts) where rc_di_usable(); 0: Arb */
+                      (rc_opsc_fast_parts) where rc_di_usable() (rounding
+                      to nearest, no FTZ/DAZ); 0: Arb */
 }
 rc_opsc_params_struct;
 typedef rc_opsc_params_struct rc_opsc_params_t[1];

@@ -47,7 +47,7 @@ rc_d_hessian_eig_min(arb_t lam, const arb_mat_t X, const arb_mat_t V, slong prec
     arb_mat_init(Y, n, d);
     arb_init(mu); arb_init(q); arb_init(uu);
     arb_indeterminate(lam);
-    if (mid == NULL || B == NULL || rowrad == NULL || u == NULL || !rc_blas_selftest()
+    if (mid == NULL || B == NULL || rowrad == NULL || u == NULL || !rc_blas_selftest_n(N)
         || !rc_di_hessian(mid, rowrad, NULL, X, V))
         goto out;
     for (i = 0; i < N; i++)

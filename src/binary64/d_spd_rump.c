@@ -46,7 +46,7 @@ rc_d_spd_rump(double * A, long N, double shift)
     long i;
     lapack_int info;
 
-    if (N < 1 || !(shift >= -DBL_MAX && shift <= DBL_MAX) || !rc_blas_selftest())
+    if (N < 1 || !(shift >= -DBL_MAX && shift <= DBL_MAX) || !rc_blas_selftest_n(N))
         return 0;
     for (i = 0; i < N * N; i++)
         if (!(A[i] >= -DBL_MAX && A[i] <= DBL_MAX))

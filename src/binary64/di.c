@@ -4,18 +4,57 @@
 #include "relucert/di.h"
 #include "relucert/di_arb.h"
 
-int
-rc_di_usable(void)
+/* the bits of a double, read without an arithmetic instruction (under
+   denormals-are-zero a comparison would read a subnormal as 0) */
+static uint64_t
+bits(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    return b;
+}
+
+const char *
+rc_di_env_problem(void)
 {
 #if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+    /* volatile: computed at run time, in this thread's environment */
+    volatile double one = 1.0, h = 0x1p-53, h3 = 0x1.8p-52;
+    volatile double a = 0x1p-530, b = 0x1p-500, s = 0x1p-1070, big = 0x1p60;
+    double r;
+
+    if (fegetround() != FE_TONEAREST)
+        return "the rounding mode is not to nearest";
     /* ties to even: 1 + 2^-53 rounds to 1, 1 + 3 2^-53 to 1 + 2^-51 (a
        directed rounding mode or extended precision gets one of them
        wrong) */
-    volatile double one = 1.0, h = 0x1p-53, h3 = 0x1.8p-52;
-    return fegetround() == FE_TONEAREST && one + h == 1.0 && one + h3 == 1.0 + 0x1p-51;
+    if (!(one + h == 1.0 && one + h3 == 1.0 + 0x1p-51))
+        return "binary64 sums do not round to nearest with ties to even";
+    /* flush-to-zero: 2^-530 2^-500 = 2^-1030 is subnormal and exact */
+    r = a * b;
+    if (bits(r) != (uint64_t) 1 << 44)
+        return "flush-to-zero is on (a subnormal product came out 0): a -ffast-math "
+               "object in this process?";
+    /* denormals-are-zero: 2^-1070 read as an operand; the product 2^-1010
+       is normal, so flush-to-zero alone cannot change it */
+    r = s * big;
+    if (bits(r) != (uint64_t) 13 << 52)   /* 2^-1010: biased exponent 13 */
+        return "denormals-are-zero is on (a subnormal operand read as 0): a -ffast-math "
+               "object in this process?";
+    /* a subnormal sum (both on the output side and the input side) */
+    r = s + s;
+    if (bits(r) != (uint64_t) 1 << 5)
+        return "subnormal sums are not exact (flush-to-zero or denormals-are-zero)";
+    return NULL;
 #else
-    return 0;
+    return "binary64 is evaluated with excess precision (FLT_EVAL_METHOD != 0)";
 #endif
+}
+
+int
+rc_di_usable(void)
+{
+    return rc_di_env_problem() == NULL;
 }
 
 rc_di_t

@@ -816,6 +816,10 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         goto out;
     }
 
+    if (opsc && fast && rc_di_env_problem() != NULL)
+        /* the pieces fall back to Arb (opsc_cert.c) and record "arith": "arb" */
+        fprintf(stderr, "certify opsc: ball arithmetic: binary64 was asked for but %s\n",
+                rc_di_env_problem());
     if (opsc && paper)
     {
         res = opsc_paper(samples > 0 ? samples : 1000, seed >= 0 ? seed : 1, sigma2, radius,

@@ -86,9 +86,13 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
         if (rc_d_hessian_eig_min(lam, W, V, prec))
             json_object_set_new(root, "hessian_min_eig", cli_json_enclosure(lam, prec));
         else
-            json_object_set_new(root, "hessian_min_eig_skipped",
-                                json_string("binary64 path: no lower bound proved (or the BLAS "
-                                            "self-test failed); pass --hessian for ball arithmetic"));
+        {
+            const char * bad = rc_blas_selftest_problem(N);
+            char msg[320];
+            snprintf(msg, sizeof msg, "binary64 path: %s; pass --hessian for ball arithmetic",
+                     bad != NULL ? bad : "no lower bound proved");
+            json_object_set_new(root, "hessian_min_eig_skipped", json_string(msg));
+        }
         json_object_set_new(root, "hessian_min_eig_method", json_string("binary64"));
     }
     else if (want_hessian || N <= EVAL_EIG_MAX_DIM)

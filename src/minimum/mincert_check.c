@@ -5,6 +5,7 @@
 #include "relucert/mincert.h"
 #include "relucert/cert_json.h"
 #include "relucert/symcert.h"
+#include "relucert/dense64.h"
 
 /* claims.NAME.verdict must equal v */
 static int
@@ -52,7 +53,19 @@ rc_mincert_check(rc_error_t why, const json_t * root)
         || same_verdict(cl, "split_cross_check", c->cross, why)
         || same_verdict(cl, "norm_sum_le_k", c->norm_sum_le_k, why)
         || same_verdict(cl, "lam_negative", c->lam_negative, why))
+    {
+        /* a binary64 certificate re-run where binary64 may not be used
+           comes out undecided: say why */
+        const char * bad;
+        if (c->arith == RC_ARITH_BINARY64
+            && (bad = rc_blas_selftest_problem(c->n * c->d)) != NULL)
+        {
+            char m[RC_ERROR_LEN];
+            memcpy(m, why->msg, sizeof m);
+            rc_error_set(why, "%s (binary64 is not usable here: %s)", m, bad);
+        }
         goto out;
+    }
 
     /* the witnesses of refuted claims are recomputed too */
     if (rc_json_check_witness(json_object_get(cl, "critical_point"), "claims.critical_point",

@@ -177,7 +177,7 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     fmpq_mat_set(c->V, Vq);
     fmpq_set(c->alpha, alpha);
     c->arith = RC_ARITH_ARB;
-    if (arith == RC_ARITH_BINARY64 && rc_blas_selftest())
+    if (arith == RC_ARITH_BINARY64 && rc_blas_selftest_n(N))
     {
         c->arith = RC_ARITH_BINARY64;
         return find_binary64(c, W0, Vq, prec, err);

@@ -191,8 +191,11 @@ rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_poin
             snprintf(path + l, plen - l, "; binary64: Hessian with a proven rounding bound, "
                      "Rump's Cholesky test, strong convexity");
         else if (want)
-            snprintf(path + l, plen - l, "; ball arithmetic: binary64 was asked for but this "
-                     "machine's rounding mode or BLAS failed the self-test");
+        {
+            const char * bad = rc_blas_selftest_problem(N);
+            snprintf(path + l, plen - l, "; ball arithmetic: binary64 was asked for but %s",
+                     bad != NULL ? bad : "the binary64 path was not usable");
+        }
         else
             snprintf(path + l, plen - l, "; ball arithmetic%s", o->arith == RC_MIN_ARITH_ARB
                      ? "" : ": small enough (n d < 200)");
