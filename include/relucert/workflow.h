@@ -132,6 +132,43 @@ int rc_check_files(const char * const * paths, slong n, int jobs,
 json_t * rc_opsc_directions_run(const rc_opsc_params_t p, slong si, slong sn, int jobs,
                                 rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- report helpers */
+
+/* What the workflows read out of a certificate for display (tables,
+   summaries, LaTeX); none of them checks anything. */
+
+/* claims.CLAIM.verdict of a certificate ("proved", "refuted",
+   "undecided"); "?" if absent. The string belongs to root. */
+const char * rc_report_claim_verdict(const json_t * root, const char * claim);
+
+/* The "hi" string of the largest split quotient of a minimum certificate
+   (dense: over its neurons; symmetry-reduced: over its blocks), compared
+   as doubles (display only); NULL if none. Belongs to root. */
+const json_t * rc_report_worst_split(const json_t * root);
+
+/* buf (len bytes) = the exact number in the JSON string v, rounded outward
+   (down if lower, else up) to 6 significant digits; "-" if v is not a
+   string, "?" if it is not a number. The rounding keeps a printed bound a
+   true bound. */
+void rc_report_short_bound(char * buf, size_t len, const json_t * v, int lower);
+
+/* rc_report_short_bound of a lower end of F's enclosure, intersected with
+   [0, inf) (F >= 0 by definition): "0" where the lower end is negative. */
+void rc_report_short_bound_nonneg(char * buf, size_t len, const json_t * v);
+
+/* {"lo": "...", "hi": "..."} with lo rounded down and hi rounded up
+   (rc_enclosure_bound_str at rc_enclosure_digits(x, prec) digits; unlike
+   rc_json_enclosure never null). A new reference, the caller's. */
+json_t * rc_report_enclosure(const arb_t x, slong prec);
+
+/* The same for an enclosure of F >= 0, intersected with [0, inf): "lo" is
+   "0" where the enclosure reaches below 0. */
+json_t * rc_report_enclosure_nonneg(const arb_t x, slong prec);
+
+/* 10^-lo, ..., 10^-hi as exact rationals (hi >= lo >= 0); the caller frees
+   them with _fmpq_vec_clear(v, hi - lo + 1). */
+fmpq * rc_powers_of_ten(slong lo, slong hi);
+
 /* ---------------------------------------------------------------- minimum */
 
 /* The path of a minimum certification: auto (reduced when the point allows

@@ -335,8 +335,8 @@ point_line(const rc_atlas_chain_t ch, const rc_atlas_point_struct * x, const cha
                                                              : json_null());
     json_object_set_new(o, "critical", json_string(rc_verdict_name(c->critical)));
     json_object_set_new(o, "positive_definite", json_string(rc_verdict_name(c->positive_definite)));
-    json_object_set_new(o, "lambda_min", cli_json_enclosure(c->lam_min, prec));
-    json_object_set_new(o, "loss", cli_json_enclosure_nonneg(c->loss, prec));
+    json_object_set_new(o, "lambda_min", rc_report_enclosure(c->lam_min, prec));
+    json_object_set_new(o, "loss", rc_report_enclosure_nonneg(c->loss, prec));
     json_object_set_new(o, "non_global", json_string(rc_verdict_name(c->non_global)));
     json_object_set_new(o, "split_saddle", json_string(rc_verdict_name(c->saddle)));
     json_object_set_new(o, "success", json_boolean(rc_symcert_success(c)));

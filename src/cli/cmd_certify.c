@@ -131,7 +131,7 @@ print_summary(FILE * f, const json_t * root)
             json_object_get(root, "symmetry") ? "Krawczyk in fixed-point coordinates"
             : b64 ? "strong convexity" : "Krawczyk",
             (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
-            cli_claim_verdict(root, "critical_point"));
+            rc_report_claim_verdict(root, "critical_point"));
     if (json_object_get(root, "symmetry") != NULL)
     {
         const json_t * mi = json_object_get(pd, "morse_index");
@@ -139,8 +139,8 @@ print_summary(FILE * f, const json_t * root)
             snprintf(mi_s, sizeof mi_s, "%ld", (long) json_integer_value(mi));
         else
             snprintf(mi_s, sizeof mi_s, "undecided");
-        cli_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
-        cli_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
+        rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
+        rc_report_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
         fprintf(f, "Hessian by irreducible type (%ld types, dimension count %ld): "
                 "lambda_min in [%s, %s], Morse index %s\n",
                 (long) json_array_size(json_object_get(pd, "types")),
@@ -149,24 +149,24 @@ print_summary(FILE * f, const json_t * root)
     {
         /* only what the verdicts prove: lambda_lower is a witness, printed
            as a bound only when positive definiteness is proved */
-        const char * sm = cli_claim_verdict(root, "strict_minimum");
-        const char * pdv = cli_claim_verdict(root, "positive_definite");
+        const char * sm = rc_report_claim_verdict(root, "strict_minimum");
+        const char * pdv = rc_report_claim_verdict(root, "positive_definite");
         if (strcmp(pdv, "proved") == 0)
         {
-            cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
+            rc_report_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
             fprintf(f, "strict minimum: %s (Hessian >= %s on the box%s: proved)\n", sm, a,
                     b64 ? ", Rump's test" : "");
         }
         else if (strcmp(pdv, "refuted") == 0 && json_object_get(root, "symmetry") != NULL)
         {
-            cli_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
-            cli_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
+            rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
+            rc_report_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
             fprintf(f, "strict minimum: %s (lambda_min in [%s, %s] < 0: a saddle, %s%s)\n",
                     sm, a, b, strcmp(mi_s, "undecided") == 0 ? "index " : "Morse index ", mi_s);
         }
         else if (strcmp(pdv, "refuted") == 0)
         {
-            cli_short_bound(a, sizeof a, json_object_get(pd, "negative_quotient") != NULL
+            rc_report_short_bound(a, sizeof a, json_object_get(pd, "negative_quotient") != NULL
                             ? json_object_get(json_object_get(pd, "negative_quotient"), "hi")
                             : NULL, 0);
             fprintf(f, "strict minimum: %s (a direction with y^T H y / y^T y <= %s < 0 on the "
@@ -175,33 +175,33 @@ print_summary(FILE * f, const json_t * root)
         else
             fprintf(f, "strict minimum: %s (positive definiteness on the box: %s)\n", sm, pdv);
     }
-    cli_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
-    cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", cli_claim_verdict(root, "non_global"), a, b,
-            strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0
+    rc_report_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
+    rc_report_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", rc_report_claim_verdict(root, "non_global"), a, b,
+            strcmp(rc_report_claim_verdict(root, "non_global"), "refuted") == 0
                 ? ": it is the global minimum (a permuted teacher)" : "");
-    cli_short_bound(a, sizeof a, cli_worst_split(root), 0);
+    rc_report_short_bound(a, sizeof a, rc_report_worst_split(root), 0);
     fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
-            cli_claim_verdict(root, "saddle_after_split"), a);
-    cli_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
+            rc_report_claim_verdict(root, "saddle_after_split"), a);
+    rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                              "quotient"), "hi"), 0);
     fprintf(f, "cross-check at alpha = %s, %s %ld: %s (curvature <= %s)\n",
             cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
             json_object_get(cc, "block") ? "block" : "neuron",
             cc ? (long) json_integer_value(json_object_get(cc, json_object_get(cc, "block")
                                                                 ? "block" : "neuron")) : -1L,
-            cli_claim_verdict(root, "split_cross_check"), a);
+            rc_report_claim_verdict(root, "split_cross_check"), a);
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
-            cli_claim_verdict(root, "norm_sum_le_k"), cli_claim_verdict(root, "lam_negative"));
+            rc_report_claim_verdict(root, "norm_sum_le_k"), rc_report_claim_verdict(root, "lam_negative"));
     {
         const json_t * dc = json_object_get(cl, "distance_to_candidate");
         if (dc != NULL)
         {
-            cli_short_bound(a, sizeof a, json_object_get(dc, "frobenius"), 0);
-            cli_short_bound(b, sizeof b, json_object_get(dc, "max_entry"), 0);
+            rc_report_short_bound(a, sizeof a, json_object_get(dc, "frobenius"), 0);
+            rc_report_short_bound(b, sizeof b, json_object_get(dc, "max_entry"), 0);
             fprintf(f, "distance to the input: %s (every point of the box, the certified one "
                     "among them, within %s in the Frobenius norm and %s in the largest entry)\n",
-                    cli_claim_verdict(root, "distance_to_candidate"), a, b);
+                    rc_report_claim_verdict(root, "distance_to_candidate"), a, b);
         }
     }
 }
@@ -400,22 +400,22 @@ send_row(FILE * out, slong r, const json_t * root, const char * status, double t
     const json_t * loss, * cl = json_object_get(root, "claims");
 
     loss = json_object_get(json_object_get(cl, "non_global"), "loss");
-    cli_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
-    cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    if (strcmp(cli_claim_verdict(root, "positive_definite"), "proved") == 0)
-        cli_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
-    if (strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0)
+    rc_report_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
+    rc_report_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    if (strcmp(rc_report_claim_verdict(root, "positive_definite"), "proved") == 0)
+        rc_report_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
+    if (strcmp(rc_report_claim_verdict(root, "non_global"), "refuted") == 0)
         snprintf(q, sizeof q, "(global)");
     else
     {
-        if (strcmp(cli_claim_verdict(root, "saddle_after_split"), "proved") == 0)
-            cli_short_bound(q, sizeof q, cli_worst_split(root), 0);
-        if (strcmp(cli_claim_verdict(root, "split_cross_check"), "proved") == 0)
-            cli_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
+        if (strcmp(rc_report_claim_verdict(root, "saddle_after_split"), "proved") == 0)
+            rc_report_short_bound(q, sizeof q, rc_report_worst_split(root), 0);
+        if (strcmp(rc_report_claim_verdict(root, "split_cross_check"), "proved") == 0)
+            rc_report_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
                 cl, "split_cross_check"), "quotient"), "hi"), 0);
     }
-    if (strcmp(cli_claim_verdict(root, "distance_to_candidate"), "proved") == 0)
-        cli_short_bound(rho, sizeof rho, json_object_get(json_object_get(cl, "distance_to_candidate"),
+    if (strcmp(rc_report_claim_verdict(root, "distance_to_candidate"), "proved") == 0)
+        rc_report_short_bound(rho, sizeof rho, json_object_get(json_object_get(cl, "distance_to_candidate"),
                                                         "frobenius"), 0);
     fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\t%s\n", (long) r,
             status, rc_clock_now() - t0, a, b, lam, q, cq, rho);

@@ -365,7 +365,7 @@ section_minimum(FILE * f, cert_t * c, slong n)
         {
             fputs(" & ", f);
             if (is_proved(json_object_get(cl, "saddle_after_split")))
-                tex_bound(f, cli_worst_split(r), 0);
+                tex_bound(f, rc_report_worst_split(r), 0);
             else
                 fputs("n.p.", f);
             fputs(" & ", f);
