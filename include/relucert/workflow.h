@@ -221,6 +221,126 @@ int rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_
                              const char * source, const rc_certify_minimum_params_t o,
                              rc_error_t err);
 
+/* 1 when the minimum certificate root does not prove its point within
+   max_move (Frobenius norm) of its input: its proved distance exceeds
+   max_move, or it proves none (relucert certify minimum --max-move). */
+int rc_certify_minimum_too_far(const json_t * root, const fmpq_t max_move);
+
+/* ---------------------------------------------------------------- batch */
+
+/* relucert certify minimum --dataset: every selected record of a dataset
+   (JSON lines with integer "k" and "index") certified by
+   rc_certify_minimum_point in worker processes, one certificate per record
+   DIR/minimum-kKKK-IIII.json. A certificate already there for the same
+   record, precision and alpha that claims success is kept when it passes
+   the checker (resume), else recomputed. Progress: phase RC_BATCH_CERTIFY
+   (or RC_BATCH_MERGE), unit "records", a STEP per record; an ERROR for a
+   kept file that failed the check and for a worker that could not be
+   started. */
+#define RC_BATCH_CERTIFY "certify"
+#define RC_BATCH_MERGE "merge"
+
+typedef struct
+{
+    rc_certify_minimum_params_t m;  /* prec, alpha, path, arithmetic,
+                                       symmetrization of each record */
+    const char * dataset;   /* the dataset file (required) */
+    slong k, k_max, index;  /* the selection: records with k = k (-1: any),
+                               k <= k_max (-1: any), index = index (-1: any) */
+    const char * out_dir;   /* default "relucert-minima" (created if missing) */
+    int jobs;               /* worker processes, default 1; the certificates
+                               and rows do not depend on it */
+    slong shard_i, shard_n; /* only the records at positions r of the
+                               selection with r mod shard_n = shard_i
+                               (default 0, 1: all) */
+    slong merge_n;          /* > 0: certify nothing; re-verify the
+                               certificates of the merge_n shards in out_dir
+                               (rows RC_BATCH_CHECKED, MISSING, FAILED) */
+    int have_max_move;
+    fmpq_t max_move;        /* with have_max_move: a certified point that may
+                               lie farther than this (Frobenius) from its
+                               record is RC_BATCH_MOVED, not a success */
+}
+rc_batch_params_struct;
+
+typedef rc_batch_params_struct rc_batch_params_t[1];
+
+void rc_batch_params_init(rc_batch_params_t par);
+void rc_batch_params_clear(rc_batch_params_t par);
+
+/* What became of one record, with its name in the command's table. */
+typedef enum
+{
+    RC_BATCH_OK = 0,        /* "ok": certified, every claim proved */
+    RC_BATCH_KEPT = 1,      /* "kept": an existing certificate re-verified */
+    RC_BATCH_REDONE = 2,    /* "redone": an existing one failed the check;
+                               recomputed and proved */
+    RC_BATCH_CHECKED = 3,   /* "checked": merge, present and re-verified */
+    RC_BATCH_FAILED = 4,    /* "FAILED": a claim not proved, or (merge) the
+                               file failed the check */
+    RC_BATCH_MOVED = 5,     /* "moved": proved, but not within max_move */
+    RC_BATCH_MISSING = 6,   /* "missing": merge, no certificate */
+    RC_BATCH_ERROR = 7,     /* "error": the record cannot be certified or
+                               its certificate not written */
+    RC_BATCH_LOST = 8       /* "lost": its worker gave no answer */
+}
+rc_batch_status_t;
+
+/* The table name of a status ("ok", ..., "lost"); a static string. */
+const char * rc_batch_status_name(rc_batch_status_t s);
+
+/* 1 for the statuses that count as certified (OK, KEPT, REDONE, CHECKED). */
+int rc_batch_status_ok(rc_batch_status_t s);
+
+/* One record's row. The bounds are for display: the certificate's exact
+   numbers rounded outward to 6 digits (rc_report_short_bound), "-" where
+   the claim is not proved or there is no certificate. */
+typedef struct
+{
+    slong k, index;         /* the record's */
+    slong ord;              /* its position in the selection (shard ord mod N) */
+    char kind[32];          /* the record's "kind", "?" if none */
+    char p[64];             /* its "p" as compact JSON, "-" if none */
+    rc_batch_status_t status;
+    double seconds;         /* the record's time; < 0 if unknown */
+    char loss[128];         /* "[lo, hi]" of F, lo intersected with [0, inf) */
+    char lambda[64];        /* lambda_min lower bound */
+    char split[64];         /* worst H'_ii quotient, or "(global)" */
+    char cross[64];         /* the cross-check quotient at alpha */
+    char moved[64];         /* the proved distance to the record */
+    char * message;         /* ERROR, MISSING, merge FAILED: why (owned by
+                               the row); else NULL */
+}
+rc_batch_row_struct;
+
+/* The outcome of a batch. */
+typedef struct
+{
+    rc_batch_row_struct * rows;     /* the selected records (of the shard),
+                                       in the selection's order */
+    slong nrows;
+    slong nok, nfail;       /* rows certified (rc_batch_status_ok) and not */
+    slong nkept, nredone;   /* of them: kept, recomputed after a failed check */
+    char * bad_shards;      /* merge: merge_n flags, 1 for a shard with a row
+                               not certified; else NULL */
+    int jobs;               /* the worker processes used */
+    double seconds;
+}
+rc_batch_struct;
+
+typedef rc_batch_struct rc_batch_t[1];
+
+void rc_batch_init(rc_batch_t B);
+void rc_batch_clear(rc_batch_t B);
+
+/* Runs the batch par into B. Returns 0 when every row is certified (also
+   when a shard has no record: B->nrows = 0); 1 when some is not
+   (B->nfail > 0); 2 with err filled, before any work, when the dataset
+   cannot be read or has a bad line, no record matches the selection, or
+   out_dir cannot be created. */
+int rc_batch_run(rc_batch_t B, const rc_batch_params_t par, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
+
 /* ---------------------------------------------------------------- paper */
 
 /* relucert paper: a compact certified version of every claim of Safran,
