@@ -341,6 +341,95 @@ void rc_batch_clear(rc_batch_t B);
 int rc_batch_run(rc_batch_t B, const rc_batch_params_t par, rc_progress_fn progress,
                  void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- atlas */
+
+/* relucert atlas: the block-structured critical points of the two-block
+   families p = (a, k - a) and the three-block families p = (a, 1, k - a - 1)
+   (teacher I_k, n = d = k) that continuation in k reaches from the
+   dataset's records (atlas.h; not a proof that there are no others), each
+   certified on the reduced path. One family is one work item of a worker:
+   it writes the family's certificates (DIR/certs/) and part file
+   (DIR/families/); a part file whose header matches the run, and whose
+   every certificate passes the checker, is kept (resume, shards). The
+   assembly writes DIR/atlas.jsonl, DIR/atlas-summary.json and
+   DIR/atlas-figure.tex from the part files. Progress: phase RC_ATLAS_PHASE,
+   unit "families", a STEP per family; an ERROR for a family that failed
+   and for a kept part file whose certificate failed the check. */
+#define RC_ATLAS_PHASE "atlas"
+
+typedef struct
+{
+    const char * dataset;   /* the records to start from and to check
+                               completeness against (required) */
+    const char * out_dir;   /* default "relucert-atlas" */
+    slong k_min, k_max, k_max_three;   /* 6, 200, 100; k_max = 0 (or
+                               k_max_three = 0) leaves out the two-block
+                               (three-block) families */
+    slong a_lo, a_hi;       /* only these families (1, WORD_MAX) */
+    int jobs;               /* worker processes (1); the outputs do not
+                               depend on it */
+    slong shard_i, shard_n; /* only the families at positions i with
+                               i mod shard_n = shard_i (0, 1) */
+    int assemble;           /* 1 (default): assemble after the families;
+                               0: only write this run's part files */
+    slong prec;             /* precision of the certificates (128) */
+    fmpq_t alpha;           /* split ratio of the cross-check (1/2) */
+}
+rc_atlas_params_struct;
+
+typedef rc_atlas_params_struct rc_atlas_params_t[1];
+
+void rc_atlas_params_init(rc_atlas_params_t par);
+void rc_atlas_params_clear(rc_atlas_params_t par);
+
+/* What an atlas run found (the counts of atlas-summary.json). */
+typedef struct
+{
+    slong families;         /* in the range (assembled), or run (not) */
+    int assembled;          /* the counts below are filled */
+    slong points, minima, minima_new;   /* minima_new: not in the dataset */
+    slong saddles;
+    slong saddles_by_index[8];  /* [i]: Morse index i (1..6), [7]: 7 or
+                                   more, [0]: the index undecided */
+    slong critical;         /* proved critical, inertia undecided */
+    slong undecided;        /* existence not proved */
+    slong published_minima, found;  /* completeness: the dataset's non-global
+                                       minima in the range, and found */
+    slong missing_families; /* no current part file */
+    slong no_start;         /* families without a starting point */
+    slong track_ends;
+    json_t * transitions;   /* the array of atlas-summary.json (saddle <->
+                               minimum along a track); owned, NULL if not
+                               assembled */
+    double seconds;
+    int jobs;
+}
+rc_atlas_summary_struct;
+
+typedef rc_atlas_summary_struct rc_atlas_summary_t[1];
+
+void rc_atlas_summary_init(rc_atlas_summary_t S);
+void rc_atlas_summary_clear(rc_atlas_summary_t S);
+
+/* Runs the atlas par into par->out_dir and fills S. Returns 0 when every
+   family had a starting point, every point's existence is proved and every
+   published non-global minimum in the range was found and certified (and,
+   without assembly, when the families were run); 1 otherwise (S says what);
+   2 with err filled for bad data (the dataset cannot be read or has a bad
+   line), no family in the range, or an output that cannot be written. */
+int rc_atlas_run(rc_atlas_summary_t S, const rc_atlas_params_t par, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
+
+/* Reads an atlas.jsonl (one JSON object with "k" and "status" per line)
+   into a new array (the caller's); NULL with err naming the file and line. */
+json_t * rc_atlas_points_read(const char * path, rc_error_t err);
+
+/* Writes the pgfplots figures of the atlas points (the (k, a) planes; F
+   and lambda_min against k for a few families) as LaTeX: the figure
+   environments (label fig:atlas), or with standalone a complete document
+   for pdflatex whose page fits the figure. */
+void rc_atlas_figure_write(FILE * out, const json_t * points, int standalone);
+
 /* ---------------------------------------------------------------- paper */
 
 /* relucert paper: a compact certified version of every claim of Safran,

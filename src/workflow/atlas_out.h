@@ -1,11 +1,13 @@
-/* relucert atlas: the dataset's records as seeds, the assembly of the
-   family part files into atlas.jsonl and its summary, and the figure. */
+/* relucert atlas (rc_atlas_run), private: the dataset's records as seeds
+   and the assembly of the family part files into atlas.jsonl, its summary
+   and the figure. */
 #ifndef RELUCERT_ATLAS_OUT_H
 #define RELUCERT_ATLAS_OUT_H
 
 #include <stdio.h>
 #include <jansson.h>
 #include "relucert/relucert.h"
+#include "relucert/workflow.h"
 
 /* one published record of a two- or three-block family */
 typedef struct
@@ -13,7 +15,7 @@ typedef struct
     slong k, index, m, p0;
     int spurious;
     int walk;                         /* not a record: a point of the walk
-                                         beyond the data (cmd_atlas.c) */
+                                         beyond the data (atlas_run.c) */
     fmpq vals[RC_ATLAS_MAX_VALS];     /* exact */
     double vd[RC_ATLAS_MAX_VALS];
 }
@@ -34,20 +36,12 @@ typedef struct
 atlas_family_ref;
 
 /* Assembles DIR/atlas.jsonl, DIR/atlas-summary.json and DIR/atlas-figure.tex
-   from the part files, prints the summary; returns the exit status. */
-int atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
-                   const atlas_record_t * recs, slong nrec, slong kmin, slong kmax,
-                   slong kmax3, slong alo, slong ahi, const char * dataset,
-                   double seconds, int jobs);
-
-/* Reads atlas.jsonl (one JSON object per line) into an array; NULL with a
-   line on stderr if the file cannot be read. */
-json_t * atlas_load_points(const char * path);
-
-/* The pgfplots figures of the atlas (the (k, a) planes; F and lambda_min
-   against k for a few families) as LaTeX: the figure environments for
-   relucert latex, or (standalone) a complete document for pdflatex whose
-   page fits the figure. */
-void atlas_write_figure(FILE * out, const json_t * points, int standalone);
+   from the part files and fills S (S->families = nfam, seconds, jobs).
+   Returns 0 when the atlas is complete, 1 when not (S says what), 2 with
+   err filled if an output cannot be written. */
+int atlas_assemble(rc_atlas_summary_struct * S, const char * dir, const atlas_family_ref * fam,
+                   slong nfam, const atlas_record_t * recs, slong nrec, slong kmin, slong kmax,
+                   slong kmax3, slong alo, slong ahi, const char * dataset, double seconds,
+                   int jobs, rc_error_t err);
 
 #endif

@@ -6,69 +6,19 @@
    certifies its points, writes their certificates and the family's part file
    (DIR/families/), and the parent assembles DIR/atlas.jsonl, the summary and
    the figure from the part files. A part file whose header matches the run
-   is kept, so an interrupted run resumes family by family. */
+   is kept, so an interrupted run resumes family by family. The library
+   function rc_atlas_run (workflow.h); relucert atlas parses its options. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "cli.h"
+#include "relucert/cert_json.h"
+#include "relucert/sha256.h"
+#include "relucert/version.h"
+#include "relucert/workflow.h"
 #include "atlas_out.h"
-
-static const char usage[] =
-"Usage: relucert atlas [--dataset FILE] [--k-min K] [--k-max K] [--k-max-three K]\n"
-"                      [--families two|three|two,three] [--a A | --a A1..A2]\n"
-"                      [--out-dir DIR] [--jobs N] [--shard I/N] [--prec BITS]\n"
-"                      [--alpha A]\n"
-"\n"
-"Maps the block-structured critical points of F for teacher V = I_k and\n"
-"n = d = k: the two-block families p = (a, k - a) for k-min <= k <= k-max\n"
-"(default 6..200) and the three-block families p = (a, 1, k - a - 1) for\n"
-"k-min <= k <= k-max-three (default 100). Each family (a fixed) is followed\n"
-"in k by continuation: it starts from the published records of the family\n"
-"and of its neighbours a - 1 and a + 1 (or the nearest families with\n"
-"records), continues every point found to k + 1 (and a new one down to\n"
-"k - 1) with a linear predictor and Newton's method in fixed-point\n"
-"coordinates, and keeps every distinct point: the points it reaches, not a\n"
-"proof that there are no others. Every point is then certified\n"
-"on the reduced path (as certify minimum does): the critical point\n"
-"(Krawczyk), its exact Morse index, F, and for minima that they are not\n"
-"global and that the split point is a strict saddle. The continuation only\n"
-"proposes points; where it loses a track the summary says why.\n"
-"\n"
-"Output in DIR (default relucert-atlas/):\n"
-"  atlas.jsonl          one line per point, in the dataset's format (k, p,\n"
-"                       vals) plus the certified fields (status, Morse index,\n"
-"                       lambda_min and F enclosures, verdicts, published\n"
-"                       index, certificate)\n"
-"  certs/               one certificate per point ('relucert check' them)\n"
-"  atlas-summary.json   families, where tracks ended and why, the\n"
-"                       transitions saddle <-> minimum, the completeness\n"
-"                       check against the dataset\n"
-"  atlas-figure.tex     the atlas as a standalone pgfplots figure (pdflatex)\n"
-"  families/            one part file per family (resume, --shard)\n"
-"A summary goes to stdout, progress to stderr on a terminal.\n"
-"\n"
-"Options:\n"
-"  --dataset FILE   published records to start from (default: the bundled\n"
-"                   dataset); also what completeness is checked against\n"
-"  --k-min K, --k-max K, --k-max-three K   the ranges (6, 200, 100)\n"
-"  --families F     two, three or two,three (default)\n"
-"  --a A, --a A1..A2   only these families\n"
-"  --jobs N         worker processes (default: online CPUs)\n"
-"  --shard I/N      only the families at positions I, I + N, ... (1-based);\n"
-"                   run the shards into one DIR, then once without --shard\n"
-"                   to assemble (the kept families are not recomputed)\n"
-"  --prec BITS      precision of the certificates (default 128)\n"
-"  --alpha A        split ratio of the direct cross-check (default 1/2)\n"
-"\n"
-"Exit status: 0 when every family had a starting point, every point found\n"
-"is a certified critical point (a minimum, a saddle of certified index, or\n"
-"a critical point whose inertia is undecided, as where the Hessian is\n"
-"singular) and every published non-global minimum in the range was found\n"
-"and certified; 1 otherwise (the summary says what); 2 bad usage or bad\n"
-"data.\n";
 
 typedef struct
 {
@@ -91,7 +41,8 @@ typedef struct
     /* parent's progress */
     slong done, points;
     double t0;
-    int tty;
+    rc_progress_fn progress;
+    void * pctx;
 }
 atlas_ctx;
 
@@ -125,10 +76,10 @@ part_header(const atlas_ctx * c, const family_t * f)
 
 /* 1 if the part file exists, is complete and was made by the same run;
    with verify, also every certificate it names passes the checker (a kept
-   part is then as good as a recomputed one; one that fails is said on
-   stderr and the family recomputed) */
+   part is then as good as a recomputed one; one that fails is said on out
+   as a note line of family i, and the family recomputed) */
 static int
-part_is_current(const atlas_ctx * c, const family_t * f, int verify)
+part_is_current(const atlas_ctx * c, const family_t * f, int verify, FILE * out, slong i)
 {
     char path[4096];
     FILE * in;
@@ -162,10 +113,11 @@ part_is_current(const atlas_ctx * c, const family_t * f, int verify)
                 root = json_load_file(cp, JSON_REJECT_DUPLICATES, NULL);
                 if (root == NULL || rc_cert_check(why, root) != 0)
                 {
-                    fprintf(stderr, "%srelucert: %s: the kept certificate %s %s%s; the family "
-                            "is recomputed\n", c->tty ? "\r" : "", path, cp,
+                    fprintf(out, "%ld\tnote\t%s: the kept certificate %s %s%s; the family "
+                            "is recomputed\n", (long) i, path, cp,
                             root == NULL ? "cannot be read" : "failed the check: ",
                             root == NULL ? "" : why->msg);
+                    fflush(out);
                     ok = 0;
                 }
                 json_decref(root);
@@ -382,7 +334,7 @@ atlas_work(FILE * out, slong i, void * vctx)
     json_t * h;
     char * text;
 
-    if (part_is_current(c, f, 1))
+    if (part_is_current(c, f, 1, out, i))
     {
         fprintf(out, "%ld\t0\tkept\n", (long) i);
         fflush(out);
@@ -437,7 +389,7 @@ atlas_work(FILE * out, slong i, void * vctx)
         {
             char cpath[4700];
             snprintf(cpath, sizeof cpath, "%s/%s", c->out_dir, rel);
-            if (mkdir_p(dir) || cli_write_cert(cpath, cert))
+            if (mkdir_p(dir) || rc_cert_write_file(cpath, cert))
             {
                 fprintf(out, "%ld\t0\terror: cannot write %s\n", (long) i, cpath);
                 fflush(out);
@@ -482,24 +434,34 @@ out:
     rc_atlas_chain_clear(ch);
 }
 
+/* family i's line, in the parent: "i<TAB>points<TAB>ok|kept|error: ...", or
+   "i<TAB>note<TAB>text" */
 static void
 atlas_line(char * text, void * vctx)
 {
     atlas_ctx * c = vctx;
     char * t1 = strchr(text, '\t'), * t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-    if (t2 == NULL)
+    slong i = atol(text);
+    if (t2 == NULL || i < 0 || i >= c->nfam)
         return;
+    text[strcspn(text, "\n")] = '\0';
+    if (strncmp(t1 + 1, "note\t", 5) == 0)
+    {
+        rc_progress_report(c->progress, c->pctx, RC_PROGRESS_ERROR, RC_ATLAS_PHASE, 0, 0,
+                           t1 + 6, 0);
+        return;
+    }
     c->done++;
     c->points += atol(t1 + 1);
     if (strncmp(t2 + 1, "error", 5) == 0)
     {
-        slong i = atol(text);
-        fprintf(stderr, "%srelucert atlas: family %s a = %ld: %s", c->tty ? "\n" : "",
-                family_name(c->fam[i].family), (long) c->fam[i].a, t2 + 1);
+        char line[4400];
+        snprintf(line, sizeof line, "atlas: family %s a = %ld: %s", family_name(c->fam[i].family),
+                 (long) c->fam[i].a, t2 + 1);
+        rc_progress_report(c->progress, c->pctx, RC_PROGRESS_ERROR, RC_ATLAS_PHASE, 0, 0, line, 0);
     }
-    if (c->tty)
-        fprintf(stderr, "\ratlas: %ld of %ld families, %ld points certified, %.0f s   ",
-                (long) c->done, (long) c->nfam, (long) c->points, rc_clock_now() - c->t0);
+    rc_progress_report(c->progress, c->pctx, RC_PROGRESS_STEP, RC_ATLAS_PHASE, c->done, c->nfam,
+                       "families", rc_clock_now() - c->t0);
 }
 
 /* appends the walk point v as a starting point of family a at k */
@@ -586,134 +548,78 @@ walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
     return w.added;
 }
 
-/* parses "A" or "A1..A2" */
-static int
-parse_a_range(slong * lo, slong * hi, const char * s)
+void
+rc_atlas_params_init(rc_atlas_params_t par)
 {
-    const char * dots = strstr(s, "..");
-    if (dots == NULL)
-    {
-        if (cli_parse_slong(lo, "--a", s, 1, 1000000))
-            return 1;
-        *hi = *lo;
-        return 0;
-    }
-    {
-        char a[64];
-        size_t n = dots - s;
-        if (n == 0 || n >= sizeof a)
-            return cli_fail("--a: expected A or A1..A2, found '%.40s'", s), 1;
-        memcpy(a, s, n);
-        a[n] = '\0';
-        if (cli_parse_slong(lo, "--a", a, 1, 1000000)
-            || cli_parse_slong(hi, "--a", dots + 2, *lo, 1000000))
-            return 1;
-    }
-    return 0;
+    par->dataset = NULL;
+    par->out_dir = "relucert-atlas";
+    par->k_min = 6;
+    par->k_max = 200;
+    par->k_max_three = 100;
+    par->a_lo = 1;
+    par->a_hi = WORD_MAX;
+    par->jobs = 1;
+    par->shard_i = 0;
+    par->shard_n = 1;
+    par->assemble = 1;
+    par->prec = 128;
+    fmpq_init(par->alpha);
+    fmpq_set_si(par->alpha, 1, 2);
+}
+
+void
+rc_atlas_params_clear(rc_atlas_params_t par)
+{
+    fmpq_clear(par->alpha);
+}
+
+void
+rc_atlas_summary_init(rc_atlas_summary_t S)
+{
+    memset(S, 0, sizeof(rc_atlas_summary_struct));
+}
+
+void
+rc_atlas_summary_clear(rc_atlas_summary_t S)
+{
+    json_decref(S->transitions);
+    memset(S, 0, sizeof(rc_atlas_summary_struct));
 }
 
 int
-cmd_atlas(int argc, char ** argv)
+rc_atlas_run(rc_atlas_summary_t S, const rc_atlas_params_t par, rc_progress_fn progress,
+             void * progress_ctx, rc_error_t err)
 {
     atlas_ctx c;
-    const char * dataset = NULL, * shard = NULL;
-    char dsbuf[4096], path[4200];
-    slong kmin = 6, kmax = 200, kmax3 = 100, alo = 1, ahi = WORD_MAX, jobs, si = 0, sn = 1, i;
-    int want_two = 1, want_three = 1, res;
-    rc_error_t err;
+    char path[4200];
+    slong kmin = par->k_min, kmax = par->k_max, kmax3 = par->k_max_three;
+    slong alo = par->a_lo, ahi = par->a_hi, si = par->shard_i, sn = par->shard_n, i;
     slong * sel = NULL, nsel = 0;
+    int res;
 
+    rc_atlas_summary_clear(S);
+    rc_error_init(err);
     memset(&c, 0, sizeof c);
     fmpq_init(c.alpha);
-    fmpq_set_si(c.alpha, 1, 2);
-    c.prec = 128;
-    c.out_dir = "relucert-atlas";
-    jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    if (jobs < 1)
-        jobs = 1;
-    for (i = 1; i < argc; i++)
-    {
-        const char * o = argv[i], * v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(o, "-h") == 0 || strcmp(o, "--help") == 0)
-        {
-            fputs(usage, stdout);
-            fmpq_clear(c.alpha);
-            return RC_EXIT_OK;
-        }
-        if (o[0] != '-' || o[1] != '-')
-        {
-            fmpq_clear(c.alpha);
-            return cli_fail("atlas: unexpected argument '%.60s' (see 'relucert atlas --help')", o);
-        }
-        if (v == NULL)
-        {
-            fmpq_clear(c.alpha);
-            return cli_fail("%s: expected a value", o);
-        }
-        i++;
-        res = 0;
-        if (strcmp(o, "--dataset") == 0)
-            dataset = v;
-        else if (strcmp(o, "--k-min") == 0)
-            res = cli_parse_slong(&kmin, o, v, 2, 100000);
-        else if (strcmp(o, "--k-max") == 0)
-            res = cli_parse_slong(&kmax, o, v, 2, 100000);
-        else if (strcmp(o, "--k-max-three") == 0)
-            res = cli_parse_slong(&kmax3, o, v, 2, 100000);
-        else if (strcmp(o, "--families") == 0)
-        {
-            want_two = strcmp(v, "two") == 0 || strcmp(v, "two,three") == 0 || strcmp(v, "three,two") == 0;
-            want_three = strcmp(v, "three") == 0 || strcmp(v, "two,three") == 0 || strcmp(v, "three,two") == 0;
-            if (!want_two && !want_three)
-                res = cli_fail("--families: expected two, three or two,three, found '%.40s'", v);
-        }
-        else if (strcmp(o, "--a") == 0)
-            res = parse_a_range(&alo, &ahi, v);
-        else if (strcmp(o, "--out-dir") == 0)
-            c.out_dir = v;
-        else if (strcmp(o, "--jobs") == 0)
-            res = cli_parse_slong(&jobs, o, v, 1, 1024);
-        else if (strcmp(o, "--shard") == 0)
-            shard = v, res = cli_parse_shard(&si, &sn, v);
-        else if (strcmp(o, "--prec") == 0)
-        {
-            res = cli_parse_slong(&c.prec, o, v, 64, 1L << 20);
-            if (res == 0 && rc_limit_check_prec(err, c.prec, "--prec"))
-                res = cli_fail("%s", err->msg);
-        }
-        else if (strcmp(o, "--alpha") == 0)
-        {
-            res = cli_parse_fmpq(c.alpha, o, v);
-            if (res == 0 && (fmpq_sgn(c.alpha) <= 0 || fmpz_cmp(fmpq_numref(c.alpha), fmpq_denref(c.alpha)) >= 0))
-                res = cli_fail("--alpha: expected a number in (0, 1)");
-        }
-        else
-            res = cli_fail("atlas: unknown option '%.40s' (see 'relucert atlas --help')", o);
-        if (res)
-        {
-            fmpq_clear(c.alpha);
-            return RC_EXIT_BADINPUT;
-        }
-    }
-    if (!want_two)
-        kmax = 0;
-    if (!want_three)
-        kmax3 = 0;
-    if (dataset == NULL && (dataset = cli_default_dataset(dsbuf, sizeof dsbuf)) == NULL)
+    fmpq_set(c.alpha, par->alpha);
+    c.prec = par->prec;
+    c.out_dir = par->out_dir;
+    c.dataset = par->dataset;
+    c.progress = progress;
+    c.pctx = progress_ctx;
+    if (par->dataset == NULL)
     {
         fmpq_clear(c.alpha);
-        return cli_fail("atlas: no dataset found; give --dataset FILE");
+        return rc_error_set(err, "atlas: no dataset given"), 2;
     }
-    c.dataset = dataset;
-    rc_error_init(err);
-    if (atlas_read_records(&c.recs, &c.nrec, dataset, err)
-        || rc_sha256_file(c.dataset_sha, dataset))
+    if (atlas_read_records(&c.recs, &c.nrec, par->dataset, err)
+        || rc_sha256_file(c.dataset_sha, par->dataset))
     {
-        res = err->msg[0] ? cli_fail("%s", err->msg)
-                          : cli_fail("%s: cannot read the dataset", dataset);
+        if (!err->msg[0])
+            rc_error_set(err, "%s: cannot read the dataset", par->dataset);
         atlas_records_clear(c.recs, c.nrec);
         fmpq_clear(c.alpha);
-        return res;
+        return 2;
     }
 
     if (kmax > 0)
@@ -743,13 +649,13 @@ cmd_atlas(int argc, char ** argv)
     }
     if (c.nfam == 0)
     {
-        res = cli_fail("atlas: no family has a pattern in the range");
+        res = (rc_error_set(err, "atlas: no family has a pattern in the range"), 2);
         goto out;
     }
     snprintf(path, sizeof path, "%s/families", c.out_dir);
     if (mkdir_p(path))
     {
-        res = cli_fail("atlas: cannot create %s", path);
+        res = (rc_error_set(err, "atlas: cannot create %s", path), 2);
         goto out;
     }
     sel = flint_malloc(sizeof(slong) * c.nfam);
@@ -758,27 +664,32 @@ cmd_atlas(int argc, char ** argv)
             sel[nsel++] = i;
     {
         /* run the selected families: permute c.fam so the workers see them */
-        family_t * all = c.fam, * mine = flint_malloc(sizeof(family_t) * nsel);
+        family_t * all = c.fam, * mine = flint_malloc(sizeof(family_t) * FLINT_MAX(1, nsel));
         slong nall = c.nfam;
+        rc_error_t werr;
         for (i = 0; i < nsel; i++)
             mine[i] = all[sel[i]];
         c.fam = mine;
         c.nfam = nsel;
         c.t0 = rc_clock_now();
-        c.tty = isatty(2);
-        cli_workers((int) jobs, nsel, 0, atlas_work, atlas_line, &c);
-        if (c.tty)
-            fputc('\n', stderr);
+        rc_progress_report(progress, progress_ctx, RC_PROGRESS_BEGIN, RC_ATLAS_PHASE, 0, nsel,
+                           "families", 0);
+        if (rc_workers_run(par->jobs, nsel, 0, atlas_work, atlas_line, &c, werr))
+            rc_progress_report(progress, progress_ctx, RC_PROGRESS_ERROR, RC_ATLAS_PHASE, 0, 0,
+                               werr->msg, 0);
+        rc_progress_report(progress, progress_ctx, RC_PROGRESS_END, RC_ATLAS_PHASE, c.done, nsel,
+                           "families", rc_clock_now() - c.t0);
         flint_free(mine);
         c.fam = all;
         c.nfam = nall;
     }
-    if (shard != NULL)
+    S->jobs = par->jobs;
+    if (!par->assemble)
     {
-        printf("shard %ld of %ld: %ld families in %s/families/, %.1f s; run without --shard "
-               "to assemble\n", (long) si + 1, (long) sn, (long) nsel, c.out_dir,
-               rc_clock_now() - c.t0);
-        res = RC_EXIT_OK;
+        S->families = nsel;
+        S->points = c.points;
+        S->seconds = rc_clock_now() - c.t0;
+        res = 0;
         goto out;
     }
     {
@@ -788,10 +699,10 @@ cmd_atlas(int argc, char ** argv)
             refs[i].family = c.fam[i].family;
             refs[i].a = c.fam[i].a;
             part_path(refs[i].path, sizeof refs[i].path, &c, c.fam + i);
-            refs[i].current = part_is_current(&c, c.fam + i, 0);   /* verified by the worker */
+            refs[i].current = part_is_current(&c, c.fam + i, 0, NULL, i);   /* verified by the worker */
         }
-        res = atlas_assemble(c.out_dir, refs, c.nfam, c.recs, c.nrec, kmin, kmax, kmax3,
-                             alo, ahi, dataset, rc_clock_now() - c.t0, (int) jobs);
+        res = atlas_assemble(S, c.out_dir, refs, c.nfam, c.recs, c.nrec, kmin, kmax, kmax3,
+                             alo, ahi, par->dataset, rc_clock_now() - c.t0, par->jobs, err);
         flint_free(refs);
     }
 out:
