@@ -132,6 +132,43 @@ int rc_check_files(const char * const * paths, slong n, int jobs,
 json_t * rc_opsc_directions_run(const rc_opsc_params_t p, slong si, slong sn, int jobs,
                                 rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- report helpers */
+
+/* What the workflows read out of a certificate for display (tables,
+   summaries, LaTeX); none of them checks anything. */
+
+/* claims.CLAIM.verdict of a certificate ("proved", "refuted",
+   "undecided"); "?" if absent. The string belongs to root. */
+const char * rc_report_claim_verdict(const json_t * root, const char * claim);
+
+/* The "hi" string of the largest split quotient of a minimum certificate
+   (dense: over its neurons; symmetry-reduced: over its blocks), compared
+   as doubles (display only); NULL if none. Belongs to root. */
+const json_t * rc_report_worst_split(const json_t * root);
+
+/* buf (len bytes) = the exact number in the JSON string v, rounded outward
+   (down if lower, else up) to 6 significant digits; "-" if v is not a
+   string, "?" if it is not a number. The rounding keeps a printed bound a
+   true bound. */
+void rc_report_short_bound(char * buf, size_t len, const json_t * v, int lower);
+
+/* rc_report_short_bound of a lower end of F's enclosure, intersected with
+   [0, inf) (F >= 0 by definition): "0" where the lower end is negative. */
+void rc_report_short_bound_nonneg(char * buf, size_t len, const json_t * v);
+
+/* {"lo": "...", "hi": "..."} with lo rounded down and hi rounded up
+   (rc_enclosure_bound_str at rc_enclosure_digits(x, prec) digits; unlike
+   rc_json_enclosure never null). A new reference, the caller's. */
+json_t * rc_report_enclosure(const arb_t x, slong prec);
+
+/* The same for an enclosure of F >= 0, intersected with [0, inf): "lo" is
+   "0" where the enclosure reaches below 0. */
+json_t * rc_report_enclosure_nonneg(const arb_t x, slong prec);
+
+/* 10^-lo, ..., 10^-hi as exact rationals (hi >= lo >= 0); the caller frees
+   them with _fmpq_vec_clear(v, hi - lo + 1). */
+fmpq * rc_powers_of_ten(slong lo, slong hi);
+
 /* ---------------------------------------------------------------- minimum */
 
 /* The path of a minimum certification: auto (reduced when the point allows
@@ -183,6 +220,215 @@ void rc_certify_minimum_params_clear(rc_certify_minimum_params_t o);
 int rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_point_t pt,
                              const char * source, const rc_certify_minimum_params_t o,
                              rc_error_t err);
+
+/* 1 when the minimum certificate root does not prove its point within
+   max_move (Frobenius norm) of its input: its proved distance exceeds
+   max_move, or it proves none (relucert certify minimum --max-move). */
+int rc_certify_minimum_too_far(const json_t * root, const fmpq_t max_move);
+
+/* ---------------------------------------------------------------- batch */
+
+/* relucert certify minimum --dataset: every selected record of a dataset
+   (JSON lines with integer "k" and "index") certified by
+   rc_certify_minimum_point in worker processes, one certificate per record
+   DIR/minimum-kKKK-IIII.json. A certificate already there for the same
+   record, precision and alpha that claims success is kept when it passes
+   the checker (resume), else recomputed. Progress: phase RC_BATCH_CERTIFY
+   (or RC_BATCH_MERGE), unit "records", a STEP per record; an ERROR for a
+   kept file that failed the check and for a worker that could not be
+   started. */
+#define RC_BATCH_CERTIFY "certify"
+#define RC_BATCH_MERGE "merge"
+
+typedef struct
+{
+    rc_certify_minimum_params_t m;  /* prec, alpha, path, arithmetic,
+                                       symmetrization of each record */
+    const char * dataset;   /* the dataset file (required) */
+    slong k, k_max, index;  /* the selection: records with k = k (-1: any),
+                               k <= k_max (-1: any), index = index (-1: any) */
+    const char * out_dir;   /* default "relucert-minima" (created if missing) */
+    int jobs;               /* worker processes, default 1; the certificates
+                               and rows do not depend on it */
+    slong shard_i, shard_n; /* only the records at positions r of the
+                               selection with r mod shard_n = shard_i
+                               (default 0, 1: all) */
+    slong merge_n;          /* > 0: certify nothing; re-verify the
+                               certificates of the merge_n shards in out_dir
+                               (rows RC_BATCH_CHECKED, MISSING, FAILED) */
+    int have_max_move;
+    fmpq_t max_move;        /* with have_max_move: a certified point that may
+                               lie farther than this (Frobenius) from its
+                               record is RC_BATCH_MOVED, not a success */
+}
+rc_batch_params_struct;
+
+typedef rc_batch_params_struct rc_batch_params_t[1];
+
+void rc_batch_params_init(rc_batch_params_t par);
+void rc_batch_params_clear(rc_batch_params_t par);
+
+/* What became of one record, with its name in the command's table. */
+typedef enum
+{
+    RC_BATCH_OK = 0,        /* "ok": certified, every claim proved */
+    RC_BATCH_KEPT = 1,      /* "kept": an existing certificate re-verified */
+    RC_BATCH_REDONE = 2,    /* "redone": an existing one failed the check;
+                               recomputed and proved */
+    RC_BATCH_CHECKED = 3,   /* "checked": merge, present and re-verified */
+    RC_BATCH_FAILED = 4,    /* "FAILED": a claim not proved, or (merge) the
+                               file failed the check */
+    RC_BATCH_MOVED = 5,     /* "moved": proved, but not within max_move */
+    RC_BATCH_MISSING = 6,   /* "missing": merge, no certificate */
+    RC_BATCH_ERROR = 7,     /* "error": the record cannot be certified or
+                               its certificate not written */
+    RC_BATCH_LOST = 8       /* "lost": its worker gave no answer */
+}
+rc_batch_status_t;
+
+/* The table name of a status ("ok", ..., "lost"); a static string. */
+const char * rc_batch_status_name(rc_batch_status_t s);
+
+/* 1 for the statuses that count as certified (OK, KEPT, REDONE, CHECKED). */
+int rc_batch_status_ok(rc_batch_status_t s);
+
+/* One record's row. The bounds are for display: the certificate's exact
+   numbers rounded outward to 6 digits (rc_report_short_bound), "-" where
+   the claim is not proved or there is no certificate. */
+typedef struct
+{
+    slong k, index;         /* the record's */
+    slong ord;              /* its position in the selection (shard ord mod N) */
+    char kind[32];          /* the record's "kind", "?" if none */
+    char p[64];             /* its "p" as compact JSON, "-" if none */
+    rc_batch_status_t status;
+    double seconds;         /* the record's time; < 0 if unknown */
+    char loss[128];         /* "[lo, hi]" of F, lo intersected with [0, inf) */
+    char lambda[64];        /* lambda_min lower bound */
+    char split[64];         /* worst H'_ii quotient, or "(global)" */
+    char cross[64];         /* the cross-check quotient at alpha */
+    char moved[64];         /* the proved distance to the record */
+    char * message;         /* ERROR, MISSING, merge FAILED: why (owned by
+                               the row); else NULL */
+}
+rc_batch_row_struct;
+
+/* The outcome of a batch. */
+typedef struct
+{
+    rc_batch_row_struct * rows;     /* the selected records (of the shard),
+                                       in the selection's order */
+    slong nrows;
+    slong nok, nfail;       /* rows certified (rc_batch_status_ok) and not */
+    slong nkept, nredone;   /* of them: kept, recomputed after a failed check */
+    char * bad_shards;      /* merge: merge_n flags, 1 for a shard with a row
+                               not certified; else NULL */
+    int jobs;               /* the worker processes used */
+    double seconds;
+}
+rc_batch_struct;
+
+typedef rc_batch_struct rc_batch_t[1];
+
+void rc_batch_init(rc_batch_t B);
+void rc_batch_clear(rc_batch_t B);
+
+/* Runs the batch par into B. Returns 0 when every row is certified (also
+   when a shard has no record: B->nrows = 0); 1 when some is not
+   (B->nfail > 0); 2 with err filled, before any work, when the dataset
+   cannot be read or has a bad line, no record matches the selection, or
+   out_dir cannot be created. */
+int rc_batch_run(rc_batch_t B, const rc_batch_params_t par, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- atlas */
+
+/* relucert atlas: the block-structured critical points of the two-block
+   families p = (a, k - a) and the three-block families p = (a, 1, k - a - 1)
+   (teacher I_k, n = d = k) that continuation in k reaches from the
+   dataset's records (atlas.h; not a proof that there are no others), each
+   certified on the reduced path. One family is one work item of a worker:
+   it writes the family's certificates (DIR/certs/) and part file
+   (DIR/families/); a part file whose header matches the run, and whose
+   every certificate passes the checker, is kept (resume, shards). The
+   assembly writes DIR/atlas.jsonl, DIR/atlas-summary.json and
+   DIR/atlas-figure.tex from the part files. Progress: phase RC_ATLAS_PHASE,
+   unit "families", a STEP per family; an ERROR for a family that failed
+   and for a kept part file whose certificate failed the check. */
+#define RC_ATLAS_PHASE "atlas"
+
+typedef struct
+{
+    const char * dataset;   /* the records to start from and to check
+                               completeness against (required) */
+    const char * out_dir;   /* default "relucert-atlas" */
+    slong k_min, k_max, k_max_three;   /* 6, 200, 100; k_max = 0 (or
+                               k_max_three = 0) leaves out the two-block
+                               (three-block) families */
+    slong a_lo, a_hi;       /* only these families (1, WORD_MAX) */
+    int jobs;               /* worker processes (1); the outputs do not
+                               depend on it */
+    slong shard_i, shard_n; /* only the families at positions i with
+                               i mod shard_n = shard_i (0, 1) */
+    int assemble;           /* 1 (default): assemble after the families;
+                               0: only write this run's part files */
+    slong prec;             /* precision of the certificates (128) */
+    fmpq_t alpha;           /* split ratio of the cross-check (1/2) */
+}
+rc_atlas_params_struct;
+
+typedef rc_atlas_params_struct rc_atlas_params_t[1];
+
+void rc_atlas_params_init(rc_atlas_params_t par);
+void rc_atlas_params_clear(rc_atlas_params_t par);
+
+/* What an atlas run found (the counts of atlas-summary.json). */
+typedef struct
+{
+    slong families;         /* in the range (assembled), or run (not) */
+    int assembled;          /* the counts below are filled */
+    slong points, minima, minima_new;   /* minima_new: not in the dataset */
+    slong saddles;
+    slong saddles_by_index[8];  /* [i]: Morse index i (1..6), [7]: 7 or
+                                   more, [0]: the index undecided */
+    slong critical;         /* proved critical, inertia undecided */
+    slong undecided;        /* existence not proved */
+    slong published_minima, found;  /* completeness: the dataset's non-global
+                                       minima in the range, and found */
+    slong missing_families; /* no current part file */
+    slong no_start;         /* families without a starting point */
+    slong track_ends;
+    json_t * transitions;   /* the array of atlas-summary.json (saddle <->
+                               minimum along a track); owned, NULL if not
+                               assembled */
+    double seconds;
+    int jobs;
+}
+rc_atlas_summary_struct;
+
+typedef rc_atlas_summary_struct rc_atlas_summary_t[1];
+
+void rc_atlas_summary_init(rc_atlas_summary_t S);
+void rc_atlas_summary_clear(rc_atlas_summary_t S);
+
+/* Runs the atlas par into par->out_dir and fills S. Returns 0 when every
+   family had a starting point, every point's existence is proved and every
+   published non-global minimum in the range was found and certified (and,
+   without assembly, when the families were run); 1 otherwise (S says what);
+   2 with err filled for bad data (the dataset cannot be read or has a bad
+   line), no family in the range, or an output that cannot be written. */
+int rc_atlas_run(rc_atlas_summary_t S, const rc_atlas_params_t par, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
+
+/* Reads an atlas.jsonl (one JSON object with "k" and "status" per line)
+   into a new array (the caller's); NULL with err naming the file and line. */
+json_t * rc_atlas_points_read(const char * path, rc_error_t err);
+
+/* Writes the pgfplots figures of the atlas points (the (k, a) planes; F
+   and lambda_min against k for a few families) as LaTeX: the figure
+   environments (label fig:atlas), or with standalone a complete document
+   for pdflatex whose page fits the figure. */
+void rc_atlas_figure_write(FILE * out, const json_t * points, int standalone);
 
 /* ---------------------------------------------------------------- paper */
 

@@ -43,22 +43,8 @@ int cli_parse_shard(slong * i, slong * n, const char * s);
 int cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want_hessian,
                    slong prec, int progress, rc_error_t err);
 
-/* {"lo": "...", "hi": "..."} with lo rounded down and hi rounded up. */
-json_t * cli_json_enclosure(const arb_t x, slong prec);
-/* The same for an enclosure of F >= 0: intersected with [0, inf) ("lo" is
-   "0" where the enclosure reaches below 0). */
-json_t * cli_json_enclosure_nonneg(const arb_t x, slong prec);
-
 /* Array of rows of enclosures. */
 json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
-
-/* buf = the exact number in the JSON string v, rounded outward (down if
-   lower, else up) to 6 significant digits; "-" if v is not a string. For
-   display; the rounding keeps a printed bound a true bound. */
-void cli_short_bound(char * buf, size_t len, const json_t * v, int lower);
-/* cli_short_bound of a lower end of F's enclosure, intersected with
-   [0, inf) (F >= 0 by definition): "0" where the lower end is negative. */
-void cli_short_bound_nonneg(char * buf, size_t len, const json_t * v);
 
 /* rc_workers_run, its error (a worker that could not be started) printed
    as the command's one line on stderr; returns its return. */
@@ -86,15 +72,8 @@ cli_progress_t;
 void cli_progress_init(cli_progress_t * s);
 void cli_progress(const rc_progress_t * p, void * ctx);
 
-/* claims.CLAIM.verdict of a certificate, "?" if absent. */
-const char * cli_claim_verdict(const json_t * root, const char * claim);
-
-/* The "hi" string of the largest split quotient of a minimum certificate
-   (display only; NULL if none). */
-const json_t * cli_worst_split(const json_t * root);
-
-/* 10^-lo, ..., 10^-hi as exact rationals; free with cli_fmpq_list_clear. */
-fmpq * cli_powers_of_ten(slong lo, slong hi);
+/* Clears and frees v[0..len-1] (a list of rationals the command parsed,
+   or rc_powers_of_ten's). */
 void cli_fmpq_list_clear(fmpq * v, slong len);
 
 /* Prints root to stdout (indented) followed by a newline. */

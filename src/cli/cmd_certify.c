@@ -85,16 +85,10 @@ static const char * certify_usage =
 
 typedef struct
 {
-    rc_certify_minimum_params_t m;  /* prec, alpha, path, --symmetrize */
+    rc_batch_params_t b;    /* the minimum certification (b->m), --max-move,
+                               and for a dataset the batch */
     const char * out;
-    const char * out_dir;
-    const char * teacher;  /* --teacher, for a NumPy student */
-    int jobs;
-    slong shard_i, shard_n; /* --shard I/N: records r with r mod N = I - 1 */
-    slong merge_n;          /* --merge N: check the N shards' certificates */
-    int have_max_move;
-    fmpq_t max_move;        /* --max-move R: a certified point farther than R
-                               (Frobenius) from the input is not a success */
+    const char * teacher;   /* --teacher, for a NumPy student */
 } certify_opts;
 
 /* 1 when the certificate's proved distance to its input exceeds --max-move
@@ -102,16 +96,7 @@ typedef struct
 static int
 moved_too_far(const json_t * root, const certify_opts * o)
 {
-    fmpq_t f, m;
-    int far;
-    if (!o->have_max_move)
-        return 0;
-    fmpq_init(f);
-    fmpq_init(m);
-    far = rc_mincert_json_get_distance(f, m, root) != 0 || fmpq_cmp(f, o->max_move) > 0;
-    fmpq_clear(f);
-    fmpq_clear(m);
-    return far;
+    return o->b->have_max_move && rc_certify_minimum_too_far(root, o->b->max_move);
 }
 
 static void
@@ -131,7 +116,7 @@ print_summary(FILE * f, const json_t * root)
             json_object_get(root, "symmetry") ? "Krawczyk in fixed-point coordinates"
             : b64 ? "strong convexity" : "Krawczyk",
             (long) json_integer_value(json_object_get(json_object_get(root, "box"), "radius_log2")),
-            cli_claim_verdict(root, "critical_point"));
+            rc_report_claim_verdict(root, "critical_point"));
     if (json_object_get(root, "symmetry") != NULL)
     {
         const json_t * mi = json_object_get(pd, "morse_index");
@@ -139,8 +124,8 @@ print_summary(FILE * f, const json_t * root)
             snprintf(mi_s, sizeof mi_s, "%ld", (long) json_integer_value(mi));
         else
             snprintf(mi_s, sizeof mi_s, "undecided");
-        cli_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
-        cli_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
+        rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
+        rc_report_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
         fprintf(f, "Hessian by irreducible type (%ld types, dimension count %ld): "
                 "lambda_min in [%s, %s], Morse index %s\n",
                 (long) json_array_size(json_object_get(pd, "types")),
@@ -149,24 +134,24 @@ print_summary(FILE * f, const json_t * root)
     {
         /* only what the verdicts prove: lambda_lower is a witness, printed
            as a bound only when positive definiteness is proved */
-        const char * sm = cli_claim_verdict(root, "strict_minimum");
-        const char * pdv = cli_claim_verdict(root, "positive_definite");
+        const char * sm = rc_report_claim_verdict(root, "strict_minimum");
+        const char * pdv = rc_report_claim_verdict(root, "positive_definite");
         if (strcmp(pdv, "proved") == 0)
         {
-            cli_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
+            rc_report_short_bound(a, sizeof a, json_object_get(wit, "lambda_lower"), 1);
             fprintf(f, "strict minimum: %s (Hessian >= %s on the box%s: proved)\n", sm, a,
                     b64 ? ", Rump's test" : "");
         }
         else if (strcmp(pdv, "refuted") == 0 && json_object_get(root, "symmetry") != NULL)
         {
-            cli_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
-            cli_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
+            rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(pd, "lambda_min"), "lo"), 1);
+            rc_report_short_bound(b, sizeof b, json_object_get(json_object_get(pd, "lambda_min"), "hi"), 0);
             fprintf(f, "strict minimum: %s (lambda_min in [%s, %s] < 0: a saddle, %s%s)\n",
                     sm, a, b, strcmp(mi_s, "undecided") == 0 ? "index " : "Morse index ", mi_s);
         }
         else if (strcmp(pdv, "refuted") == 0)
         {
-            cli_short_bound(a, sizeof a, json_object_get(pd, "negative_quotient") != NULL
+            rc_report_short_bound(a, sizeof a, json_object_get(pd, "negative_quotient") != NULL
                             ? json_object_get(json_object_get(pd, "negative_quotient"), "hi")
                             : NULL, 0);
             fprintf(f, "strict minimum: %s (a direction with y^T H y / y^T y <= %s < 0 on the "
@@ -175,482 +160,110 @@ print_summary(FILE * f, const json_t * root)
         else
             fprintf(f, "strict minimum: %s (positive definiteness on the box: %s)\n", sm, pdv);
     }
-    cli_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
-    cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", cli_claim_verdict(root, "non_global"), a, b,
-            strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0
+    rc_report_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
+    rc_report_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
+    fprintf(f, "non-global: %s (F in [%s, %s])%s\n", rc_report_claim_verdict(root, "non_global"), a, b,
+            strcmp(rc_report_claim_verdict(root, "non_global"), "refuted") == 0
                 ? ": it is the global minimum (a permuted teacher)" : "");
-    cli_short_bound(a, sizeof a, cli_worst_split(root), 0);
+    rc_report_short_bound(a, sizeof a, rc_report_worst_split(root), 0);
     fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
-            cli_claim_verdict(root, "saddle_after_split"), a);
-    cli_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
+            rc_report_claim_verdict(root, "saddle_after_split"), a);
+    rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                              "quotient"), "hi"), 0);
     fprintf(f, "cross-check at alpha = %s, %s %ld: %s (curvature <= %s)\n",
             cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
             json_object_get(cc, "block") ? "block" : "neuron",
             cc ? (long) json_integer_value(json_object_get(cc, json_object_get(cc, "block")
                                                                 ? "block" : "neuron")) : -1L,
-            cli_claim_verdict(root, "split_cross_check"), a);
+            rc_report_claim_verdict(root, "split_cross_check"), a);
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
-            cli_claim_verdict(root, "norm_sum_le_k"), cli_claim_verdict(root, "lam_negative"));
+            rc_report_claim_verdict(root, "norm_sum_le_k"), rc_report_claim_verdict(root, "lam_negative"));
     {
         const json_t * dc = json_object_get(cl, "distance_to_candidate");
         if (dc != NULL)
         {
-            cli_short_bound(a, sizeof a, json_object_get(dc, "frobenius"), 0);
-            cli_short_bound(b, sizeof b, json_object_get(dc, "max_entry"), 0);
+            rc_report_short_bound(a, sizeof a, json_object_get(dc, "frobenius"), 0);
+            rc_report_short_bound(b, sizeof b, json_object_get(dc, "max_entry"), 0);
             fprintf(f, "distance to the input: %s (every point of the box, the certified one "
                     "among them, within %s in the Frobenius norm and %s in the largest entry)\n",
-                    cli_claim_verdict(root, "distance_to_candidate"), a, b);
+                    rc_report_claim_verdict(root, "distance_to_candidate"), a, b);
         }
     }
 }
 
-/* ---- dataset batch ---- */
-
-typedef struct
-{
-    slong k, index, line;
-    slong ord;             /* position among the selected records (shards) */
-    char * text;
-    char * kind;
-    char * p;
-} record_t;
+/* ---- dataset batch (rc_batch_run) ---- */
 
 static int
-read_records(record_t ** recs, slong * nrec, const char * path, slong kk, slong kmax,
-             slong index, rc_error_t err)
+certify_dataset(certify_opts * o, cli_progress_t * progress)
 {
-    FILE * f = fopen(path, "r");
-    char * line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    slong lineno = 0;
-
-    *recs = NULL;
-    *nrec = 0;
-    if (f == NULL)
-        return rc_error_set(err, "%s: cannot open: %s", path, strerror(errno));
-    while ((len = getline(&line, &cap, f)) > 0)
-    {
-        json_error_t je;
-        json_t * o;
-        slong k, ix;
-        lineno++;
-        if (strspn(line, " \t\r\n") == (size_t) len)
-            continue;
-        o = json_loads(line, 0, &je);
-        if (o == NULL || !json_is_integer(json_object_get(o, "k"))
-            || !json_is_integer(json_object_get(o, "index")))
-        {
-            json_decref(o);
-            free(line);
-            fclose(f);
-            return rc_error_set(err, "%s:%ld: expected a dataset record (JSON with "
-                                "integer \"k\" and \"index\")", path, (long) lineno);
-        }
-        k = json_integer_value(json_object_get(o, "k"));
-        ix = json_integer_value(json_object_get(o, "index"));
-        if ((kk < 0 || k == kk) && (kmax < 0 || k <= kmax) && (index < 0 || ix == index))
-        {
-            record_t * r;
-            const json_t * kind = json_object_get(o, "kind");
-            char * p = json_dumps(json_object_get(o, "p"), JSON_COMPACT);
-            *recs = flint_realloc(*recs, sizeof(record_t) * (*nrec + 1));
-            r = *recs + (*nrec)++;
-            r->k = k;
-            r->index = ix;
-            r->line = lineno;
-            r->ord = *nrec - 1;
-            r->text = flint_malloc(len + 1);
-            memcpy(r->text, line, len + 1);
-            r->kind = flint_malloc(32);
-            snprintf(r->kind, 32, "%s", json_is_string(kind) ? json_string_value(kind) : "?");
-            r->p = flint_malloc(64);
-            snprintf(r->p, 64, "%s", p ? p : "-");
-            free(p);
-        }
-        json_decref(o);
-    }
-    free(line);
-    fclose(f);
-    return 0;
-}
-
-static void
-free_records(record_t * recs, slong nrec)
-{
-    slong i;
-    for (i = 0; i < nrec; i++)
-    {
-        flint_free(recs[i].text);
-        flint_free(recs[i].kind);
-        flint_free(recs[i].p);
-    }
-    flint_free(recs);
-}
-
-static void
-source_name(char * buf, size_t len, const char * dataset, const record_t * r)
-{
-    const char * base = strrchr(dataset, '/');
-    snprintf(buf, len, "%s:k=%ld:index=%ld", base ? base + 1 : dataset,
-             (long) r->k, (long) r->index);
-}
-
-/* an existing certificate for the same record and settings that claims
-   success and passes the checker: kept. One that claims success but fails
-   the checker sets *bad (and why): the caller recomputes it. */
-static json_t *
-load_existing(int * bad, rc_error_t why, const char * path, const char * source,
-              const certify_opts * o)
-{
-    json_t * root = json_load_file(path, JSON_REJECT_DUPLICATES, NULL);
+    const rc_batch_params_struct * par = o->b;
+    rc_batch_t B;
     rc_error_t err;
-    fmpq_t a;
-    int ok;
+    slong r;
+    int res;
 
-    if (root == NULL)
-        return NULL;
-    fmpq_init(a);
-    ok = rc_cert_json_kind(root, err) != NULL
-         && json_is_string(json_object_get(root, "source"))
-         && strcmp(json_string_value(json_object_get(root, "source")), source) == 0
-         && json_integer_value(json_object_get(root, "prec")) == o->m->prec
-         && json_is_true(json_object_get(root, "success"))
-         && rc_json_get_fmpq(a, json_object_get(json_object_get(json_object_get(root, "witnesses"),
-                                                                "cross_check"), "alpha"), "", err) == 0
-         && fmpq_equal(a, o->m->alpha);
-    fmpq_clear(a);
-    if (ok && rc_cert_check(why, root) != 0)
+    rc_batch_init(B);
+    res = rc_batch_run(B, o->b, cli_progress, progress, err);
+    if (res == 2)
     {
-        *bad = 1;
-        ok = 0;
-    }
-    if (!ok)
-    {
-        json_decref(root);
-        return NULL;
-    }
-    return root;
-}
-
-static void send_row(FILE * out, slong r, const json_t * root, const char * status,
-                     double t0);
-
-/* one record, in a worker: writes the certificate, sends one result line */
-static void
-work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
-            const certify_opts * o)
-{
-    char path[4096], source[512], pathl[512];
-    json_t * root;
-    rc_point_t pt;
-    rc_error_t err;
-    double t0 = rc_clock_now();
-    int cached = 0, success = 0, bad = 0;
-    rc_error_t why;
-
-    snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
-             (long) rec->k, (long) rec->index);
-    source_name(source, sizeof source, dataset, rec);
-    root = load_existing(&bad, why, path, source, o);
-    if (bad)
-    {
-        /* said on stderr by the parent, with the reason */
-        fprintf(out, "%ld\tnote\t%s: the kept certificate failed the check (%s); recomputed\n",
-                (long) r, path, why->msg);
-        fflush(out);
-    }
-    if (root != NULL)
-        cached = 1;
-    else
-    {
-        rc_point_init(pt);
-        if (rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, err)
-            || rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->m, err))
-        {
-            rc_point_clear(pt);
-            fprintf(out, "%ld\terror\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, err->msg);
-            fflush(out);
-            return;
-        }
-        rc_point_clear(pt);
-        if (cli_write_cert(path, root))
-        {
-            fprintf(out, "%ld\terror\t%.2f\t%s: cannot write\n", (long) r, rc_clock_now() - t0, path);
-            fflush(out);
-            json_decref(root);
-            return;
-        }
-    }
-    success = json_is_true(json_object_get(root, "success"));
-    send_row(out, r, root, !success ? "FAILED" : moved_too_far(root, o) ? "moved"
-             : cached ? "kept" : bad ? "redone" : "ok", t0);
-    json_decref(root);
-}
-
-/* the table row of record r from its certificate: "r<TAB>status<TAB>time<TAB>F
-   <TAB>lambda<TAB>H'<TAB>split<TAB>rho"; a bound is printed only where its
-   claim is proved ("-" otherwise), F's lower end intersected with [0, inf) */
-static void
-send_row(FILE * out, slong r, const json_t * root, const char * status, double t0)
-{
-    char a[64], b[64], lam[64] = "-", q[64] = "-", cq[64] = "-", rho[64] = "-";
-    const json_t * loss, * cl = json_object_get(root, "claims");
-
-    loss = json_object_get(json_object_get(cl, "non_global"), "loss");
-    cli_short_bound_nonneg(a, sizeof a, json_object_get(loss, "lo"));
-    cli_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
-    if (strcmp(cli_claim_verdict(root, "positive_definite"), "proved") == 0)
-        cli_short_bound(lam, sizeof lam, json_object_get(json_object_get(root, "witnesses"), "lambda_lower"), 1);
-    if (strcmp(cli_claim_verdict(root, "non_global"), "refuted") == 0)
-        snprintf(q, sizeof q, "(global)");
-    else
-    {
-        if (strcmp(cli_claim_verdict(root, "saddle_after_split"), "proved") == 0)
-            cli_short_bound(q, sizeof q, cli_worst_split(root), 0);
-        if (strcmp(cli_claim_verdict(root, "split_cross_check"), "proved") == 0)
-            cli_short_bound(cq, sizeof cq, json_object_get(json_object_get(json_object_get(
-                cl, "split_cross_check"), "quotient"), "hi"), 0);
-    }
-    if (strcmp(cli_claim_verdict(root, "distance_to_candidate"), "proved") == 0)
-        cli_short_bound(rho, sizeof rho, json_object_get(json_object_get(cl, "distance_to_candidate"),
-                                                        "frobenius"), 0);
-    fprintf(out, "%ld\t%s\t%.2f\t[%s, %s]\t%s\t%s\t%s\t%s\n", (long) r,
-            status, rc_clock_now() - t0, a, b, lam, q, cq, rho);
-    fflush(out);
-}
-
-/* --merge: record r's certificate in the output directory, re-verified by
-   the checker: "checked", or "missing" / "FAILED" with the reason on the
-   line */
-static void
-merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
-             const certify_opts * o)
-{
-    char path[4096], source[512];
-    json_t * root;
-    json_error_t je;
-    rc_error_t why;
-    double t0 = rc_clock_now();
-    const json_t * src;
-
-    snprintf(path, sizeof path, "%s/minimum-k%03ld-%04ld.json", o->out_dir,
-             (long) rec->k, (long) rec->index);
-    source_name(source, sizeof source, dataset, rec);
-    if (access(path, F_OK) != 0)
-    {
-        fprintf(out, "%ld\tmissing\t%.2f\t%s: no certificate\n", (long) r, rc_clock_now() - t0, path);
-        fflush(out);
-        return;
-    }
-    root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-    src = root ? json_object_get(root, "source") : NULL;
-    if (root == NULL)
-        rc_error_set(why, "%s:%d: %s", path, je.line, je.text);
-    else if (!json_is_string(src) || strcmp(json_string_value(src), source) != 0)
-        rc_error_set(why, "%s: expected the certificate of %s", path, source);
-    else if (rc_cert_check(why, root) != 0)
-    {
-        char m[RC_ERROR_LEN];
-        snprintf(m, sizeof m, "%s", why->msg);
-        rc_error_set(why, "%s: FAILED: %s", path, m);
-    }
-    else
-    {
-        send_row(out, r, root, json_is_true(json_object_get(root, "success")) ? "checked"
-                 : "FAILED", t0);
-        json_decref(root);
-        return;
-    }
-    fprintf(out, "%ld\tfailed\t%.2f\t%s\n", (long) r, rc_clock_now() - t0, why->msg);
-    fflush(out);
-    json_decref(root);
-}
-
-typedef struct
-{
-    record_t * recs;
-    slong nrec, done;
-    char ** rows;
-    int tty;
-    const char * dataset;
-    const certify_opts * o;
-}
-dataset_ctx;
-
-static void
-dataset_work(FILE * out, slong r, void * ctx)
-{
-    dataset_ctx * c = ctx;
-    if (c->o->merge_n > 0)
-        merge_record(out, r, c->recs + r, c->dataset, c->o);
-    else
-        work_record(out, r, c->recs + r, c->dataset, c->o);
-}
-
-/* "r<TAB>row": the row of record r */
-static void
-dataset_line(char * line, void * ctx)
-{
-    dataset_ctx * c = ctx;
-    char * tab = strchr(line, '\t');
-    slong r = atol(line);
-
-    if (tab == NULL || r < 0 || r >= c->nrec || c->rows[r] != NULL)
-        return;
-    line[strcspn(line, "\n")] = '\0';
-    if (strncmp(tab + 1, "note\t", 5) == 0)
-    {
-        fprintf(stderr, "%srelucert: %s\n", c->tty ? "\r" : "", tab + 6);
-        return;
-    }
-    c->rows[r] = flint_malloc(strlen(tab) + 1);
-    strcpy(c->rows[r], tab + 1);
-    c->done++;
-    if (c->tty)
-        fprintf(stderr, "\r[%ld/%ld] k = %ld, index %ld: %.20s   ", (long) c->done,
-                (long) c->nrec, (long) c->recs[r].k, (long) c->recs[r].index, c->rows[r]);
-}
-
-static int
-certify_dataset(const char * dataset, slong kk, slong kmax, slong index,
-                const certify_opts * o)
-{
-    record_t * recs;
-    slong nrec, r, nok = 0, nfail = 0, nkept, nredone;
-    char ** rows;
-    int jobs, tty = isatty(2), res = RC_EXIT_OK;
-    rc_error_t err;
-    dataset_ctx c;
-    double t0 = rc_clock_now();
-    char * bad_shard = NULL;    /* --merge: shards with a missing or failed record */
-
-    if (read_records(&recs, &nrec, dataset, kk, kmax, index, err))
+        rc_batch_clear(B);
         return cli_fail("%s", err->msg);
-    if (nrec == 0)
-    {
-        free_records(recs, nrec);
-        return cli_fail("%s: no record matches the selection", dataset);
     }
-    if (o->shard_n > 1)
+    if (B->nrows == 0)
     {
-        /* this shard's records: positions r with r mod N = I - 1 */
-        slong w = 0;
-        for (r = 0; r < nrec; r++)
-            if (recs[r].ord % o->shard_n == o->shard_i)
-                recs[w++] = recs[r];
-            else
-            {
-                flint_free(recs[r].text);
-                flint_free(recs[r].kind);
-                flint_free(recs[r].p);
-            }
-        nrec = w;
-        if (nrec == 0)
-        {
-            free_records(recs, nrec);
-            printf("shard %ld/%ld: no record (the selection has fewer records than shards)\n",
-                   (long) o->shard_i + 1, (long) o->shard_n);
-            return RC_EXIT_OK;
-        }
+        rc_batch_clear(B);
+        printf("shard %ld/%ld: no record (the selection has fewer records than shards)\n",
+               (long) par->shard_i + 1, (long) par->shard_n);
+        return RC_EXIT_OK;
     }
-    if (o->merge_n == 0 && mkdir(o->out_dir, 0777) != 0 && errno != EEXIST)
-    {
-        free_records(recs, nrec);
-        return cli_fail("%s: cannot create directory: %s", o->out_dir, strerror(errno));
-    }
-    jobs = (int) FLINT_MAX(1, FLINT_MIN(o->jobs, nrec));
-    rows = flint_calloc(nrec, sizeof(char *));
-    if (o->merge_n > 0)
-        bad_shard = flint_calloc(o->merge_n, 1);
-    c.recs = recs;
-    c.nrec = nrec;
-    c.rows = rows;
-    c.done = 0;
-    c.tty = tty;
-    c.dataset = dataset;
-    c.o = o;
-    /* largest records first spreads the work evenly */
-    cli_workers(jobs, nrec, 1, dataset_work, dataset_line, &c);
-    if (tty)
-        fputc('\n', stderr);
-
-    nkept = nredone = 0;
     printf("%4s %5s %-9s %-14s %-29s %-13s %-13s %-13s %-11s %-6s %s\n", "k", "index", "kind", "p",
            "F", "lambda_min >=", "H'_ii <=", "split(1/2) <=", "moved <=", "time", "status");
-    for (r = 0; r < nrec; r++)
+    for (r = 0; r < B->nrows; r++)
     {
-        char st[16] = "FAILED", tm[16] = "-", F[128] = "-", lam[64] = "-", q[64] = "-", cq[64] = "-",
-             rho[64] = "-";
-        if (rows[r] == NULL)
-            snprintf(st, sizeof st, "lost");
-        else if (strncmp(rows[r], "error\t", 6) == 0 || strncmp(rows[r], "missing\t", 8) == 0
-                 || strncmp(rows[r], "failed\t", 7) == 0)
-        {
-            char * msg = strchr(strchr(rows[r], '\t') + 1, '\t');
-            if (o->merge_n > 0)
-                fprintf(stderr, "relucert: %s (shard %ld/%ld)\n", msg ? msg + 1 : rows[r],
-                        (long) (recs[r].ord % o->merge_n) + 1, (long) o->merge_n);
-            else
-                fprintf(stderr, "relucert: %s\n", msg ? msg + 1 : rows[r]);
-            snprintf(st, sizeof st, "%s", rows[r][0] == 'f' ? "FAILED"
-                     : rows[r][0] == 'm' ? "missing" : "error");
-        }
-        else
-            sscanf(rows[r], "%15[^\t]\t%15[^\t]\t%127[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]",
-                   st, tm, F, lam, q, cq, rho);
-        nkept += strcmp(st, "kept") == 0;
-        nredone += strcmp(st, "redone") == 0;
-        if (strcmp(st, "ok") == 0 || strcmp(st, "kept") == 0 || strcmp(st, "checked") == 0
-            || strcmp(st, "redone") == 0)
-            nok++;
-        else
-        {
-            nfail++;
-            if (o->merge_n > 0)
-                bad_shard[recs[r].ord % o->merge_n] = 1;
-        }
-        printf("%4ld %5ld %-9s %-14.14s %-29s %-13s %-13s %-13s %-11s %-6s %s\n", (long) recs[r].k,
-               (long) recs[r].index, recs[r].kind, recs[r].p, F, lam, q, cq, rho, tm, st);
-        flint_free(rows[r]);
+        const rc_batch_row_struct * row = B->rows + r;
+        char tm[32] = "-";
+        if (row->message != NULL && par->merge_n > 0)
+            fprintf(stderr, "relucert: %s (shard %ld/%ld)\n", row->message,
+                    (long) (row->ord % par->merge_n) + 1, (long) par->merge_n);
+        else if (row->message != NULL)
+            fprintf(stderr, "relucert: %s\n", row->message);
+        if (row->seconds >= 0 && row->message == NULL)
+            snprintf(tm, sizeof tm, "%.2f", row->seconds);
+        printf("%4ld %5ld %-9s %-14.14s %-29s %-13s %-13s %-13s %-11s %-6s %s\n", (long) row->k,
+               (long) row->index, row->kind, row->p, row->loss, row->lambda, row->split, row->cross,
+               row->moved, tm, rc_batch_status_name(row->status));
     }
-    if (o->merge_n > 0)
+    if (par->merge_n > 0)
     {
         slong s, nbad = 0;
         printf("merge: %ld of %ld certificates present and checked (%s/), %ld not, "
-               "%.1f s with %d jobs\n", (long) nok, (long) nrec, o->out_dir, (long) nfail,
-               rc_clock_now() - t0, jobs);
-        for (s = 0; s < o->merge_n; s++)
-            if (bad_shard[s])
+               "%.1f s with %d jobs\n", (long) B->nok, (long) B->nrows, par->out_dir,
+               (long) B->nfail, B->seconds, B->jobs);
+        for (s = 0; s < par->merge_n; s++)
+            if (B->bad_shards[s])
             {
                 printf("%s%ld", nbad ? ", " : "merge: incomplete or failed shards (of "
                        "--shard I/N): ", (long) s + 1);
                 nbad++;
             }
         if (nbad)
-            printf(" of %ld; rerun them\n", (long) o->merge_n);
+            printf(" of %ld; rerun them\n", (long) par->merge_n);
         else
-            printf("merge: all %ld shards complete\n", (long) o->merge_n);
-        flint_free(bad_shard);
+            printf("merge: all %ld shards complete\n", (long) par->merge_n);
     }
-    else if (o->shard_n > 1)
+    else if (par->shard_n > 1)
         printf("shard %ld/%ld: %ld of %ld records certified (certificates in %s/), %ld not, "
-               "%.1f s with %d jobs\n", (long) o->shard_i + 1, (long) o->shard_n, (long) nok,
-               (long) nrec, o->out_dir, (long) nfail, rc_clock_now() - t0, jobs);
+               "%.1f s with %d jobs\n", (long) par->shard_i + 1, (long) par->shard_n,
+               (long) B->nok, (long) B->nrows, par->out_dir, (long) B->nfail, B->seconds, B->jobs);
     else
         printf("%ld of %ld records certified (certificates in %s/), %ld not, %.1f s with %d jobs\n",
-               (long) nok, (long) nrec, o->out_dir, (long) nfail, rc_clock_now() - t0, jobs);
-    if (o->merge_n == 0 && (nkept > 0 || nredone > 0))
+               (long) B->nok, (long) B->nrows, par->out_dir, (long) B->nfail, B->seconds, B->jobs);
+    if (par->merge_n == 0 && (B->nkept > 0 || B->nredone > 0))
         printf("resume: %ld kept certificate%s re-verified by the checker; %ld kept file%s "
-               "failed the check and %s recomputed\n", (long) nkept, nkept == 1 ? "" : "s",
-               (long) nredone, nredone == 1 ? "" : "s", nredone == 1 ? "was" : "were");
-    if (nfail > 0)
-        res = RC_EXIT_UNPROVED;
-    flint_free(rows);
-    free_records(recs, nrec);
-    return res;
+               "failed the check and %s recomputed\n", (long) B->nkept, B->nkept == 1 ? "" : "s",
+               (long) B->nredone, B->nredone == 1 ? "" : "s", B->nredone == 1 ? "was" : "were");
+    rc_batch_clear(B);
+    return res == 0 ? RC_EXIT_OK : RC_EXIT_UNPROVED;
 }
 
 static int
@@ -677,12 +290,12 @@ certify_one(const char * file, const char * dataset, slong k, slong index,
     }
     else
     {
-        record_t r;
-        r.k = k;
-        r.index = index;
-        source_name(source, sizeof source, dataset, &r);
+        /* the name rc_batch_run gives the record */
+        const char * base = strrchr(dataset, '/');
+        snprintf(source, sizeof source, "%s:k=%ld:index=%ld", base ? base + 1 : dataset,
+                 (long) k, (long) index);
     }
-    if (rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->m, err))
+    if (rc_certify_minimum_point(&root, pathl, sizeof pathl, pt, source, o->b->m, err))
     {
         rc_point_clear(pt);
         return cli_fail("%s", err->msg);
@@ -760,20 +373,14 @@ cmd_certify(int argc, char ** argv)
                         "(see 'relucert certify --help'), found '%.40s'", argc < 2 ? "" : argv[1]);
     argc--;
     argv++;
-    rc_certify_minimum_params_init(o.m);
+    rc_batch_params_init(o.b);
     cli_progress_init(&progress);
-    o.m->progress = cli_progress;
-    o.m->progress_ctx = &progress;
+    o.b->m->progress = cli_progress;
+    o.b->m->progress_ctx = &progress;
     o.out = NULL;
-    o.out_dir = "relucert-minima";
     o.teacher = NULL;
-    o.shard_i = 0;
-    o.shard_n = 1;
-    o.merge_n = 0;
-    o.have_max_move = 0;
-    fmpq_init(o.max_move);
     jobs = sysconf(_SC_NPROCESSORS_ONLN);
-    o.jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
+    o.b->jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, 256));
     res = RC_EXIT_BADINPUT;
     optind = 1;
     opterr = 0;
@@ -782,20 +389,20 @@ cmd_certify(int argc, char ** argv)
         switch (c)
         {
             case 'p':
-                if (cli_parse_slong(&o.m->prec, "--prec", optarg, 16, rc_limit_prec()))
+                if (cli_parse_slong(&o.b->m->prec, "--prec", optarg, 16, rc_limit_prec()))
                     goto out;
                 break;
             case 'a':
-                if (cli_parse_fmpq(o.m->alpha, "--alpha", optarg))
+                if (cli_parse_fmpq(o.b->m->alpha, "--alpha", optarg))
                     goto out;
-                if (!(fmpq_sgn(o.m->alpha) > 0 && fmpz_cmp(fmpq_numref(o.m->alpha), fmpq_denref(o.m->alpha)) < 0))
+                if (!(fmpq_sgn(o.b->m->alpha) > 0 && fmpz_cmp(fmpq_numref(o.b->m->alpha), fmpq_denref(o.b->m->alpha)) < 0))
                 {
                     cli_fail("--alpha: expected a number in (0, 1), found '%s'", optarg);
                     goto out;
                 }
                 break;
             case 'o': o.out = optarg; break;
-            case 'O': o.out_dir = optarg; break;
+            case 'O': o.b->out_dir = optarg; break;
             case 'D': dataset = optarg; break;
             case 'k':
                 if (cli_parse_slong(&k, "--k", optarg, 1, 1000000))
@@ -812,15 +419,15 @@ cmd_certify(int argc, char ** argv)
             case 'j':
                 if (cli_parse_slong(&jobs, "--jobs", optarg, 1, 256))
                     goto out;
-                o.jobs = (int) jobs;
+                o.b->jobs = (int) jobs;
                 break;
             case 'P':
                 if (strcmp(optarg, "auto") == 0)
-                    o.m->path = RC_MIN_PATH_AUTO;
+                    o.b->m->path = RC_MIN_PATH_AUTO;
                 else if (strcmp(optarg, "reduced") == 0)
-                    o.m->path = RC_MIN_PATH_REDUCED;
+                    o.b->m->path = RC_MIN_PATH_REDUCED;
                 else if (strcmp(optarg, "dense") == 0)
-                    o.m->path = RC_MIN_PATH_DENSE;
+                    o.b->m->path = RC_MIN_PATH_DENSE;
                 else
                 {
                     cli_fail("--path: expected auto, reduced or dense, found '%s'", optarg);
@@ -828,39 +435,39 @@ cmd_certify(int argc, char ** argv)
                 }
                 break;
             case 'A':
-                if (cli_parse_arith(&o.m->arith, optarg))
+                if (cli_parse_arith(&o.b->m->arith, optarg))
                     goto out;
                 break;
             case 't':
                 o.teacher = optarg;
                 break;
             case 's':
-                if (cli_parse_shard(&o.shard_i, &o.shard_n, optarg))
+                if (cli_parse_shard(&o.b->shard_i, &o.b->shard_n, optarg))
                     goto out;
                 break;
             case 'M':
-                if (cli_parse_slong(&o.merge_n, "--merge", optarg, 1, 1000000))
+                if (cli_parse_slong(&o.b->merge_n, "--merge", optarg, 1, 1000000))
                     goto out;
                 break;
             case 'X':
-                if (cli_parse_fmpq(o.max_move, "--max-move", optarg))
+                if (cli_parse_fmpq(o.b->max_move, "--max-move", optarg))
                     goto out;
-                if (fmpq_sgn(o.max_move) < 0)
+                if (fmpq_sgn(o.b->max_move) < 0)
                 {
                     cli_fail("--max-move: expected a distance >= 0, found '%s'", optarg);
                     goto out;
                 }
-                o.have_max_move = 1;
+                o.b->have_max_move = 1;
                 break;
             case 'S':
-                if (cli_parse_fmpq(o.m->tol, "--symmetrize", optarg))
+                if (cli_parse_fmpq(o.b->m->tol, "--symmetrize", optarg))
                     goto out;
-                if (fmpq_sgn(o.m->tol) < 0)
+                if (fmpq_sgn(o.b->m->tol) < 0)
                 {
                     cli_fail("--symmetrize: expected a tolerance >= 0, found '%s'", optarg);
                     goto out;
                 }
-                o.m->have_tol = 1;
+                o.b->m->have_tol = 1;
                 break;
             case 'h':
                 fputs(certify_usage, stdout);
@@ -885,13 +492,13 @@ cmd_certify(int argc, char ** argv)
                  "(see 'relucert certify --help')");
         goto out;
     }
-    if ((o.shard_n > 1 || o.merge_n > 0) && (dataset == NULL || (k >= 0 && index >= 0)))
+    if ((o.b->shard_n > 1 || o.b->merge_n > 0) && (dataset == NULL || (k >= 0 && index >= 0)))
     {
         cli_fail("certify minimum: --shard and --merge split a dataset batch "
                  "(--dataset FILE [--k K | --k-max K]), not one point");
         goto out;
     }
-    if (o.shard_n > 1 && o.merge_n > 0)
+    if (o.b->shard_n > 1 && o.b->merge_n > 0)
     {
         cli_fail("certify minimum: --shard I/N certifies one shard, --merge N checks all of "
                  "them: expected one of the two");
@@ -917,12 +524,15 @@ cmd_certify(int argc, char ** argv)
             cli_fail("certify minimum: --index needs --k");
             goto out;
         }
-        res = certify_dataset(dataset, k, kmax, index, &o);
+        o.b->dataset = dataset;
+        o.b->k = k;
+        o.b->k_max = kmax;
+        o.b->index = index;
+        res = certify_dataset(&o, &progress);
     }
     else
         res = certify_one(file, NULL, -1, -1, &o);
 out:
-    rc_certify_minimum_params_clear(o.m);
-    fmpq_clear(o.max_move);
+    rc_batch_params_clear(o.b);
     return res;
 }

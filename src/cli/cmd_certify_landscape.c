@@ -227,12 +227,12 @@ fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq 
     }
     if (eps == NULL)
     {
-        e = cli_powers_of_ten(1, 14);
+        e = rc_powers_of_ten(1, 14);
         ne = 14;
     }
     if (lam == NULL)
     {
-        l = cli_powers_of_ten(1, 12);
+        l = rc_powers_of_ten(1, 12);
         nl = 12;
     }
     for (i = 0; i < ne; i++)
@@ -262,10 +262,10 @@ fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq 
         {
             const json_t * q = json_array_get(pts, json_integer_value(pt));
             ev = fmpq_get_d((eps ? eps : e) + json_integer_value(pt));
-            cli_short_bound(ds, sizeof ds, json_object_get(json_object_get(q, "distance"), "hi"), 0);
-            cli_short_bound(r1, sizeof r1, json_object_get(json_object_get(q, pl_kind ? "pl_ratio"
+            rc_report_short_bound(ds, sizeof ds, json_object_get(json_object_get(q, "distance"), "hi"), 0);
+            rc_report_short_bound(r1, sizeof r1, json_object_get(json_object_get(q, pl_kind ? "pl_ratio"
                                                                             : "opsc_ratio"), "hi"), 0);
-            cli_short_bound(r2, sizeof r2, json_object_get(json_object_get(q, "hessian_quotient"), "hi"), 0);
+            rc_report_short_bound(r2, sizeof r2, json_object_get(json_object_get(q, "hessian_quotient"), "hi"), 0);
         }
         fprintf(sum, "%-8.2g %-8.2g %-13s %-13s %-15s%s\n", fmpq_get_d((lam ? lam : l) + i), ev, ds, r1,
                 pl_kind ? "" : r2, json_string_value(json_object_get(o, "verdict")));
@@ -325,7 +325,7 @@ opsc_report(const json_t * root, const rc_opsc_params_t p, const char * radius,
         slong np = json_integer_value(json_object_get(sum, "opsc_proved"));
         slong nc = json_integer_value(json_object_get(sum, "conj12_proved"));
         char lam[64];
-        cli_short_bound(lam, sizeof lam, json_object_get(sum, "smallest_lam_U"), 1);
+        rc_report_short_bound(lam, sizeof lam, json_object_get(sum, "smallest_lam_U"), 1);
         fprintf(f, "k = %ld, m = %ld, %ld Gaussian directions, s in [0, %s]:\n", (long) k, (long) m,
                 (long) samples, radius);
         fprintf(f, "  OPSC on the whole segment: %ld proved, %ld undecided; smallest lam_U >= %s\n",
@@ -342,7 +342,7 @@ opsc_report(const json_t * root, const rc_opsc_params_t p, const char * radius,
         slong nr = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
         slong nc = json_integer_value(json_object_get(sum, "conj12_proved"));
         char c[64];
-        cli_short_bound(c, sizeof c, json_object_get(sum, "smallest_c_U"), 1);
+        rc_report_short_bound(c, sizeof c, json_object_get(sum, "smallest_c_U"), 1);
         fprintf(f, "k = %ld, m = %ld, %ld adversarial directions, s in [0, %s]:\n", (long) k, (long) m,
                 (long) samples, radius);
         fprintf(f, "  OPSC with constant %s refuted near s = 0: %ld of %ld\n", lambda, (long) nr,
@@ -631,7 +631,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                 {
                     slong a = json_integer_value(json_object_get(sum, "opsc_proved"));
                     slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
-                    cli_short_bound(v, sizeof v, json_object_get(sum, "smallest_lam_U"), 1);
+                    rc_report_short_bound(v, sizeof v, json_object_get(sum, "smallest_lam_U"), 1);
                     printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
                            (long) p->k, (long) p->m, "Gaussian", (long) a, (long) samples, (long) b,
                            (long) samples, v, "-",
@@ -644,7 +644,7 @@ opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
                 {
                     slong a = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
                     slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
-                    cli_short_bound(v, sizeof v, json_object_get(sum, "smallest_c_U"), 1);
+                    rc_report_short_bound(v, sizeof v, json_object_get(sum, "smallest_c_U"), 1);
                     printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
                            (long) p->k, (long) p->m, "adversarial", (long) a, (long) samples,
                            (long) b, (long) samples, "-", v, "-",
@@ -940,7 +940,7 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     }
     if (eps == NULL)
     {
-        eps = cli_powers_of_ten(1, 30);
+        eps = rc_powers_of_ten(1, 30);
         neps = 30;
     }
     for (i = 0; i < neps; i++)
@@ -965,10 +965,10 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         {
             const json_t * o = json_array_get(pts, i);
             char dist[64], cur[64], cl[64], ch[64];
-            cli_short_bound(dist, sizeof dist, json_object_get(json_object_get(o, "distance"), "hi"), 0);
-            cli_short_bound(cur, sizeof cur, json_object_get(json_object_get(o, "curvature"), "hi"), 0);
-            cli_short_bound(cl, sizeof cl, json_object_get(json_object_get(o, "closed_form"), "lo"), 1);
-            cli_short_bound(ch, sizeof ch, json_object_get(json_object_get(o, "closed_form"), "hi"), 0);
+            rc_report_short_bound(dist, sizeof dist, json_object_get(json_object_get(o, "distance"), "hi"), 0);
+            rc_report_short_bound(cur, sizeof cur, json_object_get(json_object_get(o, "curvature"), "hi"), 0);
+            rc_report_short_bound(cl, sizeof cl, json_object_get(json_object_get(o, "closed_form"), "lo"), 1);
+            rc_report_short_bound(ch, sizeof ch, json_object_get(json_object_get(o, "closed_form"), "hi"), 0);
             fprintf(sum, "%-8.2g %-14s %-14s [%s, %s] %s\n", fmpq_get_d(eps + i), dist, cur,
                     cl, ch, json_string_value(json_object_get(o, "verdict")));
         }

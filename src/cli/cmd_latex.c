@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "atlas_out.h"
 
 static const char * latex_usage =
 "Usage: relucert latex CERT... [--title T] [--standalone] [--digits D]\n"
@@ -365,7 +364,7 @@ section_minimum(FILE * f, cert_t * c, slong n)
         {
             fputs(" & ", f);
             if (is_proved(json_object_get(cl, "saddle_after_split")))
-                tex_bound(f, cli_worst_split(r), 0);
+                tex_bound(f, rc_report_worst_split(r), 0);
             else
                 fputs("n.p.", f);
             fputs(" & ", f);
@@ -755,7 +754,7 @@ section_atlas(FILE * f, const json_t * pts, const char * path)
             (long) json_array_size(pts), (long) (json_array_size(pts) ? kmin : 0), (long) kmax,
             (long) nmin, (long) nnew, (long) nsad, (long) (nsad - nsadu), (long) nsadu,
             (long) ncrit, (long) nother);
-    atlas_write_figure(f, pts, 0);
+    rc_atlas_figure_write(f, pts, 0);
 }
 
 int
@@ -775,6 +774,7 @@ cmd_latex(int argc, char ** argv)
     slong n = 0, i;
     cert_t * certs;
     FILE * f = stdout;
+    rc_error_t err;
 
     optind = 1;
     opterr = 0;
@@ -794,8 +794,8 @@ cmd_latex(int argc, char ** argv)
     }
     if (optind >= argc && atlas == NULL)
         return cli_fail("latex: expected at least one certificate file (or --atlas FILE)");
-    if (atlas != NULL && (atlas_pts = atlas_load_points(atlas)) == NULL)
-        return RC_EXIT_BADINPUT;
+    if (atlas != NULL && (atlas_pts = rc_atlas_points_read(atlas, err)) == NULL)
+        return cli_fail("%s", err->msg);
     if (atlas_pts != NULL && atlas_verify(atlas_pts, atlas))
     {
         json_decref(atlas_pts);

@@ -56,7 +56,7 @@ print_opsc(const rc_paper_opsc_struct * o, int first)
     char lo[64];
     json_t * b = o->bound ? json_string(o->bound) : NULL;
 
-    cli_short_bound(lo, sizeof lo, b, 1);
+    rc_report_short_bound(lo, sizeof lo, b, 1);
     json_decref(b);
     if (!o->adversarial)
         printf("%s  k = %ld, m = %ld, %ld Gaussian directions: OPSC %ld/%ld, Conj. 12 %ld/%ld, "

@@ -40,7 +40,7 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
     }
 
     rc_loss(loss, W, V, prec);
-    json_object_set_new(root, "loss", cli_json_enclosure_nonneg(loss, prec));
+    json_object_set_new(root, "loss", rc_report_enclosure_nonneg(loss, prec));
 
     zero = rc_student_zero_row(W, prec);
     if (zero >= 0)
@@ -73,7 +73,7 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
     arb_mat_init(G, pt->n, pt->d);
     rc_gradient(G, W, V, prec);
     rc_mat_frobenius_norm(gnorm, G, prec);
-    json_object_set_new(root, "gradient_norm", cli_json_enclosure(gnorm, prec));
+    json_object_set_new(root, "gradient_norm", rc_report_enclosure(gnorm, prec));
     json_object_set_new(root, "gradient", cli_json_enclosure_mat(G, prec));
     arb_mat_clear(G);
 
@@ -84,7 +84,7 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
             fprintf(stderr, "eval: enclosing the smallest eigenvalue of the %ld x %ld Hessian "
                     "in binary64 (Rump's test; about a minute at 10^4)...\n", (long) N, (long) N);
         if (rc_d_hessian_eig_min(lam, W, V, prec))
-            json_object_set_new(root, "hessian_min_eig", cli_json_enclosure(lam, prec));
+            json_object_set_new(root, "hessian_min_eig", rc_report_enclosure(lam, prec));
         else
         {
             const char * bad = rc_blas_selftest_problem(N);
@@ -100,7 +100,7 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
         arb_mat_init(H, N, N);
         rc_hessian(H, W, V, prec);
         rc_mat_eig_min(lam, NULL, H, prec);
-        json_object_set_new(root, "hessian_min_eig", cli_json_enclosure(lam, prec));
+        json_object_set_new(root, "hessian_min_eig", rc_report_enclosure(lam, prec));
         if (want_hessian)
             json_object_set_new(root, "hessian", cli_json_enclosure_mat(H, prec));
         arb_mat_clear(H);

@@ -43,30 +43,6 @@ cli_parse_fmpq(fmpq_t v, const char * opt, const char * s)
 }
 
 json_t *
-cli_json_enclosure(const arb_t x, slong prec)
-{
-    slong dg = rc_enclosure_digits(x, prec);
-    char * lo = rc_enclosure_bound_str(x, 1, dg);
-    char * hi = rc_enclosure_bound_str(x, 0, dg);
-    json_t * o = json_object();
-    json_object_set_new(o, "lo", json_string(lo));
-    json_object_set_new(o, "hi", json_string(hi));
-    flint_free(lo);
-    flint_free(hi);
-    return o;
-}
-
-json_t *
-cli_json_enclosure_nonneg(const arb_t x, slong prec)
-{
-    json_t * e = cli_json_enclosure(x, prec);
-    const char * lo = json_string_value(json_object_get(e, "lo"));
-    if (lo != NULL && lo[0] == '-')
-        json_object_set_new(e, "lo", json_string("0"));
-    return e;
-}
-
-json_t *
 cli_json_enclosure_mat(const arb_mat_t A, slong prec)
 {
     json_t * rows = json_array();
@@ -75,7 +51,7 @@ cli_json_enclosure_mat(const arb_mat_t A, slong prec)
     {
         json_t * row = json_array();
         for (j = 0; j < arb_mat_ncols(A); j++)
-            json_array_append_new(row, cli_json_enclosure(arb_mat_entry(A, i, j), prec));
+            json_array_append_new(row, rc_report_enclosure(arb_mat_entry(A, i, j), prec));
         json_array_append_new(rows, row);
     }
     return rows;
@@ -86,44 +62,6 @@ cli_json_print(json_t * root)
 {
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', stdout);
-}
-
-/* outward-rounded short decimal of an exact string number (display only) */
-void
-cli_short_bound(char * buf, size_t len, const json_t * v, int lower)
-{
-    fmpq_t q;
-    arb_t x;
-    rc_error_t err;
-    char * s;
-
-    if (!json_is_string(v))
-    {
-        snprintf(buf, len, "-");
-        return;
-    }
-    fmpq_init(q);
-    arb_init(x);
-    if (rc_number_parse_fmpq(q, json_string_value(v), err))
-        snprintf(buf, len, "?");
-    else
-    {
-        arb_set_fmpq(x, q, 128);
-        s = rc_enclosure_bound_str(x, lower, 6);
-        snprintf(buf, len, "%s", s);
-        flint_free(s);
-    }
-    fmpq_clear(q);
-    arb_clear(x);
-}
-
-/* the lower end of an enclosure of F >= 0, intersected with [0, inf) */
-void
-cli_short_bound_nonneg(char * buf, size_t len, const json_t * v)
-{
-    cli_short_bound(buf, len, v, 1);
-    if (buf[0] == '-' && buf[1] != '\0')
-        snprintf(buf, len, "0");
 }
 
 int
@@ -148,53 +86,6 @@ cli_write_cert(const char * path, json_t * root)
         return 0;
     }
     return rc_cert_write_file(path, root);
-}
-
-const char *
-cli_claim_verdict(const json_t * root, const char * claim)
-{
-    const json_t * v = json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                       claim), "verdict");
-    return json_is_string(v) ? json_string_value(v) : "?";
-}
-
-const json_t *
-cli_worst_split(const json_t * root)
-{
-    const json_t * sp = json_object_get(json_object_get(root, "claims"), "saddle_after_split");
-    const json_t * arr = json_object_get(sp, "neurons");
-    const json_t * best = NULL;
-    double bv = -1e300;
-    size_t i;
-
-    if (arr == NULL)
-        arr = json_object_get(sp, "blocks");   /* the symmetry-reduced form */
-
-    for (i = 0; i < json_array_size(arr); i++)
-    {
-        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
-        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
-        {
-            bv = atof(json_string_value(hi));
-            best = hi;
-        }
-    }
-    return best;
-}
-
-fmpq *
-cli_powers_of_ten(slong lo, slong hi)
-{
-    fmpq * v = flint_malloc(sizeof(fmpq) * (hi - lo + 1));
-    slong i;
-
-    for (i = 0; i <= hi - lo; i++)
-    {
-        fmpq_init(v + i);
-        fmpz_one(fmpq_numref(v + i));
-        fmpz_ui_pow_ui(fmpq_denref(v + i), 10, lo + i);
-    }
-    return v;
 }
 
 void

@@ -218,3 +218,17 @@ out:
     return ret;
 }
 
+
+int
+rc_certify_minimum_too_far(const json_t * root, const fmpq_t max_move)
+{
+    fmpq_t f, m;
+    int far;
+
+    fmpq_init(f);
+    fmpq_init(m);
+    far = rc_mincert_json_get_distance(f, m, root) != 0 || fmpq_cmp(f, max_move) > 0;
+    fmpq_clear(f);
+    fmpq_clear(m);
+    return far;
+}

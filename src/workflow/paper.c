@@ -76,21 +76,6 @@ report_error(paper_ctx * R, const char * phase, const char * fmt, const char * a
     rc_progress_report(R->progress, R->pctx, RC_PROGRESS_ERROR, phase, 0, 0, line, 0);
 }
 
-/* 10^-lo, ..., 10^-hi as exact rationals */
-static fmpq *
-powers_of_ten(slong lo, slong hi)
-{
-    fmpq * v = _fmpq_vec_init(hi - lo + 1);
-    slong i;
-
-    for (i = 0; i <= hi - lo; i++)
-    {
-        fmpz_one(fmpq_numref(v + i));
-        fmpz_ui_pow_ui(fmpq_denref(v + i), 10, lo + i);
-    }
-    return v;
-}
-
 /* records DIR/name as a certificate to check at the end */
 static void
 add_path(paper_ctx * R, const char * name)
@@ -159,7 +144,7 @@ static void
 part_landscape(paper_ctx * R)
 {
     fmpq_t half;
-    fmpq * eps = powers_of_ten(1, 30), * eps79 = powers_of_ten(1, 14), * lam = powers_of_ten(1, 12);
+    fmpq * eps = rc_powers_of_ten(1, 30), * eps79 = rc_powers_of_ten(1, 14), * lam = rc_powers_of_ten(1, 12);
     int all1, all2, all3;
     double t0 = rc_clock_now();
     const char * ph = RC_PAPER_LANDSCAPE;
@@ -246,40 +231,6 @@ part_opsc(paper_ctx * R)
     report(R, RC_PROGRESS_END, RC_PAPER_OPSC, P->opsc_len, 2 * ncells, "certificates", t0);
 }
 
-/* claims.CLAIM.verdict of a certificate, "?" if absent */
-static const char *
-claim_verdict(const json_t * root, const char * claim)
-{
-    const json_t * v = json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                       claim), "verdict");
-    return json_is_string(v) ? json_string_value(v) : "?";
-}
-
-/* the "hi" string of the largest split quotient of a minimum certificate
-   (dense: neurons; symmetry-reduced: blocks), NULL if none */
-static const json_t *
-worst_split(const json_t * root)
-{
-    const json_t * sp = json_object_get(json_object_get(root, "claims"), "saddle_after_split");
-    const json_t * arr = json_object_get(sp, "neurons");
-    const json_t * best = NULL;
-    double bv = -1e300;
-    size_t i;
-
-    if (arr == NULL)
-        arr = json_object_get(sp, "blocks");
-    for (i = 0; i < json_array_size(arr); i++)
-    {
-        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
-        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
-        {
-            bv = atof(json_string_value(hi));
-            best = hi;
-        }
-    }
-    return best;
-}
-
 /* the dataset part: every record with k <= kmax certified
    (rc_certify_minimum_point) in a worker process, which writes its
    certificate and reports one line */
@@ -315,10 +266,10 @@ minima_work(FILE * out, slong i, void * ctx)
     {
         const json_t * lam = json_object_get(json_object_get(root, "witnesses"), "lambda_lower");
         ok = json_is_true(json_object_get(root, "success"));
-        glob = strcmp(claim_verdict(root, "non_global"), "refuted") == 0;
+        glob = strcmp(rc_report_claim_verdict(root, "non_global"), "refuted") == 0;
         if (ok && !glob)
         {
-            const json_t * w = worst_split(root);
+            const json_t * w = rc_report_worst_split(root);
             fmpq_t x;
             fmpq_init(x);
             /* the exact strings are bounds; their doubles only for display */

@@ -1,10 +1,11 @@
-/* relucert atlas: seeds from the dataset, assembly of the part files,
-   transitions, completeness, the summary (atlas_out.h). */
+/* relucert atlas (rc_atlas_run): seeds from the dataset, assembly of the
+   part files, transitions, completeness, the summary (atlas_out.h); and
+   reading an atlas back (rc_atlas_points_read). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "relucert/cert_json.h"
 #include "atlas_out.h"
 
 /* published and atlas values agree to this (absolute, every value): the
@@ -102,7 +103,7 @@ atlas_records_clear(atlas_record_t * recs, slong n)
 }
 
 json_t *
-atlas_load_points(const char * path)
+rc_atlas_points_read(const char * path, rc_error_t err)
 {
     FILE * in = fopen(path, "r");
     char * line = NULL;
@@ -112,7 +113,7 @@ atlas_load_points(const char * path)
 
     if (in == NULL)
     {
-        cli_fail("%s: cannot read the atlas", path);
+        rc_error_set(err, "%s: cannot read the atlas", path);
         return NULL;
     }
     all = json_array();
@@ -124,7 +125,7 @@ atlas_load_points(const char * path)
             || !json_is_integer(json_object_get(r, "k")) || !json_is_string(json_object_get(r, "status")))
         {
             json_decref(r);
-            cli_fail("%s:%ld: expected an atlas line (a JSON object with \"k\" and \"status\")",
+            rc_error_set(err, "%s:%ld: expected an atlas line (a JSON object with \"k\" and \"status\")",
                      path, (long) ln);
             json_decref(all);
             all = NULL;
@@ -256,14 +257,14 @@ fill_jsonl(FILE * f, const void * arg)
 static void
 fill_figure(FILE * f, const void * arg)
 {
-    atlas_write_figure(f, arg, 1);
+    rc_atlas_figure_write(f, arg, 1);
 }
 
 int
-atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
-               const atlas_record_t * recs, slong nrec, slong kmin, slong kmax,
-               slong kmax3, slong alo, slong ahi, const char * dataset,
-               double seconds, int jobs)
+atlas_assemble(rc_atlas_summary_struct * S, const char * dir, const atlas_family_ref * fam,
+               slong nfam, const atlas_record_t * recs, slong nrec, slong kmin, slong kmax,
+               slong kmax3, slong alo, slong ahi, const char * dataset, double seconds,
+               int jobs, rc_error_t err)
 {
     json_t * pts = json_array(), * ends = json_array(), * missing = json_array();
     json_t * trans = json_array(), * notfound = json_array(), * summ;
@@ -273,7 +274,7 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
     slong by_index[8] = {0};
     char path[4400], * line = NULL;
     size_t cap = 0;
-    int res = RC_EXIT_OK;
+    int res = 0;
 
     for (i = 0; i < nfam; i++)
     {
@@ -359,7 +360,7 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
     snprintf(path, sizeof path, "%s/atlas.jsonl", dir);
     if (write_text_atomic(path, fill_jsonl, pts))
     {
-        res = cli_fail("%s: cannot write", path);
+        res = (rc_error_set(err, "%s: cannot write", path), 2);
         goto out;
     }
 
@@ -437,60 +438,34 @@ atlas_assemble(const char * dir, const atlas_family_ref * fam, slong nfam,
     json_object_set_new(summ, "seconds", json_real(floor(seconds * 10 + 0.5) / 10));
     json_object_set_new(summ, "jobs", json_integer(jobs));
     snprintf(path, sizeof path, "%s/atlas-summary.json", dir);
-    if (cli_write_cert(path, summ))
-        res = cli_fail("%s: cannot write", path);
+    if (rc_cert_write_file(path, summ))
+        res = (rc_error_set(err, "%s: cannot write", path), 2);
     snprintf(path, sizeof path, "%s/atlas-figure.tex", dir);
     if (res == 0 && write_text_atomic(path, fill_figure, pts))
-        res = cli_fail("%s: cannot write", path);
+        res = (rc_error_set(err, "%s: cannot write", path), 2);
 
     if (res == 0)
     {
-        char r2[64] = "", r3[64] = "";
-        if (kmax > 0)
-            snprintf(r2, sizeof r2, "two blocks k = %ld..%ld", (long) kmin, (long) kmax);
-        if (kmax3 > 0)
-            snprintf(r3, sizeof r3, "%sthree blocks k = %ld..%ld", kmax > 0 ? ", " : "",
-                     (long) kmin, (long) kmax3);
-        printf("atlas: %ld families (%s%s), %ld points in %.1f s with %d jobs\n", (long) nfam,
-               r2, r3, (long) n, seconds, jobs);
-        printf("  minima %ld (%ld not in the dataset), saddles %ld (index 1: %ld, 2: %ld, 3+: %ld)\n",
-               (long) nmin, (long) nnew, (long) nsad, (long) by_index[1], (long) by_index[2],
-               (long) (nsad - by_index[0] - by_index[1] - by_index[2]));
-        if (by_index[0] > 0)
-            printf("  saddles with the index undecided (a negative eigenvalue proved) %ld\n",
-                   (long) by_index[0]);
-        printf("  critical points with the inertia undecided %ld, existence not proved %ld\n",
-               (long) ncrit, (long) nund);
-        printf("  completeness: %ld of %ld published non-global minima found and certified\n",
-               (long) nfound, (long) nrecs);
-        printf("  transitions saddle <-> minimum: %ld; tracks ended: %ld (%s/atlas-summary.json)\n",
-               (long) json_array_size(trans), (long) json_array_size(ends), dir);
-        if (json_array_size(trans) > 0)
-        {
-            printf("\n  family   a  track   k -> k+1   before      after\n");
-            for (i = 0; i < (slong) json_array_size(trans) && i < 40; i++)
-            {
-                json_t * t = json_array_get(trans, i);
-                char b[32], a[32];
-                snprintf(b, sizeof b, "%s %lld", gets_(t, "before"),
-                         (long long) json_integer_value(json_object_get(t, "index_before")));
-                snprintf(a, sizeof a, "%s %lld", gets_(t, "after"),
-                         (long long) json_integer_value(json_object_get(t, "index_after")));
-                printf("  %-6s %4ld  %5ld  %4ld -> %-4ld  %-11s %s\n", gets_(t, "family"),
-                       (long) geti(t, "a"), (long) geti(t, "track"), (long) geti(t, "k_before"),
-                       (long) geti(t, "k_after"), b, a);
-            }
-            if (json_array_size(trans) > 40)
-                printf("  ... (%ld more in atlas-summary.json)\n", (long) json_array_size(trans) - 40);
-        }
-        if (json_array_size(missing) > 0)
-            printf("  %ld families have no current part file (run the missing shards)\n",
-                   (long) json_array_size(missing));
-        if (nostart > 0)
-            printf("  %ld families had no starting point (no record of theirs or of a "
-                   "neighbour, and the walk did not reach them): not mapped\n", (long) nostart);
+        S->assembled = 1;
+        S->families = nfam;
+        S->points = n;
+        S->minima = nmin;
+        S->minima_new = nnew;
+        S->saddles = nsad;
+        for (i = 0; i < 8; i++)
+            S->saddles_by_index[i] = by_index[i];
+        S->critical = ncrit;
+        S->undecided = nund;
+        S->published_minima = nrecs;
+        S->found = nfound;
+        S->missing_families = json_array_size(missing);
+        S->no_start = nostart;
+        S->track_ends = json_array_size(ends);
+        S->transitions = json_incref(trans);
+        S->seconds = seconds;
+        S->jobs = jobs;
         if (nund > 0 || nfound < nrecs || json_array_size(missing) > 0 || nostart > 0)
-            res = RC_EXIT_UNPROVED;
+            res = 1;
     }
     json_decref(summ);
 out:

@@ -1,13 +1,14 @@
-/* The atlas as pgfplots figures (atlas_out.h): over the (k, a) plane of each
+/* The atlas as pgfplots figures (workflow.h, rc_atlas_figure_write): over the (k, a) plane of each
    family kind, minima coloured by the midpoint of their certified lambda_min
    and saddles marked by their certified Morse index; and, for a few
    families, F and lambda_min against k. Display only: the numbers plotted
    are midpoints of certified enclosures, the proofs are in the
    certificates. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
-#include "atlas_out.h"
+#include "relucert/number.h"
+#include "relucert/workflow.h"
 
 static double
 mid(const json_t * enc)
@@ -196,7 +197,7 @@ curves(FILE * out, const json_t * pts, const char * key, const char * ylabel)
 }
 
 void
-atlas_write_figure(FILE * out, const json_t * pts, int standalone)
+rc_atlas_figure_write(FILE * out, const json_t * pts, int standalone)
 {
     if (standalone)
         fputs("% relucert atlas: the figure. lualatex atlas-figure.tex (pdflatex's fixed\n"
