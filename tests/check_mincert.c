@@ -332,7 +332,10 @@ tampers[] = {
     {"box.radius_log2", "-6", "critical_point"},
     {"witnesses.lambda_lower", "\"0.02\"", "positive_definite"},
     {"witnesses.split_directions.0", "[\"0\",\"0\",\"0\",\"0\",\"0\",\"0\",\"0\"]", "saddle"},
-    {"witnesses.split_directions.1", "[\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"]", "neurons[1]"},
+    /* J: a neuron other than the cross-check neuron, read from the
+       certificate (the producer's witness choice, which the test must not
+       assume; a bad direction there fails the cross-check first) */
+    {"witnesses.split_directions.J", "[\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"]", "neurons[J]"},
     {"witnesses.cross_check.alpha", "\"1.5\"", "alpha"},
     {"claims.non_global.loss.hi", "\"0.0232\"", "loss"},
     {"claims.non_global.loss.lo", "\"0.03\"", "loss"},
@@ -344,26 +347,48 @@ tampers[] = {
     {"prec", "40", ""},
 };
 
+/* s with each J replaced by j (into buf) */
+static const char *
+subst_j(char * buf, size_t size, const char * s, long j)
+{
+    size_t o = 0;
+    for (; *s != '\0' && o + 24 < size; s++)
+    {
+        if (*s == 'J')
+            o += (size_t) snprintf(buf + o, size - o, "%ld", j);
+        else
+            buf[o++] = *s;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 START_TEST(test_tampered)
 {
-    json_t * root = k7_json(), * v;
+    json_t * root = k7_json(), * v, * cn;
     json_error_t je;
     rc_error_t why;
-    char * before;
+    char * before, path[256], expect[256];
+    long j;
 
     ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
     /* the centre entry (0,0) must be the one the table moves */
     before = json_dumps(json_object_get(json_object_get(root, "box"), "centre"), 0);
     ck_assert(strncmp(before, "[[\"-0.63270", 11) == 0);
     free(before);
+    cn = json_object_get(json_object_get(json_object_get(root, "witnesses"), "cross_check"),
+                         "neuron");
+    ck_assert(json_is_integer(cn));
+    j = (long) (json_integer_value(cn) + 1) % 7;
+    subst_j(path, sizeof path, tampers[_i].path, j);
+    subst_j(expect, sizeof expect, tampers[_i].expect, j);
     v = json_loads(tampers[_i].value, JSON_DECODE_ANY, &je);
     ck_assert(v != NULL);
-    set_path(root, tampers[_i].path, v);
+    set_path(root, path, v);
     ck_assert_msg(rc_cert_check(why, root) != 0, "tamper %s = %s accepted",
-                  tampers[_i].path, tampers[_i].value);
-    ck_assert_msg(strstr(why->msg, tampers[_i].expect) != NULL,
-                  "tamper %s: reason '%s' does not name %s", tampers[_i].path,
-                  why->msg, tampers[_i].expect);
+                  path, tampers[_i].value);
+    ck_assert_msg(strstr(why->msg, expect) != NULL,
+                  "tamper %s: reason '%s' does not name %s", path, why->msg, expect);
     json_decref(root);
 }
 END_TEST

@@ -6,8 +6,9 @@
    rows of claim arrays swapped, witnesses swapped; inputs are altered where
    the truth is known (a centre moved off the critical point, a box that
    reaches a zero neuron, lambda_lower above lambda_min, too little
-   precision); and saddles, split points and perturbed points are offered
-   as minima. The number of cases is printed as "N must-not-prove cases". */
+   precision); integers are spelled as reals or strings and the opsc
+   seed in non-canonical decimal; and saddles, split points and perturbed
+   points are offered as minima. The number of cases is printed as "N must-not-prove cases". */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -671,6 +672,100 @@ START_TEST(test_distance)
 }
 END_TEST
 
+/* integers spelled otherwise: every integer of every certificate of
+   proofs/default as a real (7.0) and as a string ("7"), and the opsc seed
+   (a 64-bit integer carried as a string) in spellings that strtoull reads
+   as the same number; one spelling is accepted, no other */
+START_TEST(test_integer_spellings)
+{
+    static const char * seeds[] = {" 1", "+1", "01", "1 ", "\t1", "-18446744073709551615",
+                                   "18446744073709551617", "1.0", "1e0", "0x1", "", "-0"};
+    DIR * dir = opendir(RC_PROOFS);
+    struct dirent * e;
+
+    ck_assert_msg(dir != NULL, "cannot open %s", RC_PROOFS);
+    while ((e = readdir(dir)) != NULL)
+    {
+        char path[1024], what[400];
+        json_error_t je;
+        json_t * root;
+        leaf_t * L;
+        slong nl = 0, i, nint = 0, step, seen = 0;
+
+        if (strstr(e->d_name, ".json") == NULL)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", RC_PROOFS, e->d_name);
+        root = json_load_file(path, 0, &je);
+        ck_assert_msg(root != NULL, "%s", path);
+        L = malloc(sizeof(leaf_t) * MAXLEAVES);
+        collect(L, &nl, root, "");
+        for (i = 0; i < nl; i++)
+            nint += json_is_integer(L[i].value);
+        /* at most about 8 integers of each certificate, spread over it
+           (the opsc direction indices are checked after the directions
+           before them) */
+        step = FLINT_MAX(1, nint / 8);
+        for (i = 0; i < nl; i++)
+        {
+            if (!json_is_integer(L[i].value) || seen++ % step != 0)
+                continue;
+            for (int form = 0; form < 2; form++)
+            {
+                json_t * c = json_deep_copy(root);
+                leaf_t * M = malloc(sizeof(leaf_t) * MAXLEAVES);
+                slong m = 0;
+                char num[32];
+
+                collect(M, &m, c, "");
+                ck_assert(m == nl && json_is_integer(M[i].value));
+                snprintf(num, sizeof num, "%lld", (long long) json_integer_value(M[i].value));
+                set_leaf(M + i, form ? json_string(num) : json_real((double) json_integer_value(M[i].value)));
+                snprintf(what, sizeof what, "%.100s: %.250s spelled %s", e->d_name, M[i].path,
+                         form ? "as a string" : "as a real");
+                must_reject(c, what);
+                free(M);
+                json_decref(c);
+            }
+        }
+        free(L);
+        if (json_is_string(json_object_get(root, "seed")))
+        {
+            json_t * c;
+            ck_assert_str_eq(json_string_value(json_object_get(root, "seed")), "1");
+            for (i = 0; i < (slong) (sizeof seeds / sizeof seeds[0]); i++)
+            {
+                c = json_deep_copy(root);
+                json_object_set_new(c, "seed", json_string(seeds[i]));
+                snprintf(what, sizeof what, "%.100s: seed \"%s\"", e->d_name, seeds[i]);
+                must_reject(c, what);
+                json_decref(c);
+            }
+            c = json_deep_copy(root);
+            json_object_set_new(c, "seed", json_integer(1));
+            snprintf(what, sizeof what, "%.100s: seed as a JSON integer", e->d_name);
+            must_reject(c, what);
+            json_decref(c);
+            /* direction 0's index as 0.0 and "0" (json_integer_value reads
+               both as 0) */
+            for (i = 0; i < 2; i++)
+            {
+                json_t * d0;
+                c = json_deep_copy(root);
+                d0 = json_array_get(json_object_get(c, "directions"), 0);
+                ck_assert(rc_json_is_slong(json_object_get(d0, "index"), 0));
+                json_object_set_new(d0, "index", i ? json_string("0") : json_real(0.0));
+                snprintf(what, sizeof what, "%.100s: directions[0].index %s", e->d_name,
+                         i ? "\"0\"" : "0.0");
+                must_reject(c, what);
+                json_decref(c);
+            }
+        }
+        json_decref(root);
+    }
+    closedir(dir);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -683,6 +778,7 @@ suite(void)
     tcase_add_loop_test(tc, test_convexity_inputs, 0, 5);
     tcase_add_loop_test(tc, test_opsc_inputs, 0, 2);
     tcase_add_test(tc, test_distance);
+    tcase_add_test(tc, test_integer_spellings);
     suite_add_tcase(s, tc);
     return s;
 }

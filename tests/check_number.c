@@ -1,4 +1,5 @@
-/* Exact reading of decimals and rationals. */
+/* Exact reading of decimals and rationals, and of the integer fields of
+   certificates (one spelling each). */
 #include "testutil.h"
 
 static void
@@ -99,6 +100,76 @@ START_TEST(test_not_through_double)
 }
 END_TEST
 
+/* integers in certificates: JSON integers in range for counts and indices,
+   canonical decimal strings for 64-bit values */
+START_TEST(test_integer_fields)
+{
+    static const char * good[] = {"0", "1", "42", "18446744073709551615"};
+    static const uint64_t good_v[] = {0, 1, 42, UINT64_MAX};
+    static const char * bad[] = {"", " 1", "1 ", "+1", "-1", "-0", "01", "00", "1.0", "1e3",
+                                 "0x10", "\t1", "1\n", "18446744073709551616",
+                                 "-18446744073709551615", "99999999999999999999",
+                                 "000000000000000000001", "1_000", "１"};
+    rc_error_t err;
+    uint64_t u;
+    slong x, i;
+    json_t * v;
+
+    for (i = 0; i < (slong) (sizeof good / sizeof good[0]); i++)
+    {
+        v = json_string(good[i]);
+        ck_assert_msg(rc_json_get_u64_str(&u, v, "seed", err) == 0, "%s: %s", good[i], err->msg);
+        ck_assert(u == good_v[i]);
+        json_decref(v);
+    }
+    for (i = 0; i < (slong) (sizeof bad / sizeof bad[0]); i++)
+    {
+        v = json_string(bad[i]);
+        u = 7;
+        ck_assert_msg(rc_json_get_u64_str(&u, v, "seed", err) != 0, "\"%s\" accepted", bad[i]);
+        ck_assert(u == 7 && strstr(err->msg, "seed: ") == err->msg);
+        json_decref(v);
+    }
+    /* a NUL inside the string, a JSON integer, a real, null */
+    v = json_stringn("1\0" "2", 3);
+    ck_assert(rc_json_get_u64_str(&u, v, "seed", err) != 0);
+    json_decref(v);
+    v = json_integer(1);
+    ck_assert(rc_json_get_u64_str(&u, v, "seed", err) != 0);
+    json_decref(v);
+    ck_assert(rc_json_get_u64_str(&u, NULL, "seed", err) != 0);
+
+    /* JSON integers: 1.0 and "1" are not integers, the range is closed */
+    v = json_integer(5);
+    ck_assert(rc_json_get_slong(&x, v, 5, 5, "n", err) == 0 && x == 5);
+    ck_assert(rc_json_get_slong(&x, v, 6, 9, "n", err) != 0);
+    ck_assert(rc_json_get_slong(&x, v, 0, 4, "n", err) != 0);
+    ck_assert(rc_json_is_slong(v, 5) && !rc_json_is_slong(v, 4));
+    json_decref(v);
+    v = json_real(5.0);
+    ck_assert(rc_json_get_slong(&x, v, 0, 9, "n", err) != 0);
+    ck_assert(!rc_json_is_slong(v, 5));
+    json_decref(v);
+    v = json_string("5");
+    ck_assert(rc_json_get_slong(&x, v, 0, 9, "n", err) != 0);
+    ck_assert(!rc_json_is_slong(v, 5) && !rc_json_is_slong(v, 0));
+    json_decref(v);
+    v = json_real(0.0);
+    ck_assert(!rc_json_is_slong(v, 0));
+    json_decref(v);
+    ck_assert(!rc_json_is_slong(NULL, 0));
+    /* jansson itself: leading zeros and integers beyond 64 bits are not JSON */
+    {
+        json_error_t je;
+        ck_assert(json_loads("[01]", 0, &je) == NULL);
+        ck_assert(json_loads("[9223372036854775808]", 0, &je) == NULL);
+        v = json_loads("[1.0, 1e0]", 0, &je);
+        ck_assert(v != NULL && json_is_real(json_array_get(v, 0)) && json_is_real(json_array_get(v, 1)));
+        json_decref(v);
+    }
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -109,6 +180,7 @@ suite(void)
     tcase_add_test(tc, test_long_decimal_exact);
     tcase_add_test(tc, test_bad_numbers);
     tcase_add_test(tc, test_not_through_double);
+    tcase_add_test(tc, test_integer_fields);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -315,6 +315,29 @@ START_TEST(test_gershgorin)
 }
 END_TEST
 
+/* witness choices ignore the last bits: near ties go to the lowest index */
+START_TEST(test_argmin_tie_low)
+{
+    const double a[] = {-0.086409578885232499, -0.10832530304324503, -0.10832530304324504,
+                        -0.10832530304324504};
+    const double b[] = {-0.086409578885232499, -0.10832530304324504, -0.10832530304324503};
+    const double c[] = {1e-20, -1e-19, 3e-13, -0.5, -0.4999};
+    const double d[] = {NAN, INFINITY, 2.0, -INFINITY, 1.0};
+    const double e[] = {NAN, INFINITY};
+
+    /* the k = 7 neurons as two BLAS kernels rank them: the same choice */
+    ck_assert_int_eq(rc_d_argmin_tie_low(a, 4), 1);
+    ck_assert_int_eq(rc_d_argmin_tie_low(b, 3), 1);
+    /* zeros of rounding size tie; a real gap does not */
+    ck_assert_int_eq(rc_d_argmin_tie_low(c, 3), 0);
+    ck_assert_int_eq(rc_d_argmin_tie_low(c, 5), 3);
+    /* NaN and infinities are never chosen */
+    ck_assert_int_eq(rc_d_argmin_tie_low(d, 5), 4);
+    ck_assert_int_eq(rc_d_argmin_tie_low(e, 2), -1);
+    ck_assert_int_eq(rc_d_argmin_tie_low(e, 0), -1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -327,6 +350,7 @@ suite(void)
     tcase_add_test(tc, test_spd_radius_norm);
     tcase_add_test(tc, test_eig_min_ball);
     tcase_add_test(tc, test_gershgorin);
+    tcase_add_test(tc, test_argmin_tie_low);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,6 +5,7 @@
 #ifndef RELUCERT_CERT_JSON_H
 #define RELUCERT_CERT_JSON_H
 
+#include <stdint.h>
 #include <jansson.h>
 #include "relucert/flint_arb.h"
 #include "relucert/error.h"
@@ -37,8 +38,20 @@ json_t * rc_json_enclosure(const arb_t x, slong prec);
 /* Field access with messages naming the field path what (e.g.
    "box.centre[2][3]"). Each returns 0 on success, 1 with err filled. */
 int rc_json_get_fmpq(fmpq_t x, const json_t * v, const char * what, rc_error_t err);
+/* Integers are read strictly (docs/certificate-format.md): a count or
+   index is a JSON integer (not a real such as 1.0 or 1e0, not a string) in
+   [lo, hi]; jansson rejects leading zeros and integers beyond 64 bits when
+   it parses the text. */
 int rc_json_get_slong(slong * x, const json_t * v, slong lo, slong hi,
                       const char * what, rc_error_t err);
+/* 1 if v is a JSON integer equal to x, 0 otherwise (also for 1.0 or "1"). */
+int rc_json_is_slong(const json_t * v, slong x);
+/* A 64-bit unsigned integer carried as a JSON string (beyond the 53 bits a
+   JSON reader may keep exactly): canonical decimal only, that is digits
+   0-9, no sign, no spaces, no leading zero except in "0" itself, at most
+   2^64 - 1. " 1", "+1", "01", "1.0" and "18446744073709551616" are
+   rejected, as is "-18446744073709551615" (which strtoull wraps to 1). */
+int rc_json_get_u64_str(uint64_t * x, const json_t * v, const char * what, rc_error_t err);
 /* A matrix of exact strings of exactly r x c entries (r, c >= 0 given). */
 int rc_json_get_fmpq_mat(fmpq_mat_t A, const json_t * v, slong r, slong c,
                          const char * what, rc_error_t err);

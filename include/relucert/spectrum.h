@@ -46,6 +46,15 @@ void rc_mat_rayleigh(arb_t res, const arb_mat_t A, arb_srcptr u, slong prec);
    LAPACK dsyevr. Returns 0 on success, nonzero if LAPACK failed. */
 int rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N);
 
+/* A choice among floating-point values that does not depend on the last
+   bits: the lowest index i with x[i] <= m + 1e-9 |m| + 1e-12, m the smallest
+   finite x[j] (n entries; NaN and infinities never chosen). Returns -1 when
+   no entry is finite. For witness choices (which neuron, which direction)
+   made from LAPACK results, whose last bits depend on the BLAS kernel: near
+   ties go to the lowest index, so the same input gives the same choice on
+   any CPU. Untrusted, like every witness. */
+slong rc_d_argmin_tie_low(const double * x, slong n);
+
 /* Floating point, no guarantee: C = A^{-1} for the N x N row-major A by
    LAPACK (LU with partial pivoting). Returns 0 on success, nonzero when A is
    (numerically) singular or not finite. */

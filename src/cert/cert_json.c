@@ -124,6 +124,42 @@ rc_json_get_slong(slong * x, const json_t * v, slong lo, slong hi,
 }
 
 int
+rc_json_is_slong(const json_t * v, slong x)
+{
+    return json_is_integer(v) && json_integer_value(v) == x;
+}
+
+int
+rc_json_get_u64_str(uint64_t * x, const json_t * v, const char * what, rc_error_t err)
+{
+    const char * s = json_is_string(v) ? json_string_value(v) : NULL;
+    uint64_t r = 0;
+    size_t i, len;
+
+    if (s == NULL)
+        goto bad;
+    len = strlen(s);
+    if (len == 0 || len > 20 || (s[0] == '0' && len > 1)
+        || len != json_string_length(v))     /* no NUL inside */
+        goto bad;
+    for (i = 0; i < len; i++)
+    {
+        unsigned dgt;
+        if (s[i] < '0' || s[i] > '9')
+            goto bad;
+        dgt = (unsigned) (s[i] - '0');
+        if (r > (UINT64_MAX - dgt) / 10)
+            goto bad;
+        r = 10 * r + dgt;
+    }
+    *x = r;
+    return 0;
+bad:
+    return rc_error_set(err, "%s: expected an integer in [0, 2^64 - 1] as a string of "
+                        "decimal digits (no sign, spaces or leading zeros)", what);
+}
+
+int
 rc_json_get_fmpq_mat(fmpq_mat_t A, const json_t * v, slong r, slong c,
                      const char * what, rc_error_t err)
 {

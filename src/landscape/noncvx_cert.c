@@ -144,7 +144,7 @@ rc_noncvx_check(rc_error_t why, const json_t * root)
         else if (w != e.verdict)
             bad = rc_error_set(why, "%s: the certificate says %s, recomputation gives %s",
                                buf, rc_verdict_name(w), rc_verdict_name(e.verdict));
-        else if (json_integer_value(json_object_get(o, "prec")) != e.prec)
+        else if (!rc_json_is_slong(json_object_get(o, "prec"), e.prec))
             bad = rc_error_set(why, "%s.prec: expected %ld", buf, (long) e.prec);
         else if (!rc_json_enclosure_contains(json_object_get(o, "curvature"), e.curv))
             bad = rc_error_set(why, "%s.curvature: the claimed enclosure does not contain "

@@ -276,7 +276,7 @@ rc_thm79_check(rc_error_t why, const json_t * root, int pl_kind)
         }
         point_compute(p + i, pl_kind, k, d, a1, a2, x);
         snprintf(buf, sizeof buf, "points[%ld]", (long) i);
-        if (json_integer_value(json_object_get(o, "prec")) != p[i].prec)
+        if (!rc_json_is_slong(json_object_get(o, "prec"), p[i].prec))
         {
             rc_error_set(why, "%s.prec: expected %ld", buf, (long) p[i].prec);
             np = i + 1;

@@ -1,4 +1,6 @@
-/* Floating-point smallest eigenpair by LAPACK (no guarantee attached). */
+/* Floating-point smallest eigenpair by LAPACK (no guarantee attached), and
+   a choice among such results that ignores their last bits. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lapacke.h>
@@ -34,4 +36,21 @@ rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N)
     *lam = w[0];
     free(w);
     return 0;
+}
+
+slong
+rc_d_argmin_tie_low(const double * x, slong n)
+{
+    double m = INFINITY;
+    slong i;
+
+    for (i = 0; i < n; i++)
+        if (isfinite(x[i]) && x[i] < m)
+            m = x[i];
+    if (!isfinite(m))
+        return -1;
+    for (i = 0; i < n; i++)
+        if (isfinite(x[i]) && x[i] <= m + 1e-9 * fabs(m) + 1e-12)
+            return i;
+    return -1;   /* not reached */
 }

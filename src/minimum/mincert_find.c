@@ -48,23 +48,34 @@ set_centre(rc_mincert_t c, double * Wd, const arb_mat_t W)
 }
 
 /* neuron i's split direction: the smallest eigenvector of Pd = H'_ii
-   (d x d doubles; ud d doubles of scratch); the neuron with the smallest
-   eigenvalue so far (*best) becomes the cross-check neuron */
+   (d x d doubles; ud d doubles of scratch); ls[i] receives its eigenvalue
+   (infinity when LAPACK fails) */
 static void
-set_split_row(rc_mincert_t c, slong i, const double * Pd, double * ud, double * best)
+set_split_row(rc_mincert_t c, slong i, const double * Pd, double * ud, double * ls)
 {
-    double l;
     slong a;
 
-    if (rc_d_sym_eig_min(&l, ud, Pd, c->d))
+    ls[i] = INFINITY;
+    if (rc_d_sym_eig_min(ls + i, ud, Pd, c->d))
+    {
+        ls[i] = INFINITY;
         return;
+    }
     for (a = 0; a < c->d; a++)
         rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
-    if (l < *best)
-    {
-        *best = l;
+}
+
+/* the cross-check neuron: one whose H'_ii has the smallest eigenvalue
+   (ls, n entries), the lowest index among near ties. At a symmetric point
+   several neurons tie, and which of them LAPACK ranks lowest depends on the
+   BLAS kernel; with the lowest index the certificate is the same on every
+   CPU. A witness choice: any neuron would be sound. */
+static void
+set_cross_neuron(rc_mincert_t c, const double * ls)
+{
+    slong i = rc_d_argmin_tie_low(ls, c->n);
+    if (i >= 0)
         c->cross_neuron = i;
-    }
 }
 
 /* split directions from the diagonal blocks of the double Hessian Hd at
@@ -74,17 +85,19 @@ set_split_directions(rc_mincert_t c, const double * Hd)
 {
     slong n = c->n, d = c->d, N = n * d, i, a, b;
     double * Pd = flint_malloc(sizeof(double) * d * d), * ud = flint_malloc(sizeof(double) * d);
-    double best = INFINITY;
+    double * ls = flint_malloc(sizeof(double) * n);
 
     for (i = 0; i < n; i++)
     {
         for (a = 0; a < d; a++)
             for (b = 0; b < d; b++)
                 Pd[a * d + b] = Hd[(i * d + a) * N + i * d + b] - (a == b ? 0.5 : 0);
-        set_split_row(c, i, Pd, ud, &best);
+        set_split_row(c, i, Pd, ud, ls);
     }
+    set_cross_neuron(c, ls);
     flint_free(Pd);
     flint_free(ud);
+    flint_free(ls);
 }
 
 static int
@@ -164,7 +177,7 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     slong n = arb_mat_nrows(W0), d = arb_mat_ncols(W0), k = fmpq_mat_nrows(Vq);
     slong N = n * d, i, a;
     arb_mat_t V, W, Hp;
-    double * Wd, * Vd, * Hd, * yd, * Pd, * ud, lam_d, hmax = 0, best = INFINITY;
+    double * Wd, * Vd, * Hd, * yd, * Pd, * ud, * ls, lam_d, hmax = 0;
     int ret = 0;
 
     if (!arb_mat_is_finite(W0))
@@ -190,6 +203,7 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     yd = flint_malloc(sizeof(double) * N);
     Pd = flint_malloc(sizeof(double) * d * d);
     ud = flint_malloc(sizeof(double) * d);
+    ls = flint_malloc(sizeof(double) * n);
 
     arb_mat_set_fmpq_mat(V, Vq, prec);
     rc_refine_newton(W, W0, V, 60, prec);   /* not trusted */
@@ -222,12 +236,15 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
             for (a = 0; a < d; a++)
                 arb_set_d(arb_mat_entry(Xc, i, a), Wd[i * d + a]);
         for (i = 0; i < n; i++)
+            ls[i] = INFINITY;
+        for (i = 0; i < n; i++)
         {
             if (!rc_hessian_prime_block(Hp, Xc, V, i, 64))
                 break;
             rc_mat_get_d(Pd, Hp);
-            set_split_row(c, i, Pd, ud, &best);
+            set_split_row(c, i, Pd, ud, ls);
         }
+        set_cross_neuron(c, ls);
         arb_mat_clear(Xc);
     }
 
@@ -242,6 +259,6 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
 
     arb_mat_clear(V); arb_mat_clear(W); arb_mat_clear(Hp);
     flint_free(Wd); flint_free(Vd); flint_free(Hd);
-    flint_free(yd); flint_free(Pd); flint_free(ud);
+    flint_free(yd); flint_free(Pd); flint_free(ud); flint_free(ls);
     return ret;
 }

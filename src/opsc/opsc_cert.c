@@ -635,7 +635,7 @@ verify_entry(const rc_opsc_params_struct * p, slong idx, const json_t * e, rc_er
     fmpq_init(x); fmpq_init(y);
     arb_init(q); arb_init(t);
     arf_init(r.lam);
-    if (json_integer_value(json_object_get(e, "index")) != idx)
+    if (!rc_json_is_slong(json_object_get(e, "index"), idx))
         FAIL("directions[%ld].index: expected %ld", (long) idx, (long) idx);
     if (json_object_get(e, "refused") != NULL)
         goto done;                          /* a refusal claims nothing */
@@ -736,16 +736,8 @@ rc_opsc_params_from_json(rc_opsc_params_t p, const json_t * root, rc_error_t why
         || rc_json_get_fmpq(p->radius, rc_json_field(root, "radius", "", why), "radius", why)
         || rc_json_get_fmpq(p->lambda, rc_json_field(root, "lambda", "", why), "lambda", why))
         return 1;
-    {
-        const json_t * sd = json_object_get(root, "seed");
-        char * end = NULL;
-        if (json_is_string(sd))
-            p->seed = (uint64_t) strtoull(json_string_value(sd), &end, 10);
-        if (!json_is_string(sd) || end == json_string_value(sd) || *end != '\0')
-        {
-            return rc_error_set(why, "seed: expected a nonnegative integer as a string");
-        }
-    }
+    if (rc_json_get_u64_str(&p->seed, rc_json_field(root, "seed", "", why), "seed", why))
+        return 1;
     if (!json_is_boolean(json_object_get(root, "adversarial")))
     {
         rc_error_set(why, "adversarial: expected true or false");

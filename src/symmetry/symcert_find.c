@@ -6,6 +6,7 @@
 #include <lapacke.h>
 #include "relucert/symcert.h"
 #include "relucert/number.h"
+#include "relucert/spectrum.h"
 
 /* the same box rule as the dense certifier (mincert_find.c) */
 #define RADIUS_LOG2(prec) (-(3 * (prec)) / 8)
@@ -67,13 +68,15 @@ lam_min_at(const rc_symcert_t c, arb_srcptr theta, slong prec)
 
 /* the split witness of block b: the smallest eigenvector of H'_ii on the
    vectors fixed by the stabiliser of i, or a difference e_a - e_a' in some
-   block if that curvature is smaller; returns the curvature (double) */
+   block if that curvature is smaller; near ties, which the BLAS kernel may
+   rank either way, go to the difference (exact, no rounded digits) in the
+   lowest block (rc_d_argmin_tie_low); returns the curvature (double) */
 static double
 choose_split(rc_symcert_t c, slong b, arb_srcptr theta, slong prec)
 {
     rc_sym_dvec_struct z[RC_SYM_MAX_BLOCKS + 1];
-    slong nz = rc_sym_dvec_basis(z, c->sym, b), a, e;
-    double best = INFINITY, l, yd[RC_SYM_MAX_BLOCKS + 1];
+    slong nz = rc_sym_dvec_basis(z, c->sym, b), a, e, best;
+    double l, yd[RC_SYM_MAX_BLOCKS + 1], ls[RC_SYM_MAX_BLOCKS + 1];
     arb_mat_t A;
     fmpz_mat_t G;
     arb_t one;
@@ -87,12 +90,15 @@ choose_split(rc_symcert_t c, slong b, arb_srcptr theta, slong prec)
     c->split_y[b] = _fmpq_vec_init(nz);
     c->split_ny[b] = nz;
     c->split_diff[b] = -1;
+    for (e = 0; e <= c->sym->m; e++)
+        ls[e] = INFINITY;
+    /* ls[e]: the difference in block e, ls[m]: the eigenvector */
     if (rc_sym_hprime_form(A, c->sym, b, one, z, nz, theta, prec))
     {
         rc_sym_dvec_gram(G, c->sym, b, z, nz);
         if (d_gen_eig_min(&l, yd, A, G) == 0)
         {
-            best = l;
+            ls[c->sym->m] = l;
             for (a = 0; a < nz; a++)
                 rc_number_set_d_digits(c->split_y[b] + a, yd[a], 12);
         }
@@ -107,20 +113,16 @@ choose_split(rc_symcert_t c, slong b, arb_srcptr theta, slong prec)
         d.c = e;
         arb_mat_init(A1, 1, 1);
         if (rc_sym_hprime_form(A1, c->sym, b, one, &d, 1, theta, prec))
-        {
-            l = arf_get_d(arb_midref(arb_mat_entry(A1, 0, 0)), ARF_RND_NEAR) / 2;
-            if (l < best)
-            {
-                best = l;
-                c->split_diff[b] = e;
-            }
-        }
+            ls[e] = arf_get_d(arb_midref(arb_mat_entry(A1, 0, 0)), ARF_RND_NEAR) / 2;
         arb_mat_clear(A1);
     }
+    best = rc_d_argmin_tie_low(ls, c->sym->m + 1);
+    if (best >= 0 && best < c->sym->m)
+        c->split_diff[b] = best;
     arb_mat_clear(A);
     fmpz_mat_clear(G);
     arb_clear(one);
-    return best;
+    return best >= 0 ? ls[best] : INFINITY;
 }
 
 int
@@ -131,7 +133,7 @@ rc_symcert_find(rc_symcert_t c, const rc_sym_t s, arb_srcptr theta0, const fmpq_
     arb_ptr theta = _arb_vec_init(q), X = _arb_vec_init(q);
     fmpz_t z, one;
     arf_t x;
-    double lam_d, best = INFINITY;
+    double lam_d, ls[RC_SYM_MAX_BLOCKS];
     int ret;
 
     if (!_arb_vec_is_finite(theta0, q))
@@ -164,15 +166,11 @@ rc_symcert_find(rc_symcert_t c, const rc_sym_t s, arb_srcptr theta0, const fmpq_
         rc_number_set_d_digits(c->lam_lower, lam_d - ldexp(lam_d, -28), 10);
         c->have_lam_lower = 1;
     }
+    /* the cross-check block: the smallest split curvature, near ties to
+       the lowest block (the same certificate with any BLAS kernel) */
     for (b = 0; b < s->m; b++)
-    {
-        double l = choose_split(c, b, X, prec);
-        if (l < best)
-        {
-            best = l;
-            c->cross_block = b;
-        }
-    }
+        ls[b] = choose_split(c, b, X, prec);
+    c->cross_block = rc_d_argmin_tie_low(ls, s->m);
 
     ret = rc_symcert_verify(c, err);
     if (ret == 0 && c->have_lam_lower && c->positive_definite == RC_UNDECIDED
