@@ -514,6 +514,46 @@ void rc_paper_clear(rc_paper_t P);
 int rc_paper_run(rc_paper_t P, const rc_paper_params_t par, rc_progress_fn progress,
                  void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- latex */
+
+/* What the appendix is made of. title: the section title (not copied);
+   standalone: a whole document rather than a fragment to \input; digits
+   (2..30): significant digits of printed bounds, each rounded outward so
+   that it is still a true bound; atlas: an atlas.jsonl of rc_atlas_run, or
+   NULL. */
+typedef struct
+{
+    const char * title;
+    int standalone;
+    slong digits;
+    const char * atlas;
+}
+rc_latex_params_struct;
+
+typedef rc_latex_params_struct rc_latex_params_t[1];
+
+/* The defaults: title "Certified claims (relucert)", a fragment, 6 digits,
+   no atlas. Owns nothing (no clear). */
+void rc_latex_params_init(rc_latex_params_t p);
+
+/* Writes to out the LaTeX appendix of the certificate files paths[0..n-1]
+   (and of par->atlas). Every file is re-verified by rc_cert_check first and
+   every row is derived from its verdicts: the table of a kind states only
+   what its rows' certificates prove; a minimum certificate that proves a
+   critical point with a negative eigenvalue goes to a table of saddles; one
+   that passes the checker but proves less than its kind's statement is
+   listed with its verdicts under "Certificates that prove less". Every line
+   of the atlas has its certificate re-verified and compared with the line.
+   Each file left out or proving less, and an atlas line that disagrees, is
+   reported to progress as an ERROR (one line of text naming the file).
+   Returns 0 when everything given is printed as proved; 1 when something was
+   left out, proves less, or the atlas disagrees (then nothing of the atlas is
+   written); 2 with err filled (a file that is not JSON, an unreadable atlas),
+   before any output. Not reentrant within one thread. */
+int rc_latex_write(FILE * out, const char * const * paths, slong n,
+                   const rc_latex_params_t par, rc_progress_fn progress, void * progress_ctx,
+                   rc_error_t err);
+
 #ifdef __cplusplus
 }
 #endif
