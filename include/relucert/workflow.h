@@ -165,6 +165,20 @@ json_t * rc_report_enclosure(const arb_t x, slong prec);
    "0" where the enclosure reaches below 0. */
 json_t * rc_report_enclosure_nonneg(const arb_t x, slong prec);
 
+/* Rows of rc_report_enclosure of the entries of A. */
+json_t * rc_report_enclosure_mat(const arb_mat_t A, slong prec);
+
+/* The JSON object "relucert eval" prints for the point pt (over the box of
+   the given radius around it when radius is not NULL): n, d, k, prec, loss
+   (intersected with [0, inf)), and when F is differentiable the gradient,
+   its norm and the smallest Hessian eigenvalue (with the full Hessian when
+   want_hessian). progress (may be NULL) receives a NOTE when a long binary64
+   eigenvalue run starts. 0 with *out set (a new reference); 1 with err
+   filled (want_hessian at a zero neuron). */
+int rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius,
+                       int want_hessian, slong prec, rc_progress_fn progress,
+                       void * progress_ctx, rc_error_t err);
+
 /* 10^-lo, ..., 10^-hi as exact rationals (hi >= lo >= 0); the caller frees
    them with _fmpq_vec_clear(v, hi - lo + 1). */
 fmpq * rc_powers_of_ten(slong lo, slong hi);

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/api.h"
-#include "cli/cli.h"
+#include "relucert/relucert.h"
 
 /* the answer {"ok": false, "error": msg, "status": 2} as text */
 static char *
@@ -161,7 +161,7 @@ rc_api_eval(const char * request)
         have_radius = 1;
     }
     hessian = json_is_true(json_object_get(req, "hessian"));
-    if (cli_eval_point(&res, pt, have_radius ? radius : NULL, hessian, prec, 0, err))
+    if (rc_eval_point_json(&res, pt, have_radius ? radius : NULL, hessian, prec, NULL, NULL, err))
         goto bad;
     {
         json_t * a = json_object();

@@ -34,18 +34,6 @@ int cli_read_point(rc_point_t pt, const char * file, const char * teacher, rc_er
    in the batch's fixed order) belongs to shard r mod N. */
 int cli_parse_shard(slong * i, slong * n, const char * s);
 
-/* The JSON object "relucert eval" prints for the point pt (over the box of
-   radius around it when radius is not NULL): n, d, k, prec, loss, and when F
-   is differentiable the gradient, its norm and the smallest Hessian
-   eigenvalue (with the full Hessian when want_hessian). progress: say on
-   stderr when a long binary64 eigenvalue run starts. 0 with *out set; 1
-   with err filled (want_hessian at a zero neuron). */
-int cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want_hessian,
-                   slong prec, int progress, rc_error_t err);
-
-/* Array of rows of enclosures. */
-json_t * cli_json_enclosure_mat(const arb_mat_t A, slong prec);
-
 /* rc_workers_run, its error (a worker that could not be started) printed
    as the command's one line on stderr; returns its return. */
 int cli_workers(int jobs, slong n, int largest_first,

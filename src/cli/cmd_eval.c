@@ -133,8 +133,10 @@ cmd_eval(int argc, char ** argv)
 
     {
         json_t * root;
-        if (cli_eval_point(&root, pt, have_radius ? radius : NULL, want_hessian, prec,
-                           isatty(2), err))
+        cli_progress_t pr;
+        cli_progress_init(&pr);
+        if (rc_eval_point_json(&root, pt, have_radius ? radius : NULL, want_hessian, prec,
+                               pr.tty ? cli_progress : NULL, &pr, err))
         {
             cli_fail("%s", err->msg);
             goto bad;

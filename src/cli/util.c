@@ -42,21 +42,6 @@ cli_parse_fmpq(fmpq_t v, const char * opt, const char * s)
     return 0;
 }
 
-json_t *
-cli_json_enclosure_mat(const arb_mat_t A, slong prec)
-{
-    json_t * rows = json_array();
-    slong i, j;
-    for (i = 0; i < arb_mat_nrows(A); i++)
-    {
-        json_t * row = json_array();
-        for (j = 0; j < arb_mat_ncols(A); j++)
-            json_array_append_new(row, rc_report_enclosure(arb_mat_entry(A, i, j), prec));
-        json_array_append_new(rows, row);
-    }
-    return rows;
-}
-
 void
 cli_json_print(json_t * root)
 {

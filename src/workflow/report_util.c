@@ -112,3 +112,18 @@ rc_powers_of_ten(slong lo, slong hi)
     }
     return v;
 }
+
+json_t *
+rc_report_enclosure_mat(const arb_mat_t A, slong prec)
+{
+    json_t * rows = json_array();
+    slong i, j;
+    for (i = 0; i < arb_mat_nrows(A); i++)
+    {
+        json_t * row = json_array();
+        for (j = 0; j < arb_mat_ncols(A); j++)
+            json_array_append_new(row, rc_report_enclosure(arb_mat_entry(A, i, j), prec));
+        json_array_append_new(rows, row);
+    }
+    return rows;
+}

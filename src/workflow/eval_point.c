@@ -1,7 +1,8 @@
-/* The enclosures "relucert eval" prints, as a JSON object: shared by the
-   command and the C API (src/api/api.c), so both give the same bytes. */
+/* The enclosures "relucert eval" prints, as a JSON object: library code that
+   the command and the C API (src/api/api.c) both call, so both give the
+   same bytes. */
 #include <stdio.h>
-#include "cli.h"
+#include "relucert/relucert.h"
 
 /* Up to this many parameters n d the smallest Hessian eigenvalue is
    computed in ball arithmetic (a ball Cholesky, O((n d)^3): about 7 s for
@@ -12,8 +13,8 @@
 #define EVAL_EIG64_MAX_DIM 10000
 
 int
-cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want_hessian,
-               slong prec, int progress, rc_error_t err)
+rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want_hessian,
+                   slong prec, rc_progress_fn progress, void * progress_ctx, rc_error_t err)
 {
     arb_mat_t W, V, G, H;
     arb_t loss, gnorm, lam;
@@ -74,15 +75,20 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
     rc_gradient(G, W, V, prec);
     rc_mat_frobenius_norm(gnorm, G, prec);
     json_object_set_new(root, "gradient_norm", rc_report_enclosure(gnorm, prec));
-    json_object_set_new(root, "gradient", cli_json_enclosure_mat(G, prec));
+    json_object_set_new(root, "gradient", rc_report_enclosure_mat(G, prec));
     arb_mat_clear(G);
 
     N = pt->n * pt->d;
     if (!want_hessian && N > EVAL_EIG_MAX_DIM && N <= EVAL_EIG64_MAX_DIM)
     {
-        if (N > 2500 && progress)
-            fprintf(stderr, "eval: enclosing the smallest eigenvalue of the %ld x %ld Hessian "
-                    "in binary64 (Rump's test; about a minute at 10^4)...\n", (long) N, (long) N);
+        if (N > 2500)
+        {
+            char note[200];
+            snprintf(note, sizeof note, "enclosing the smallest eigenvalue of the %ld x %ld "
+                     "Hessian in binary64 (Rump's test; about a minute at 10^4)...", (long) N,
+                     (long) N);
+            rc_progress_report(progress, progress_ctx, RC_PROGRESS_NOTE, "eval", 0, 0, note, 0);
+        }
         if (rc_d_hessian_eig_min(lam, W, V, prec))
             json_object_set_new(root, "hessian_min_eig", rc_report_enclosure(lam, prec));
         else
@@ -102,7 +108,7 @@ cli_eval_point(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want
         rc_mat_eig_min(lam, NULL, H, prec);
         json_object_set_new(root, "hessian_min_eig", rc_report_enclosure(lam, prec));
         if (want_hessian)
-            json_object_set_new(root, "hessian", cli_json_enclosure_mat(H, prec));
+            json_object_set_new(root, "hessian", rc_report_enclosure_mat(H, prec));
         arb_mat_clear(H);
     }
     else
