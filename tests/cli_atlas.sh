@@ -62,6 +62,9 @@ for line in open(d + '/atlas.jsonl'):
     else:
         ok = False
     ok = ok and c['kind'] == 'minimum' and c['success'] == o['success']
+    # the certificate's input is the line's point, proved within 1e-10 of the box
+    dc = c.get('claims', {}).get('distance_to_candidate', {})
+    ok = ok and 'candidate' in c and dc.get('verdict') == 'proved' and Q(dc['frobenius']) < Q('1e-10')
     if not ok:
         bad += 1
         print('inconsistent:', line[:200])

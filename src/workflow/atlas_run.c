@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "relucert/cert_json.h"
+#include "relucert/candidate.h"
+#include "relucert/point.h"
 #include "relucert/sha256.h"
 #include "relucert/version.h"
 #include "relucert/workflow.h"
@@ -386,6 +388,19 @@ atlas_work(FILE * out, slong i, void * vctx)
         snprintf(src, sizeof src, "relucert atlas: family %s, a = %ld, k = %ld, track %ld",
                  family_name(f->family), (long) f->a, (long) x->k, (long) x->track);
         cert = rc_symcert_to_json(x->cert, src);
+        line = point_line(ch, x, rel, c->prec);
+        text = json_dumps(line, JSON_COMPACT);
+        {
+            /* the certificate's input is the point the atlas line states
+               (its vals, exact as printed): the certificate then proves how
+               far that point is from the certified critical point (L15) */
+            rc_point_t pt;
+            rc_error_t e2;
+            rc_point_init(pt);
+            if (rc_point_set_dataset_record(pt, text, "atlas", 0, e2) == 0)
+                rc_mincert_json_set_candidate(cert, pt->W, e2);
+            rc_point_clear(pt);
+        }
         {
             char cpath[4700];
             snprintf(cpath, sizeof cpath, "%s/%s", c->out_dir, rel);
@@ -394,14 +409,14 @@ atlas_work(FILE * out, slong i, void * vctx)
                 fprintf(out, "%ld\t0\terror: cannot write %s\n", (long) i, cpath);
                 fflush(out);
                 json_decref(cert);
+                json_decref(line);
+                free(text);
                 fclose(part);
                 remove(tmp);
                 goto out;
             }
         }
         json_decref(cert);
-        line = point_line(ch, x, rel, c->prec);
-        text = json_dumps(line, JSON_COMPACT);
         fprintf(part, "%s\n", text);
         free(text);
         json_decref(line);
