@@ -91,9 +91,27 @@ check "resume after a lost and a torn family file: same atlas.jsonl" \
 cert=$(grep -o '"certificate":"[^"]*"' "$tmp/a/families/two-a0002.jsonl" | head -1 | cut -d'"' -f4)
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['claims']['positive_definite']['verdict']='undecided'; json.dump(d,open(sys.argv[1],'w'))" "$tmp/a/$cert"
 $RUN atlas $R --out-dir "$tmp/a" --jobs 2 >/dev/null 2>"$tmp/err"
-check "resume with a tampered certificate: said" grep -q "two-a0002.jsonl: the kept certificate .* failed the check" "$tmp/err"
+check "resume with a tampered certificate: said" grep -q "two-a0002.jsonl: a kept line (k = [0-9]*) failed the check: claims.positive_definite" "$tmp/err"
 check "resume with a tampered certificate: recomputed, it checks" $RUN check "$tmp/a/$cert"
 check "resume with a tampered certificate: same atlas.jsonl" cmp "$tmp/a/atlas.jsonl" "$tmp/b/atlas.jsonl"
+# kept lines that say more than their certificates: a saddle relabelled a
+# minimum, and a line whose certificate name is gone; both families recomputed
+python3 -c "
+import json,sys
+for f,e in ((sys.argv[1],'status'),(sys.argv[2],'drop')):
+    L=open(f).read().split('\n'); done=False
+    for i,l in enumerate(L):
+        if not done and l.startswith('{\"k\"'):
+            o=json.loads(l)
+            if e=='status' and o['status']!='saddle': continue
+            if e=='status': o.update(status='minimum', morse_index=0, positive_definite='proved')
+            else: del o['certificate']
+            L[i]=json.dumps(o); done=True
+    open(f,'w').write('\n'.join(L))" "$tmp/a/families/two-a0002.jsonl" "$tmp/a/families/two-a0003.jsonl"
+$RUN atlas $R --out-dir "$tmp/a" --jobs 2 >/dev/null 2>"$tmp/err"
+check "resume with a relabelled line: said" grep -q "two-a0002.jsonl: a kept line (k = [0-9]*) failed the check: the line says minimum" "$tmp/err"
+check "resume with a line without certificate: said" grep -q "two-a0003.jsonl: a kept line (k = [0-9]*) failed the check: a point line names no certificate" "$tmp/err"
+check "resume with relabelled lines: same atlas.jsonl" cmp "$tmp/a/atlas.jsonl" "$tmp/b/atlas.jsonl"
 # another precision is another run: nothing is reused
 $RUN atlas --k-max 8 --k-max-three 8 --out-dir "$tmp/c" --jobs 2 >/dev/null 2>&1
 $RUN atlas --k-max 8 --k-max-three 8 --out-dir "$tmp/c" --jobs 2 --prec 160 >/dev/null 2>&1

@@ -79,9 +79,24 @@ check "resume: the other kept and re-verified" grep -q ' 0 .* kept$' "$tmp/out"
 check "resume: the summary says so" grep -q "^resume: 1 kept certificate re-verified by the checker; 1 kept file failed the check and was recomputed" "$tmp/out"
 check "resume: the reason on stderr" grep -q "minimum-k008-0001.json: the kept certificate failed the check (claims.positive_definite" "$tmp/err"
 check "resume: the recomputed file checks" $RUN check "$tmp/d/minimum-k008-0001.json"
+# a dataset whose two records swapped places: each kept file passes the
+# checker but is about the other point, so both are recomputed, and a merge
+# refuses them
+mkdir -p "$tmp/alt"
+python3 -c "
+import json,sys
+L=[json.loads(l) for l in open(sys.argv[1]) if l.startswith('{\"k\": 8,')]
+L[0]['index'],L[1]['index']=1,0
+open(sys.argv[2],'w').write(json.dumps(L[1])+'\n'+json.dumps(L[0])+'\n')" "$DATA" "$tmp/alt/safran2021-minima.jsonl"
+$RUN certify minimum --dataset "$tmp/alt/safran2021-minima.jsonl" --k 8 --out-dir "$tmp/d" --merge 1 >"$tmp/out" 2>"$tmp/err"
+check "merge of another point's certificates: exit 1" test $? -eq 1
+check "merge of another point's certificates: says so" grep -q "the certificate is about another point" "$tmp/err"
+$RUN certify minimum --dataset "$tmp/alt/safran2021-minima.jsonl" --k 8 --out-dir "$tmp/d" >"$tmp/out" 2>"$tmp/err"
+check "resume on swapped records: both recomputed" test "$(grep -c ' redone$' "$tmp/out")" -eq 2
+check "resume on swapped records: says why" grep -q "the kept certificate failed the check (candidate: the certificate is about another point)" "$tmp/err"
 # the distance to the input (lemma L15): printed, proved, and --max-move
 $RUN certify minimum "$E/k7-spurious.txt" --out "$tmp/mv.json" >"$tmp/out"
-check "distance to the input printed" grep -q "^distance to the input: proved (every point of the box, the certified one among them, within [0-9.e-]* in the Frobenius norm" "$tmp/out"
+check "distance to the input printed" grep -q "^distance to the input: proved (every point of the box, the certified critical point among them, within [0-9.e-]* in the Frobenius norm" "$tmp/out"
 check "the certificate records the input" grep -q '"candidate"' "$tmp/mv.json"
 $RUN certify minimum "$E/k7-spurious.txt" --max-move 1e-3 --out "$tmp/mv.json" >/dev/null
 check "--max-move 1e-3: exit 0 (Newton moved ~1e-10)" test $? -eq 0

@@ -106,5 +106,11 @@ $FTZ $RUN certify opsc --k 3 --m 2 --samples 3 --seed 1 --out "$tmp/op.json" >"$
 check "FTZ/DAZ opsc: exit 0" test $? -eq 0
 check "FTZ/DAZ opsc: arb recorded" grep -q '"arith": "arb"' "$tmp/op.json"
 check "FTZ/DAZ opsc: says why" grep -q 'ball arithmetic: binary64 was asked for but flush-to-zero' "$tmp/err"
+# the checker of a binary64 opsc certificate under FTZ/DAZ: refused, and it
+# names the environment, not the certificate, as the reason
+$RUN certify opsc --k 3 --m 2 --samples 3 --seed 1 --out "$tmp/op64.json" >/dev/null 2>&1
+$FTZ $RUN check "$tmp/op64.json" >"$tmp/out"
+check "FTZ/DAZ check of a binary64 opsc certificate: exit 1" test $? -eq 1
+check "FTZ/DAZ check of opsc: says why" grep -q 'binary64 is not usable here: flush-to-zero' "$tmp/out"
 
 finish cli_fpenv

@@ -98,7 +98,38 @@ for o in L:
 open(sys.argv[1],'w').write(''.join(json.dumps(o)+'\n' for o in L))" "$tmp/at/atlas.jsonl"
 $RUN latex --atlas "$tmp/at/atlas.jsonl" >"$tmp/at.tex" 2>"$tmp/err"
 check "latex --atlas with a saddle relabelled minimum: exit 1" test $? -eq 1
-check "latex --atlas: names the line" grep -q "atlas.jsonl:[0-9]*: the line says minimum" "$tmp/err"
+check "latex --atlas: names the line" grep -q "atlas.jsonl:[0-9]*: the line does not match its certificate .*: the line says minimum" "$tmp/err"
+# a line that names another point's certificate, or states other numbers
+$RUN atlas --k-max 8 --families two --out-dir "$tmp/at4" --jobs 1 >/dev/null 2>&1
+for edit in other-certificate k lambda loss; do
+    cp "$tmp/at4/atlas.jsonl" "$tmp/at4/orig.jsonl"
+    python3 -c "
+import json,sys
+L=[json.loads(l) for l in open(sys.argv[1])]
+e=sys.argv[2]
+if e=='other-certificate':
+    i=next(i for i,o in enumerate(L) if i>0 and o['status']==L[0]['status'])
+    L[i]['certificate']=L[0]['certificate']
+elif e=='k': L[0]['k']=50; L[0]['a']=17
+elif e=='lambda': L[0]['lambda_min']={'lo':'5','hi':'6'}
+else: L[0]['loss']={'lo':'-3','hi':'-2'}
+open(sys.argv[1],'w').write(''.join(json.dumps(o)+'\n' for o in L))" "$tmp/at4/atlas.jsonl" "$edit"
+    $RUN latex --atlas "$tmp/at4/atlas.jsonl" >"$tmp/at4.tex" 2>"$tmp/err"
+    check "latex --atlas, a line with $edit changed: exit 1" test $? -eq 1
+    check "latex --atlas, a line with $edit changed: no appendix of it" sh -c "! grep -q 'strict local minima' '$tmp/at4.tex'"
+    cp "$tmp/at4/orig.jsonl" "$tmp/at4/atlas.jsonl"
+done
+# the nonconvex figure plots certified lower bounds of |curvature|, rounded down
+$RUN certify nonconvex --k 2 --n 3 --eps 0.1,1e-3 --out "$tmp/ncf.json" >/dev/null 2>&1
+$RUN latex "$tmp/ncf.json" >"$tmp/ncf.tex"
+check "nonconvex figure: every plotted value <= the certified |curvature|" python3 -c "
+import json,re,sys
+from fractions import Fraction as Q
+d=json.load(open(sys.argv[1])); t=open(sys.argv[2]).read()
+pts=re.findall(r'^  \(([^,]+), ([^)]+)\)$', t, re.M)
+hi={Q(p['eps']): -Q(p['curvature']['hi']) for p in d['points']}
+ok=len(pts)==2 and all(Q(y) <= hi[Q(x)] for x,y in pts)
+sys.exit(0 if ok else 1)" "$tmp/ncf.json" "$tmp/ncf.tex"
 
 if command -v pdflatex >/dev/null 2>&1; then
     $RUN latex --standalone --title "relucert test appendix" "$P"/*.json >"$tmp/doc.tex"

@@ -36,6 +36,14 @@ int rc_mincert_json_set_candidate(json_t * root, const fmpq_mat_t W0, rc_error_t
    filled otherwise. */
 int rc_mincert_json_check_candidate(rc_error_t why, const json_t * root);
 
+/* 0 when root is a minimum certificate about the student W with teacher V:
+   it records an input point ("candidate") equal to W exactly and its
+   teacher is V (I_k on the reduced path); 1 with why filled otherwise. Does
+   not run the checker: use it with rc_cert_check before keeping a file as
+   the certificate of W (a resumed batch, a merge). */
+int rc_mincert_json_is_about(rc_error_t why, const json_t * root, const fmpq_mat_t W,
+                             const fmpq_mat_t V);
+
 /* For display: the stated bounds of a proved distance claim. 0, or 1 if
    root has none (no candidate, or not proved). Trusts root: call it on a
    certificate that rc_cert_check accepted. */

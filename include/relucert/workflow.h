@@ -434,6 +434,15 @@ void rc_atlas_summary_clear(rc_atlas_summary_t S);
 int rc_atlas_run(rc_atlas_summary_t S, const rc_atlas_params_t par, rc_progress_fn progress,
                  void * progress_ctx, rc_error_t err);
 
+/* 0 when the atlas line (a point of atlas.jsonl or of a family part) says
+   no more than the certificate cert proves: cert passes rc_cert_check; the
+   line's status, Morse index, verdicts and success are the certificate's;
+   its lambda_min and loss enclosures contain the certificate's (the loss's
+   lower end may be clamped to 0); family and a agree with p; and the
+   line's point (k, p, vals, exact as printed) is the certificate's recorded
+   input. 1 with why filled otherwise. */
+int rc_atlas_line_check(rc_error_t why, const json_t * line, const json_t * cert);
+
 /* Reads an atlas.jsonl (one JSON object with "k" and "status" per line)
    into a new array (the caller's); NULL with err naming the file and line. */
 json_t * rc_atlas_points_read(const char * path, rc_error_t err);

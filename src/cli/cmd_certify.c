@@ -184,9 +184,11 @@ print_summary(FILE * f, const json_t * root)
         {
             rc_report_short_bound(a, sizeof a, json_object_get(dc, "frobenius"), 0);
             rc_report_short_bound(b, sizeof b, json_object_get(dc, "max_entry"), 0);
-            fprintf(f, "distance to the input: %s (every point of the box, the certified one "
-                    "among them, within %s in the Frobenius norm and %s in the largest entry)\n",
-                    rc_report_claim_verdict(root, "distance_to_candidate"), a, b);
+            fprintf(f, "distance to the input: %s (every point of the box%s within %s in the "
+                    "Frobenius norm and %s in the largest entry)\n",
+                    rc_report_claim_verdict(root, "distance_to_candidate"),
+                    strcmp(rc_report_claim_verdict(root, "critical_point"), "proved") == 0
+                        ? ", the certified critical point among them," : "", a, b);
         }
     }
 }

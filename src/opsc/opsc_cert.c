@@ -8,6 +8,7 @@
 #include "relucert/opsc.h"
 #include "relucert/cert_json.h"
 #include "relucert/number.h"
+#include "relucert/di.h"
 
 #define MAX_DEPTH 14          /* Gaussian pieces: at most 2^14 */
 #define ADV_DEPTH 24          /* adversarial slope pieces: at most 2^24 */
@@ -793,7 +794,18 @@ rc_opsc_check_part(rc_error_t why, const json_t * root, slong part, slong nparts
        witnesses), then the summary recounted from the verified entries */
     for (i = part; i < p->samples; i += nparts)
         if (verify_entry(p, i, json_array_get(dirs, i), why))
+        {
+            /* a binary64 certificate re-run where binary64 may not be used:
+               say that the environment, not the certificate, is why */
+            const char * bad = p->fast ? rc_di_env_problem() : NULL;
+            if (bad != NULL)
+            {
+                char m[RC_ERROR_LEN];
+                memcpy(m, why->msg, sizeof m);
+                rc_error_set(why, "%s (binary64 is not usable here: %s)", m, bad);
+            }
             goto out;
+        }
     if (part != 0)
     {
         ret = 0;            /* the summary is part 0's */

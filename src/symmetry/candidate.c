@@ -269,3 +269,94 @@ rc_mincert_json_get_distance(fmpq_t frobenius, fmpq_t max_entry, const json_t * 
     return rc_json_get_fmpq(frobenius, json_object_get(claim, "frobenius"), "", err)
            || rc_json_get_fmpq(max_entry, json_object_get(claim, "max_entry"), "", err);
 }
+
+int
+rc_mincert_json_is_about(rc_error_t why, const json_t * root, const fmpq_mat_t W,
+                         const fmpq_mat_t V)
+{
+    const json_t * kind = json_object_get(root, "kind");
+    const json_t * cand = json_object_get(root, "candidate");
+    fmpq_mat_t C, W0;
+    slong r;
+    rc_sym_t sym;
+    int reduced, ret = 1;
+
+    if (!json_is_string(kind) || strcmp(json_string_value(kind), "minimum") != 0)
+        return rc_error_set(why, "kind: expected a minimum certificate");
+    if (!json_is_object(cand))
+        return rc_error_set(why, "candidate: the certificate records no input point");
+    if (read_centre(C, &r, sym, &reduced, root, why))
+    {
+        rc_sym_clear(sym);
+        fmpq_mat_clear(C);
+        return 1;
+    }
+    if (fmpq_mat_nrows(C) != fmpq_mat_nrows(W) || fmpq_mat_ncols(C) != fmpq_mat_ncols(W))
+    {
+        rc_error_set(why, "candidate: a %ld x %ld student, expected %ld x %ld",
+                     (long) fmpq_mat_nrows(C), (long) fmpq_mat_ncols(C),
+                     (long) fmpq_mat_nrows(W), (long) fmpq_mat_ncols(W));
+        rc_sym_clear(sym);
+        fmpq_mat_clear(C);
+        return 1;
+    }
+    fmpq_mat_init(W0, fmpq_mat_nrows(C), fmpq_mat_ncols(C));
+    if (json_object_get(cand, "theta") != NULL && reduced)
+    {
+        const json_t * t = json_object_get(cand, "theta");
+        fmpq * th = _fmpq_vec_init(sym->q);
+        slong o;
+        int bad = !json_is_array(t) || (slong) json_array_size(t) != sym->q;
+        for (o = 0; !bad && o < sym->q; o++)
+            bad = rc_json_get_fmpq(th + o, json_array_get(t, o), "candidate.theta", why);
+        if (!bad)
+            rc_sym_mat_from_theta(W0, sym, th);
+        _fmpq_vec_clear(th, sym->q);
+        if (bad)
+        {
+            rc_error_set(why, "candidate.theta: expected %ld exact numbers", (long) sym->q);
+            goto out;
+        }
+    }
+    else if (rc_json_get_fmpq_mat(W0, json_object_get(cand, "W"), fmpq_mat_nrows(C),
+                                  fmpq_mat_ncols(C), "candidate.W", why))
+        goto out;
+    if (!fmpq_mat_equal(W0, W))
+    {
+        rc_error_set(why, "candidate: the certificate is about another point");
+        goto out;
+    }
+    /* the teacher: I_k on the reduced path, the recorded one otherwise */
+    if (reduced)
+    {
+        slong j, a;
+        int id = fmpq_mat_nrows(V) == sym->k && fmpq_mat_ncols(V) == sym->k;
+        for (j = 0; id && j < sym->k; j++)
+            for (a = 0; id && a < sym->k; a++)
+                id = j == a ? fmpq_is_one(fmpq_mat_entry(V, j, a))
+                            : fmpq_is_zero(fmpq_mat_entry(V, j, a));
+        if (!id)
+        {
+            rc_error_set(why, "teacher: the certificate's teacher (the identity) is not the point's");
+            goto out;
+        }
+    }
+    else
+    {
+        rc_mincert_t c;
+        rc_mincert_init(c);
+        if (rc_mincert_from_json(c, root, why) == 0 && fmpq_mat_nrows(c->V) == fmpq_mat_nrows(V)
+            && fmpq_mat_ncols(c->V) == fmpq_mat_ncols(V) && fmpq_mat_equal(c->V, V))
+            ret = 0;
+        else
+            rc_error_set(why, "teacher: the certificate's teacher is not the point's");
+        rc_mincert_clear(c);
+        goto out;
+    }
+    ret = 0;
+out:
+    fmpq_mat_clear(W0);
+    fmpq_mat_clear(C);
+    rc_sym_clear(sym);
+    return ret;
+}

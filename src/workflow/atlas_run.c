@@ -105,20 +105,30 @@ part_is_current(const atlas_ctx * c, const family_t * f, int verify, FILE * out,
         last_done = strncmp(line, "{\"done\"", 7) == 0;
         if (verify && !last_done)
         {
-            json_t * o = json_loads(line, 0, NULL), * root;
+            json_t * o = json_loads(line, 0, NULL), * root = NULL;
             const json_t * cr = json_object_get(o, "certificate");
-            if (json_is_string(cr))
+            if (o == NULL)
+                ok = 0;
+            else if (json_object_get(o, "status") != NULL)
             {
+                /* a point line: its certificate must pass the checker and
+                   prove everything the line says */
                 char cp[8192];
                 rc_error_t why;
-                snprintf(cp, sizeof cp, "%s/%s", c->out_dir, json_string_value(cr));
-                root = json_load_file(cp, JSON_REJECT_DUPLICATES, NULL);
-                if (root == NULL || rc_cert_check(why, root) != 0)
+                if (!json_is_string(cr))
+                    rc_error_set(why, "a point line names no certificate");
+                else
                 {
-                    fprintf(out, "%ld\tnote\t%s: the kept certificate %s %s%s; the family "
-                            "is recomputed\n", (long) i, path, cp,
-                            root == NULL ? "cannot be read" : "failed the check: ",
-                            root == NULL ? "" : why->msg);
+                    snprintf(cp, sizeof cp, "%s/%s", c->out_dir, json_string_value(cr));
+                    root = json_load_file(cp, JSON_REJECT_DUPLICATES, NULL);
+                    if (root == NULL)
+                        rc_error_set(why, "%s cannot be read", cp);
+                }
+                if (root == NULL || rc_atlas_line_check(why, o, root) != 0)
+                {
+                    fprintf(out, "%ld\tnote\t%s: a kept line (k = %ld) failed the check: %s; the "
+                            "family is recomputed\n", (long) i, path,
+                            (long) json_integer_value(json_object_get(o, "k")), why->msg);
                     fflush(out);
                     ok = 0;
                 }

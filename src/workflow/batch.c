@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "relucert/candidate.h"
 #include "relucert/cert_json.h"
 #include "relucert/point.h"
 #include "relucert/workflow.h"
@@ -168,9 +169,23 @@ moved_too_far(const json_t * root, const rc_batch_params_struct * o)
 /* an existing certificate for the same record and settings that claims
    success and passes the checker: kept. One that claims success but fails
    the checker sets *bad (and why): the caller recomputes it. */
+/* 0 when root is a certificate about record rec's point (its recorded
+   input equal to the record's W, its teacher the record's); 1 with why */
+static int
+is_about_record(rc_error_t why, const json_t * root, const record_t * rec, const char * dataset)
+{
+    rc_point_t pt;
+    int r;
+    rc_point_init(pt);
+    r = rc_point_set_dataset_record(pt, rec->text, dataset, rec->line, why)
+        || rc_mincert_json_is_about(why, root, pt->W, pt->V);
+    rc_point_clear(pt);
+    return r;
+}
+
 static json_t *
 load_existing(int * bad, rc_error_t why, const char * path, const char * source,
-              const rc_batch_params_struct * o)
+              const record_t * rec, const char * dataset, const rc_batch_params_struct * o)
 {
     json_t * root = json_load_file(path, JSON_REJECT_DUPLICATES, NULL);
     rc_error_t err;
@@ -189,7 +204,9 @@ load_existing(int * bad, rc_error_t why, const char * path, const char * source,
                                                                 "cross_check"), "alpha"), "", err) == 0
          && fmpq_equal(a, o->m->alpha);
     fmpq_clear(a);
-    if (ok && rc_cert_check(why, root) != 0)
+    /* kept only when the checker accepts it and it is about this record's
+       point (the source label alone is the producer's word) */
+    if (ok && (rc_cert_check(why, root) != 0 || is_about_record(why, root, rec, dataset) != 0))
     {
         *bad = 1;
         ok = 0;
@@ -261,7 +278,7 @@ work_record(FILE * out, slong r, const record_t * rec, const char * dataset,
 
     cert_path(path, sizeof path, o, rec);
     source_name(source, sizeof source, dataset, rec);
-    root = load_existing(&bad, why, path, source, o);
+    root = load_existing(&bad, why, path, source, rec, dataset, o);
     if (bad)
     {
         fprintf(out, "%ld\tnote\t%s: the kept certificate failed the check (%s); recomputed\n",
@@ -323,7 +340,7 @@ merge_record(FILE * out, slong r, const record_t * rec, const char * dataset,
         rc_error_set(why, "%s:%d: %s", path, je.line, je.text);
     else if (!json_is_string(src) || strcmp(json_string_value(src), source) != 0)
         rc_error_set(why, "%s: expected the certificate of %s", path, source);
-    else if (rc_cert_check(why, root) != 0)
+    else if (rc_cert_check(why, root) != 0 || is_about_record(why, root, rec, dataset) != 0)
     {
         char m[RC_ERROR_LEN];
         snprintf(m, sizeof m, "%s", why->msg);
