@@ -94,6 +94,16 @@ check "merge of another point's certificates: says so" grep -q "the certificate 
 $RUN certify minimum --dataset "$tmp/alt/safran2021-minima.jsonl" --k 8 --out-dir "$tmp/d" >"$tmp/out" 2>"$tmp/err"
 check "resume on swapped records: both recomputed" test "$(grep -c ' redone$' "$tmp/out")" -eq 2
 check "resume on swapped records: says why" grep -q "the kept certificate failed the check (candidate: the certificate is about another point)" "$tmp/err"
+# progress into a pipe or a file: --progress always says when each phase
+# starts and ends; never says nothing; auto (the default) prints no bar there
+$RUN certify minimum --dataset "$DATA" --k 9 --out-dir "$tmp/pg" --progress always >/dev/null 2>"$tmp/err"
+check "--progress always, stderr a file: started line" grep -q "^certify: started (2 records)" "$tmp/err"
+check "--progress always, stderr a file: done line" grep -q "^certify: 2/2 records, done" "$tmp/err"
+$RUN certify minimum --dataset "$DATA" --k 9 --out-dir "$tmp/pg" --progress never >/dev/null 2>"$tmp/err"
+check "--progress never: nothing on stderr" test ! -s "$tmp/err"
+$RUN certify minimum --dataset "$DATA" --k 9 --out-dir "$tmp/pg" --progress=sometimes >/dev/null 2>"$tmp/err"
+check "--progress sometimes: exit 2" test $? -eq 2
+check "--progress sometimes: one line" sh -c "test \$(wc -l <'$tmp/err') -eq 1 && grep -q 'expected auto, always or never' '$tmp/err'"
 # the distance to the input (lemma L15): printed, proved, and --max-move
 $RUN certify minimum "$E/k7-spurious.txt" --out "$tmp/mv.json" >"$tmp/out"
 check "distance to the input printed" grep -q "^distance to the input: proved (every point of the box, the certified critical point among them, within [0-9.e-]* in the Frobenius norm" "$tmp/out"

@@ -57,6 +57,15 @@ typedef struct
 }
 cli_progress_t;
 
+/* --progress (a global option, main.c): auto (a redrawn line on a terminal,
+   a line a minute otherwise), always (also when stderr is not a terminal:
+   a line when a phase starts, every 5 s and when it ends), never (no
+   progress and no notes; errors are still printed). */
+#define CLI_PROGRESS_AUTO 0
+#define CLI_PROGRESS_ALWAYS 1
+#define CLI_PROGRESS_NEVER 2
+extern int cli_progress_mode;
+
 void cli_progress_init(cli_progress_t * s);
 void cli_progress(const rc_progress_t * p, void * ctx);
 

@@ -136,7 +136,8 @@ cmd_eval(int argc, char ** argv)
         cli_progress_t pr;
         cli_progress_init(&pr);
         if (rc_eval_point_json(&root, pt, have_radius ? radius : NULL, want_hessian, prec,
-                               pr.tty ? cli_progress : NULL, &pr, err))
+                               pr.tty || cli_progress_mode == CLI_PROGRESS_ALWAYS
+                               ? cli_progress : NULL, &pr, err))
         {
             cli_fail("%s", err->msg);
             goto bad;

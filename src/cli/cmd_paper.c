@@ -90,6 +90,8 @@ paper_progress(const rc_progress_t * p, void * ctx)
         cli_progress(p, &S->bar);
         return;
     }
+    if (cli_progress_mode == CLI_PROGRESS_ALWAYS)
+        cli_progress(p, &S->bar);     /* every phase, also into a pipe */
     if (strcmp(p->phase, RC_PAPER_OPSC) == 0 && p->kind == RC_PROGRESS_STEP)
         print_opsc(P->opsc + p->done - 1, p->done == 1);
     if (p->kind != RC_PROGRESS_END)

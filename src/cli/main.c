@@ -29,11 +29,18 @@ static const char * usage =
 "  --max-params N  accept dense problems of up to N parameters (default\n"
 "                  1,000 in ball arithmetic, 10,000 on the binary64 path)\n"
 "\n"
+"Progress (any command):\n"
+"  --progress M    auto (default: a redrawn line on a terminal, a line a\n"
+"                  minute otherwise), always (also into a pipe or a log: a\n"
+"                  line when a phase starts, every 5 s and when it ends) or\n"
+"                  never\n"
+"\n"
 "Exit status: 0 success, 1 a claim refuted or undecided, 2 bad input.\n"
 "See relucert(1) and docs/guide.md.\n";
 
-/* Takes the global options --max-prec and --max-params (as "--opt V" or
-   "--opt=V") out of argv[2..], setting the limits (limits.h). Returns 0, or
+/* Takes the global options --max-prec, --max-params and --progress (as
+   "--opt V" or "--opt=V") out of argv[2..], setting the limits (limits.h)
+   and the progress display (progress.c). Returns 0, or
    RC_EXIT_BADINPUT after one line on stderr. */
 static int
 take_limits(int * argc, char ** argv)
@@ -45,11 +52,12 @@ take_limits(int * argc, char ** argv)
         const char * a = argv[i], * v = NULL;
         int prec = strncmp(a, "--max-prec", 10) == 0 && (a[10] == '\0' || a[10] == '=');
         int params = strncmp(a, "--max-params", 12) == 0 && (a[12] == '\0' || a[12] == '=');
+        int progress = strncmp(a, "--progress", 10) == 0 && (a[10] == '\0' || a[10] == '=');
         slong x;
 
         if (strcmp(a, "--") == 0)
             break;
-        if (!prec && !params)
+        if (!prec && !params && !progress)
         {
             argv[j++] = argv[i++];
             continue;
@@ -62,7 +70,19 @@ take_limits(int * argc, char ** argv)
             v = i + 1 < *argc ? argv[i + 1] : NULL;
             i += 2;
         }
-        if (prec)
+        if (progress)
+        {
+            if (v != NULL && strcmp(v, "auto") == 0)
+                cli_progress_mode = CLI_PROGRESS_AUTO;
+            else if (v != NULL && strcmp(v, "always") == 0)
+                cli_progress_mode = CLI_PROGRESS_ALWAYS;
+            else if (v != NULL && strcmp(v, "never") == 0)
+                cli_progress_mode = CLI_PROGRESS_NEVER;
+            else
+                return cli_fail("--progress: expected auto, always or never, found '%.40s'",
+                                v ? v : ""), RC_EXIT_BADINPUT;
+        }
+        else if (prec)
         {
             if (cli_parse_slong(&x, "--max-prec", v, 16, 1L << 30))
                 return RC_EXIT_BADINPUT;
