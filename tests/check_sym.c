@@ -363,6 +363,47 @@ START_TEST(test_spectrum_records)
 }
 END_TEST
 
+/* rc_sym_hessian_eig_min (what eval uses at a symmetric point) against the
+   smallest eigenvalue of the dense ball Hessian: the enclosures intersect,
+   and the Morse index is the dense negative count (records: minima, 0; the
+   saddle of tests/data: 3) */
+START_TEST(test_eig_min_vs_dense)
+{
+    static const slong R[][2] = {{7, 1}, {9, 1}, {10, 2}};
+    rc_point_t pt;
+    rc_sym_t s;
+    fmpq * theta;
+    arb_ptr t;
+    arb_mat_t W, V, H;
+    arb_t lam, dense;
+    slong j, morse;
+
+    rc_sym_init(s);
+    record_point(pt, s, &theta, R[_i][0], R[_i][1]);
+    t = _arb_vec_init(s->q);
+    for (j = 0; j < s->q; j++)
+        arb_set_fmpq(t + j, theta + j, 128);
+    arb_init(lam); arb_init(dense);
+    ck_assert(rc_sym_hessian_eig_min(lam, &morse, s, t, 128));
+    ck_assert_int_eq(morse, 0);
+    arb_mat_init(W, pt->n, pt->d); arb_mat_init(V, pt->k, pt->d);
+    arb_mat_init(H, pt->n * pt->d, pt->n * pt->d);
+    rc_point_get_arb(W, V, pt, NULL, 128);
+    rc_hessian(H, W, V, 128);
+    rc_mat_eig_min(dense, NULL, H, 128);
+    ck_assert_msg(arb_overlaps(lam, dense), "k = %ld: reduced and dense lambda_min disagree",
+                  (long) pt->k);
+    ck_assert(arb_is_positive(lam));
+    ck_assert(arb_rel_accuracy_bits(lam) > 60);
+    arb_mat_clear(W); arb_mat_clear(V); arb_mat_clear(H);
+    arb_clear(lam); arb_clear(dense);
+    _arb_vec_clear(t, s->q);
+    _fmpq_vec_clear(theta, s->q);
+    rc_point_clear(pt);
+    rc_sym_clear(s);
+}
+END_TEST
+
 START_TEST(test_spectrum_random)
 {
     static const slong P[][4] = {{2,3,1,4}, {2,2,0,0}, {3,3,0,0}, {1,1,5,0}, {4,1,0,0},
@@ -807,6 +848,7 @@ sym_suite(void)
     tcase_add_loop_test(tc, test_dense_random, 0, 8);
     tcase_add_loop_test(tc, test_spectrum_identity, 0, 6);
     tcase_add_loop_test(tc, test_spectrum_records, 0, 4);
+    tcase_add_loop_test(tc, test_eig_min_vs_dense, 0, 3);
     tcase_add_loop_test(tc, test_spectrum_random, 0, 6);
     tcase_add_loop_test(tc, test_split_dense, 0, 2);
     tcase_add_test(tc, test_cert_saddle);

@@ -32,4 +32,18 @@ check "--help" sh -c "'$RELUCERT' --help | grep -q 'Commands:'"
 check "eval --help" sh -c "'$RELUCERT' eval --help | grep -q -- '--box-radius'"
 check "--version" sh -c "'$RELUCERT' --version | grep -q 'Arb'"
 
+# a symmetric point with n d > 400: lambda_min type by type (lemma L13), the
+# method named; over a box around it (which leaves Fix(G)) the binary64 path
+# runs instead, and its enclosure, valid at the point too, overlaps
+D="$TOP_SRCDIR/data/safran2021-minima.jsonl"
+$RUN eval --dataset "$D" --k 21 --index 0 >"$tmp/e21.json"
+check "eval k = 21 record: reduced method" grep -q '"hessian_min_eig_method": "reduced"' "$tmp/e21.json"
+$RUN eval --dataset "$D" --k 21 --index 0 --box-radius 1e-12 >"$tmp/e21b.json"
+check "eval k = 21 over a box: not the reduced method" sh -c "! grep -q '\"reduced\"' '$tmp/e21b.json'"
+check "eval k = 21: reduced and box enclosures overlap, positive" python3 -c "
+import json,sys
+from fractions import Fraction as Q
+e=json.load(open(sys.argv[1]))['hessian_min_eig']; c=json.load(open(sys.argv[2]))['hessian_min_eig']
+sys.exit(0 if Q(e['lo'])<=Q(c['hi']) and Q(c['lo'])<=Q(e['hi']) and Q(e['lo'])>0 else 1)" "$tmp/e21.json" "$tmp/e21b.json"
+
 finish cli_eval

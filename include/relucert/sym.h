@@ -174,6 +174,24 @@ int rc_sym_type_beta(arb_mat_t beta, const rc_sym_t s, const rc_sym_type_struct 
 /* sum over the types of ncopies x dim: must equal k^2 for a complete table. */
 slong rc_sym_types_dimension(const rc_sym_type_struct * types, slong ntypes);
 
+/* lam encloses the smallest eigenvalue of the pencil (beta, Gamma), Gamma
+   positive definite (of L^{-1} beta L^{-T}, Gamma = L L^T; indeterminate if
+   the Cholesky factor of Gamma is not certified); *neg is the certified
+   number of negative eigenvalues of beta (by Sylvester, the pencil's), -1 if
+   not certified. */
+void rc_sym_type_spectrum(arb_t lam, slong * neg, const arb_mat_t beta, const fmpz_mat_t G,
+                          slong prec);
+
+/* The smallest eigenvalue of the full k^2 x k^2 Hessian of F at W(theta)
+   for every theta in the box (n = d = k, V = I_k), from the types (lemma
+   L13): 1 with lam enclosing it and *morse (if not NULL) the Morse index
+   (-1 where a count is not certified); 0 (lam indeterminate, *morse -1) if
+   the table of types is incomplete, a Gamma singular or a neuron may be
+   zero on the box. The box lies in Fix(G): for a point with exact entries
+   in Fix(G) give radius-0 balls. */
+int rc_sym_hessian_eig_min(arb_t lam, slong * morse, const rc_sym_t s, arb_srcptr theta,
+                           slong prec);
+
 /* ---- the diagonal block H'_ii of one neuron, for the split lemma ---- */
 
 /* The vectors (in R^k) whose bilinear forms are taken, relative to the first

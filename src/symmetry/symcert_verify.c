@@ -59,34 +59,6 @@ _rc_symcert_split_vectors(rc_sym_dvec_struct * z, arb_ptr y, const rc_symcert_t 
     return nz;
 }
 
-/* lam encloses lambda_min of the pencil (beta, Gamma): of L^{-1} beta L^{-T},
-   Gamma = L L^T; *neg the certified number of negative eigenvalues of beta
-   (Sylvester: the pencil's), -1 if not certified */
-static void
-type_spectrum(arb_t lam, slong * neg, const arb_mat_t beta, const fmpz_mat_t G, slong prec)
-{
-    slong n = arb_mat_nrows(beta), cnt;
-    arb_mat_t L, T1, T2, M;
-    arb_t zero;
-
-    arb_mat_init(L, n, n); arb_mat_init(T1, n, n); arb_mat_init(T2, n, n);
-    arb_mat_init(M, n, n);
-    arb_init(zero);
-    *neg = rc_mat_count_below(&cnt, beta, zero, prec) ? cnt : -1;
-    arb_mat_set_fmpz_mat(T1, G);
-    arb_indeterminate(lam);
-    if (arb_mat_cho(L, T1, prec))
-    {
-        arb_mat_solve_tril(T1, L, beta, 0, prec);
-        arb_mat_transpose(T2, T1);
-        arb_mat_solve_tril(M, L, T2, 0, prec);
-        rc_mat_symmetrize(M, prec);
-        rc_mat_eig_min(lam, NULL, M, prec);
-    }
-    arb_mat_clear(L); arb_mat_clear(T1); arb_mat_clear(T2); arb_mat_clear(M);
-    arb_clear(zero);
-}
-
 /* 1 if some theta* in the box gives a permutation matrix W(theta*) (a
    permuted teacher, the global minimum F = 0): every coordinate within the
    radius of 0 or 1, exactly one 1 in every row and column */
@@ -214,7 +186,7 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
         if (fmpz_is_zero(det))
             types_ok = all_pd = all_counted = 0;
         rc_sym_type_beta(beta, s, c->types + j, X, prec);
-        type_spectrum(c->type_lam + j, c->type_neg + j, beta, G, prec);
+        rc_sym_type_spectrum(c->type_lam + j, c->type_neg + j, beta, G, prec);
         if (c->type_neg[j] < 0)
             all_counted = 0;
         if (all_pd)

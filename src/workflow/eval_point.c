@@ -12,6 +12,43 @@
 #define EVAL_EIG_MAX_DIM 400
 #define EVAL_EIG64_MAX_DIM 10000
 
+/* 1 with lam the smallest Hessian eigenvalue at the exact point pt when it
+   has a usable block symmetry (n = d = k, V = I_k, at most RC_SYM_MAX_BLOCKS
+   blocks, W in Fix(G) exactly); 0 otherwise */
+static int
+reduced_eig_min(arb_t lam, const rc_point_t pt, slong prec)
+{
+    rc_sym_t s;
+    fmpq * th;
+    arb_ptr t;
+    slong m, j, a, bi, br;
+    int ok = pt->n == pt->k && pt->d == pt->k;
+
+    for (j = 0; ok && j < pt->k; j++)
+        for (a = 0; ok && a < pt->d; a++)
+            ok = j == a ? fmpq_is_one(fmpq_mat_entry(pt->V, j, a))
+                        : fmpq_is_zero(fmpq_mat_entry(pt->V, j, a));
+    if (!ok)
+        return 0;
+    rc_sym_init(s);
+    m = rc_sym_detect(s, pt->W, NULL);
+    if (m > RC_SYM_MAX_BLOCKS || (m == pt->k && pt->k > 1))
+    {
+        rc_sym_clear(s);
+        return 0;
+    }
+    th = _fmpq_vec_init(s->q);
+    t = _arb_vec_init(s->q);
+    ok = rc_sym_theta_from_mat(th, &bi, &br, s, pt->W);
+    for (j = 0; ok && j < s->q; j++)
+        arb_set_fmpq(t + j, th + j, prec);
+    ok = ok && rc_sym_hessian_eig_min(lam, NULL, s, t, prec);
+    _fmpq_vec_clear(th, s->q);
+    _arb_vec_clear(t, s->q);
+    rc_sym_clear(s);
+    return ok;
+}
+
 int
 rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int want_hessian,
                    slong prec, rc_progress_fn progress, void * progress_ctx, rc_error_t err)
@@ -79,7 +116,13 @@ rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int 
     arb_mat_clear(G);
 
     N = pt->n * pt->d;
-    if (!want_hessian && N > EVAL_EIG_MAX_DIM && N <= EVAL_EIG64_MAX_DIM)
+    if (!want_hessian && radius == NULL && N > EVAL_EIG_MAX_DIM && reduced_eig_min(lam, pt, prec))
+    {
+        /* the point itself, in Fix(G): its spectrum type by type (L13) */
+        json_object_set_new(root, "hessian_min_eig", rc_report_enclosure(lam, prec));
+        json_object_set_new(root, "hessian_min_eig_method", json_string("reduced"));
+    }
+    else if (!want_hessian && N > EVAL_EIG_MAX_DIM && N <= EVAL_EIG64_MAX_DIM)
     {
         if (N > 2500)
         {
