@@ -663,7 +663,24 @@ START_TEST(test_distance)
     root = json_load_file(path, 0, NULL);
     ck_assert(root != NULL);
     if (json_object_get(root, "candidate") != NULL)
+    {
+        /* a neuron_order that is not a permutation of 0..n-1 */
+        static const char * orders[] = {"[0,0,2,3,4,5,6]", "[0,1,2,3,4,5]", "[0,1,2,3,4,5,7]",
+                                        "[0.0,1,2,3,4,5,6]", "[\"0\",1,2,3,4,5,6]", "\"0123456\"",
+                                        "[-1,1,2,3,4,5,6]"};
+        slong j;
         alter_distance(root, "proofs/default k7-1 reduced");
+        for (j = 0; j < (slong) (sizeof orders / sizeof orders[0]); j++)
+        {
+            json_t * c = json_deep_copy(root);
+            json_error_t je;
+            char what[128];
+            json_object_set_new(c, "neuron_order", json_loads(orders[j], JSON_DECODE_ANY, &je));
+            snprintf(what, sizeof what, "k7-1 reduced: neuron_order %s", orders[j]);
+            must_reject(c, what);
+            json_decref(c);
+        }
+    }
     json_decref(root);
     arb_mat_clear(W); arb_mat_clear(V);
     fmpq_clear(half);

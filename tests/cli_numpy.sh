@@ -167,4 +167,39 @@ int.npy: expected dtype float64|search --teacher int.npy --runs 1 --seed 1
 --teacher goes with a NumPy student file|certify minimum --dataset x.jsonl --k 7 --index 0 --teacher identity
 EOF_TABLE
 check "at least 25 rejected cases" test "$n" -ge 25
+
+# symmetry up to the order of the neurons (issue 22 item 3): a published
+# point with its rows shuffled, exactly and with 1e-12 noise, goes to the
+# reduced path; the certificate records the order and the input, and checks
+$PY - "$TOP_SRCDIR/data/safran2021-minima.jsonl" "$tmp" <<'EOF_PY'
+import json, sys
+import numpy as np
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    if o['k'] == 12 and o['index'] == 2:
+        break
+k, p, vals = o['k'], o['p'], o['vals']
+m = len(p)
+blk = [b for b in range(m) for _ in range(p[b])]
+M = np.zeros((k, k))
+for r in range(k):
+    for c in range(k):
+        M[r][c] = float(vals[blk[c]][blk[c]] if r == c else vals[blk[c]][m] if blk[r] == blk[c]
+                        else vals[blk[r]][blk[c]])
+W = M.T.copy()
+rng = np.random.default_rng(5)
+W = W[rng.permutation(k)]
+np.save(sys.argv[2] + '/shuffled.npy', W)
+np.save(sys.argv[2] + '/noisy.npy', W + 1e-12 * rng.standard_normal(W.shape))
+EOF_PY
+$RUN certify minimum "$tmp/shuffled.npy" --teacher identity --out "$tmp/sh.json" >"$tmp/out"
+check "shuffled k = 12 record: exit 0" test $? -eq 0
+check "shuffled k = 12 record: reduced path, reordered" grep -q "^path: reduced (blocks .*; neurons reordered to expose the symmetry" "$tmp/out"
+check "shuffled k = 12 record: the order recorded" grep -q '"neuron_order"' "$tmp/sh.json"
+check "shuffled k = 12 record: checks" $RUN check "$tmp/sh.json"
+$RUN certify minimum "$tmp/noisy.npy" --teacher identity --symmetrize 1e-9 --out "$tmp/no.json" >"$tmp/out"
+check "shuffled and noisy, --symmetrize: exit 0 on the reduced path" sh -c "grep -q '^path: reduced' '$tmp/out' && grep -q '^strict minimum: proved' '$tmp/out'"
+check "shuffled and noisy: the distance to the input is small and proved" grep -q "^distance to the input: proved (every point of the box, the certified critical point among them, within [0-9.]*e-1[0-9] in the Frobenius" "$tmp/out"
+$RUN certify minimum "$tmp/noisy.npy" --teacher identity --out "$tmp/no2.json" >"$tmp/out"
+check "shuffled and noisy without --symmetrize: the dense path" grep -q "^path: dense" "$tmp/out"
 finish cli_numpy

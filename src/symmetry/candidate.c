@@ -92,6 +92,41 @@ read_centre(fmpq_mat_t C, slong * radius_log2, rc_sym_t sym, int * reduced,
     return 0;
 }
 
+/* root's "neuron_order" (absent: the identity) into perm (n entries): 0, or
+   1 with why filled when it is not a permutation of 0..n-1 given as JSON
+   integers */
+static int
+read_order(slong * perm, const json_t * root, slong n, rc_error_t why)
+{
+    const json_t * a = json_object_get(root, "neuron_order");
+    char * seen;
+    slong i;
+    if (a == NULL)
+    {
+        for (i = 0; i < n; i++)
+            perm[i] = i;
+        return 0;
+    }
+    if (!json_is_array(a) || (slong) json_array_size(a) != n)
+        return rc_error_set(why, "neuron_order: expected a permutation of 0..%ld", (long) n - 1);
+    seen = flint_calloc(FLINT_MAX(1, n), 1);
+    for (i = 0; i < n; i++)
+    {
+        const json_t * v = json_array_get(a, i);
+        json_int_t x = json_is_integer(v) ? json_integer_value(v) : -1;
+        if (x < 0 || x >= n || seen[x])
+        {
+            flint_free(seen);
+            return rc_error_set(why, "neuron_order: expected a permutation of 0..%ld",
+                                (long) n - 1);
+        }
+        seen[x] = 1;
+        perm[i] = x;
+    }
+    flint_free(seen);
+    return 0;
+}
+
 /* the decimal upper bound of x >= 0 (arb at 128 bits, rounded up) */
 static json_t *
 upper_str(const arb_t x)
@@ -189,6 +224,7 @@ rc_mincert_json_check_candidate(rc_error_t why, const json_t * root)
                             "\"candidate\" (missing)");
     if (rc_json_check_verdict(claim, "claims.distance_to_candidate", RC_PROVED, why))
         return 1;
+
     if (read_centre(C, &r, sym, &reduced, root, why))
     {
         rc_sym_clear(sym);
@@ -197,6 +233,14 @@ rc_mincert_json_check_candidate(rc_error_t why, const json_t * root)
     }
     fmpq_mat_init(W0, fmpq_mat_nrows(C), fmpq_mat_ncols(C));
     fmpq_init(M); fmpq_init(S); fmpq_init(m); fmpq_init(f);
+    {
+        /* the order of the input's neurons, if the producer changed it */
+        slong n = fmpq_mat_nrows(C), * perm = flint_malloc(sizeof(slong) * FLINT_MAX(1, n));
+        int bad = read_order(perm, root, n, why);
+        flint_free(perm);
+        if (bad)
+            goto out;
+    }
     if (json_object_size(cand) != 1)
     {
         rc_error_set(why, "candidate: expected exactly one of \"W\" or \"theta\"");
@@ -321,10 +365,19 @@ rc_mincert_json_is_about(rc_error_t why, const json_t * root, const fmpq_mat_t W
     else if (rc_json_get_fmpq_mat(W0, json_object_get(cand, "W"), fmpq_mat_nrows(C),
                                   fmpq_mat_ncols(C), "candidate.W", why))
         goto out;
-    if (!fmpq_mat_equal(W0, W))
     {
-        rc_error_set(why, "candidate: the certificate is about another point");
-        goto out;
+        /* the certificate's rows are the point's rows in neuron_order */
+        slong n = fmpq_mat_nrows(W), i, a, * perm = flint_malloc(sizeof(slong) * FLINT_MAX(1, n));
+        int same = read_order(perm, root, n, why) == 0;
+        for (i = 0; same && i < n; i++)
+            for (a = 0; same && a < fmpq_mat_ncols(W); a++)
+                same = fmpq_equal(fmpq_mat_entry(W0, i, a), fmpq_mat_entry(W, perm[i], a));
+        flint_free(perm);
+        if (!same)
+        {
+            rc_error_set(why, "candidate: the certificate is about another point");
+            goto out;
+        }
     }
     /* the teacher: I_k on the reduced path, the recorded one otherwise */
     if (reduced)

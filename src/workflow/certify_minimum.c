@@ -1,7 +1,9 @@
 /* Certifying a candidate minimum (relucert certify minimum, relucert paper,
    the C API): one point on the path it allows (symmetry-reduced or dense),
    saying which and why. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "relucert/limits.h"
 #include "relucert/mincert.h"
@@ -47,15 +49,105 @@ teacher_is_identity(const rc_point_t pt)
     return 1;
 }
 
-/* Decides the path. Returns 1 (reduced: s and theta set, *moved the
-   distance the projection moved the point) or 0 (dense: why says why). */
+typedef struct { double v; slong i; } entry_t;
+
+/* by decreasing value, ties by increasing index (a total order: the same
+   guess on every machine) */
 static int
-choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
-            const rc_point_t pt, const rc_certify_minimum_params_t o)
+cmp_entry_desc(const void * x, const void * y)
+{
+    const entry_t * a = x, * b = y;
+    if (a->v != b->v)
+        return a->v > b->v ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* A neuron order for W (k x k) that may expose a block symmetry: perm[c]
+   is the row placed at position c, so that neuron c is the one associated
+   with coordinate c. try 0: the rows take, greedily, their largest entries
+   (largest first); try 1: each row its most distinctive entry (farthest
+   from the row's mean). Returns 1 with perm set to a permutation other than
+   the identity, 0 if the try gives no permutation or the identity. Only a
+   guess: the caller verifies the symmetry exactly. */
+static int
+guess_order(slong * perm, const fmpq_mat_t W, int try)
+{
+    slong k = fmpq_mat_nrows(W), i, c, n = 0, *rowof, *cand;
+    double * w = flint_malloc(sizeof(double) * k * k);
+    int ok = 1, moved = 0;
+
+    rowof = flint_malloc(sizeof(slong) * k);
+    cand = flint_malloc(sizeof(slong) * k * k);
+    for (i = 0; i < k; i++)
+        for (c = 0; c < k; c++)
+            w[i * k + c] = fmpq_get_d(fmpq_mat_entry(W, i, c));
+    for (c = 0; c < k; c++)
+        rowof[c] = -1;
+    if (try == 0)
+    {
+        /* entries by decreasing value; a row and a column are used once */
+        slong * used = flint_calloc(k, sizeof(slong));
+        entry_t * e = flint_malloc(sizeof(entry_t) * k * k);
+        for (i = 0; i < k * k; i++)
+            e[i].v = w[i], e[i].i = i;
+        qsort(e, k * k, sizeof(entry_t), cmp_entry_desc);
+        for (i = 0; i < k * k; i++)
+            cand[i] = e[i].i;
+        flint_free(e);
+        for (i = 0; i < k * k && n < k; i++)
+        {
+            slong r = cand[i] / k, col = cand[i] % k;
+            if (!used[r] && rowof[col] < 0)
+            {
+                used[r] = 1;
+                rowof[col] = r;
+                n++;
+            }
+        }
+        flint_free(used);
+    }
+    else
+    {
+        for (i = 0; i < k && ok; i++)
+        {
+            double mean = 0, best = -1;
+            slong bc = -1;
+            for (c = 0; c < k; c++)
+                mean += w[i * k + c] / k;
+            for (c = 0; c < k; c++)
+                if (fabs(w[i * k + c] - mean) > best)
+                    best = fabs(w[i * k + c] - mean), bc = c;
+            if (bc < 0 || rowof[bc] >= 0)
+                ok = 0;
+            else
+                rowof[bc] = i, n++;
+        }
+    }
+    ok = ok && n == k;
+    for (c = 0; ok && c < k; c++)
+    {
+        perm[c] = rowof[c];
+        moved |= perm[c] != c;
+    }
+    flint_free(w);
+    flint_free(rowof);
+    flint_free(cand);
+    return ok && moved;
+}
+
+/* Decides the path. Returns 1 (reduced: s and theta set, *moved the
+   distance the projection moved the point; when the symmetry shows only
+   after reordering the neurons, *reordered = 1, perm the order and Wp the
+   reordered student, else *reordered = 0) or 0 (dense: why says why). */
+static int
+choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, int * reordered, slong * perm,
+            fmpq_mat_t Wp, char * why, size_t len, const rc_point_t pt,
+            const rc_certify_minimum_params_t o)
 {
     slong m, bi, br;
 
     *theta = NULL;
+    *reordered = 0;
     fmpq_zero(moved);
     if (o->path == RC_MIN_PATH_DENSE)
         return snprintf(why, len, "--path dense"), 0;
@@ -64,6 +156,38 @@ choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
     if (!teacher_is_identity(pt))
         return snprintf(why, len, "the teacher is not the identity"), 0;
     m = rc_sym_detect(s, pt->W, o->have_tol ? o->tol : NULL);
+    if (m > 1)
+    {
+        /* symmetry up to the order of the neurons: a guessed order, kept
+           only when the reordered point has a usable symmetry with fewer
+           blocks than the point as given */
+        int t;
+        for (t = 0; t < 2; t++)
+        {
+            slong c, a, m2;
+            if (!guess_order(perm, pt->W, t))
+                continue;
+            for (c = 0; c < pt->k; c++)
+                for (a = 0; a < pt->k; a++)
+                    fmpq_set(fmpq_mat_entry(Wp, c, a), fmpq_mat_entry(pt->W, perm[c], a));
+            m2 = rc_sym_detect(s, Wp, o->have_tol ? o->tol : NULL);
+            if (m2 <= RC_SYM_MAX_BLOCKS && !(m2 == pt->k && pt->k > 1) && m2 < m)
+            {
+                *theta = _fmpq_vec_init(s->q);
+                if (o->have_tol)
+                    rc_sym_project(*theta, moved, s, Wp);
+                else if (!rc_sym_theta_from_mat(*theta, &bi, &br, s, Wp))
+                {
+                    _fmpq_vec_clear(*theta, s->q);
+                    *theta = NULL;
+                    continue;
+                }
+                *reordered = 1;
+                return 1;
+            }
+        }
+        m = rc_sym_detect(s, pt->W, o->have_tol ? o->tol : NULL);
+    }
     if (m > RC_SYM_MAX_BLOCKS)
         return snprintf(why, len, "no usable symmetry: %ld blocks of exchangeable neurons "
                         "(at most %d)", (long) m, RC_SYM_MAX_BLOCKS), 0;
@@ -83,8 +207,8 @@ choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, char * why, size_t len,
 
 /* the one-line description of the path, for the summary */
 static void
-path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t moved,
-          const char * why, const rc_certify_minimum_params_t o)
+path_line(char * buf, size_t len, int reduced, int reordered, const rc_sym_t s,
+          const fmpq_t moved, const char * why, const rc_certify_minimum_params_t o)
 {
     if (reduced)
     {
@@ -103,6 +227,12 @@ path_line(char * buf, size_t len, int reduced, const rc_sym_t s, const fmpq_t mo
         else
             snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates)",
                      p, (long) s->q);
+        if (reordered)
+        {
+            size_t l = strlen(buf);
+            snprintf(buf + l, len - l, "; neurons reordered to expose the symmetry "
+                     "(the certificate's neuron_order)");
+        }
     }
     else
         snprintf(buf, len, "path: dense (%s)", why);
@@ -118,8 +248,10 @@ rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_poin
     rc_sym_t s;
     fmpq * theta = NULL;
     fmpq_t moved;
+    fmpq_mat_t Wp;
+    slong * perm;
     char why[256];
-    int ret, reduced, want;
+    int ret, reduced, want, reordered = 0;
     slong N;
 
     if (pt->n != pt->k)
@@ -136,13 +268,15 @@ rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_poin
     }
     rc_sym_init(s);
     fmpq_init(moved);
-    reduced = choose_path(s, &theta, moved, why, sizeof why, pt, o);
+    perm = flint_malloc(sizeof(slong) * FLINT_MAX(1, pt->n));
+    fmpq_mat_init(Wp, pt->n, pt->d);
+    reduced = choose_path(s, &theta, moved, &reordered, perm, Wp, why, sizeof why, pt, o);
     if (!reduced && o->path == RC_MIN_PATH_REDUCED)
     {
         ret = rc_error_set(err, "%s: --path reduced: %s", pt->source, why);
         goto out;
     }
-    path_line(path, plen, reduced, s, moved, why, o);
+    path_line(path, plen, reduced, reordered, s, moved, why, o);
     if (reduced)
     {
         rc_symcert_t sc;
@@ -154,6 +288,15 @@ rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_poin
         ret = rc_symcert_find(sc, s, t0, o->alpha, o->prec, err);
         if (ret == 0)
             *cert = rc_symcert_to_json(sc, source);
+        if (ret == 0 && reordered)
+        {
+            /* row c of the certificate's student is the input's row
+               neuron_order[c]; F does not depend on the order (L15) */
+            json_t * a = json_array();
+            for (j = 0; j < pt->n; j++)
+                json_array_append_new(a, json_integer(perm[j]));
+            json_object_set_new(*cert, "neuron_order", a);
+        }
         rc_symcert_clear(sc);
         _arb_vec_clear(t0, s->q);
         _fmpq_vec_clear(theta, s->q);
@@ -207,7 +350,7 @@ rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_poin
     rc_mincert_clear(c);
 out:
     /* the input point and the proved distance from it to the box (L15) */
-    if (ret == 0 && rc_mincert_json_set_candidate(*cert, pt->W, err))
+    if (ret == 0 && rc_mincert_json_set_candidate(*cert, reordered ? Wp : pt->W, err))
     {
         json_decref(*cert);
         *cert = NULL;
@@ -215,6 +358,8 @@ out:
     }
     rc_sym_clear(s);
     fmpq_clear(moved);
+    fmpq_mat_clear(Wp);
+    flint_free(perm);
     return ret;
 }
 
