@@ -16,6 +16,14 @@ set -u
 DATA="$TOP_SRCDIR/data/safran2021-minima.jsonl"
 BUILD=$(dirname "$RELUCERT")
 MOD="$BUILD/tests/.libs/ftz_preload.so"
+# a sanitizer build (configure --enable-sanitizers) needs its ASan runtime
+# first in LD_PRELOAD before any other preloaded object
+ASAN=
+for b in "$BUILD/.libs/relucert" "$BUILD/.libs/lt-relucert" "$RELUCERT"; do
+    [ -f "$b" ] && ASAN=$(ldd "$b" 2>/dev/null | awk '/libasan/ { print $3; exit }')
+    [ -n "$ASAN" ] && break
+done
+PRE=${ASAN:+$ASAN:}
 # compile time: the binary64 header refuses fast-math builds
 printf '#include "relucert/di.h"\nint main(void) { return 0; }\n' >"$tmp/fm.c"
 CCMD="${CC:-cc} -c -I$TOP_SRCDIR/include -I$BUILD/include -o $tmp/fm.o $tmp/fm.c"
@@ -51,7 +59,7 @@ check "configure CFLAGS=-O2: passes the check" sh -c "! grep -q 'IEEE 754' '$tmp
 BAD="$BUILD/tests/.libs/bad_dpotrf.so"
 sh "$TOP_SRCDIR/benchmarks/general-point" 15 >"$tmp/g15.txt"
 if [ -f "$BAD" ]; then
-    env LD_PRELOAD="$BAD" $RUN certify minimum "$tmp/g15.txt" --out "$tmp/bad.json" >"$tmp/out"
+    env LD_PRELOAD="$PRE$BAD" $RUN certify minimum "$tmp/g15.txt" --out "$tmp/bad.json" >"$tmp/out"
     check "bad dpotrf: exit 0 (proved in ball arithmetic)" test $? -eq 0
     check "bad dpotrf: arb recorded" grep -q '"arith": "arb"' "$tmp/bad.json"
     check "bad dpotrf: says why" grep -q "ball arithmetic: binary64 was asked for but the BLAS self-test failed: dpotrf's backward error leaves lemma L14's bound on a 225 x 225" "$tmp/out"
@@ -68,7 +76,7 @@ if [ ! -f "$MOD" ]; then
     echo "cli_fpenv: $MOD not built"
     exit 1
 fi
-FTZ="env LD_PRELOAD=$MOD"
+FTZ="env LD_PRELOAD=$PRE$MOD"
 
 # the point where binary64 proves (cli_dense64.sh), first as it should be
 $RUN certify minimum --dataset "$DATA" --k 8 --index 0 --path dense --arith binary64 \
