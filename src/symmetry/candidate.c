@@ -127,6 +127,38 @@ read_order(slong * perm, const json_t * root, slong n, rc_error_t why)
     return 0;
 }
 
+/* W0 (initialised, the shape of C) = the input point recorded in cand:
+   exactly one of "W" (the matrix) or, on the reduced path only, "theta"
+   (fixed-point coordinates of sym, expanded as the centre is). 0, or 1 with
+   why naming the field. */
+static int
+read_candidate(fmpq_mat_t W0, const json_t * cand, const rc_sym_t sym, int reduced,
+               const fmpq_mat_t C, rc_error_t why)
+{
+    const json_t * t = json_object_get(cand, "theta");
+    fmpq * th;
+    slong o;
+    int bad;
+
+    fmpq_mat_init(W0, fmpq_mat_nrows(C), fmpq_mat_ncols(C));
+    if (!json_is_object(cand) || json_object_size(cand) != 1)
+        return rc_error_set(why, "candidate: expected exactly one of \"W\" or \"theta\"");
+    if (t == NULL)
+        return rc_json_get_fmpq_mat(W0, json_object_get(cand, "W"), fmpq_mat_nrows(C),
+                                    fmpq_mat_ncols(C), "candidate.W", why);
+    if (!reduced)
+        return rc_error_set(why, "candidate.theta: expected on the reduced path only (\"W\" here)");
+    if (!json_is_array(t) || (slong) json_array_size(t) != sym->q)
+        return rc_error_set(why, "candidate.theta: expected %ld exact numbers", (long) sym->q);
+    th = _fmpq_vec_init(sym->q);
+    for (o = 0, bad = 0; !bad && o < sym->q; o++)
+        bad = rc_json_get_fmpq(th + o, json_array_get(t, o), "candidate.theta", why);
+    if (!bad)
+        rc_sym_mat_from_theta(W0, sym, th);
+    _fmpq_vec_clear(th, sym->q);
+    return bad;
+}
+
 /* the decimal upper bound of x >= 0 (arb at 128 bits, rounded up) */
 static json_t *
 upper_str(const arb_t x)
@@ -231,8 +263,9 @@ rc_mincert_json_check_candidate(rc_error_t why, const json_t * root)
         fmpq_mat_clear(C);
         return 1;
     }
-    fmpq_mat_init(W0, fmpq_mat_nrows(C), fmpq_mat_ncols(C));
     fmpq_init(M); fmpq_init(S); fmpq_init(m); fmpq_init(f);
+    if (read_candidate(W0, cand, sym, reduced, C, why))
+        goto out;
     {
         /* the order of the input's neurons, if the producer changed it */
         slong n = fmpq_mat_nrows(C), * perm = flint_malloc(sizeof(slong) * FLINT_MAX(1, n));
@@ -241,39 +274,6 @@ rc_mincert_json_check_candidate(rc_error_t why, const json_t * root)
         if (bad)
             goto out;
     }
-    if (json_object_size(cand) != 1)
-    {
-        rc_error_set(why, "candidate: expected exactly one of \"W\" or \"theta\"");
-        goto out;
-    }
-    if (json_object_get(cand, "theta") != NULL)
-    {
-        const json_t * t = json_object_get(cand, "theta");
-        fmpq * th;
-        slong o;
-        if (!reduced)
-        {
-            rc_error_set(why, "candidate.theta: expected on the reduced path only (\"W\" here)");
-            goto out;
-        }
-        if (!json_is_array(t) || (slong) json_array_size(t) != sym->q)
-        {
-            rc_error_set(why, "candidate.theta: expected %ld exact numbers", (long) sym->q);
-            goto out;
-        }
-        th = _fmpq_vec_init(sym->q);
-        for (o = 0; o < sym->q; o++)
-            if (rc_json_get_fmpq(th + o, json_array_get(t, o), "candidate.theta", why))
-            {
-                _fmpq_vec_clear(th, sym->q);
-                goto out;
-            }
-        rc_sym_mat_from_theta(W0, sym, th);
-        _fmpq_vec_clear(th, sym->q);
-    }
-    else if (rc_json_get_fmpq_mat(W0, json_object_get(cand, "W"), fmpq_mat_nrows(C),
-                                  fmpq_mat_ncols(C), "candidate.W", why))
-        goto out;
     if (rc_json_get_fmpq(m, json_object_get(claim, "max_entry"),
                          "claims.distance_to_candidate.max_entry", why)
         || rc_json_get_fmpq(f, json_object_get(claim, "frobenius"),
@@ -344,26 +344,7 @@ rc_mincert_json_is_about(rc_error_t why, const json_t * root, const fmpq_mat_t W
         fmpq_mat_clear(C);
         return 1;
     }
-    fmpq_mat_init(W0, fmpq_mat_nrows(C), fmpq_mat_ncols(C));
-    if (json_object_get(cand, "theta") != NULL && reduced)
-    {
-        const json_t * t = json_object_get(cand, "theta");
-        fmpq * th = _fmpq_vec_init(sym->q);
-        slong o;
-        int bad = !json_is_array(t) || (slong) json_array_size(t) != sym->q;
-        for (o = 0; !bad && o < sym->q; o++)
-            bad = rc_json_get_fmpq(th + o, json_array_get(t, o), "candidate.theta", why);
-        if (!bad)
-            rc_sym_mat_from_theta(W0, sym, th);
-        _fmpq_vec_clear(th, sym->q);
-        if (bad)
-        {
-            rc_error_set(why, "candidate.theta: expected %ld exact numbers", (long) sym->q);
-            goto out;
-        }
-    }
-    else if (rc_json_get_fmpq_mat(W0, json_object_get(cand, "W"), fmpq_mat_nrows(C),
-                                  fmpq_mat_ncols(C), "candidate.W", why))
+    if (read_candidate(W0, cand, sym, reduced, C, why))
         goto out;
     {
         /* the certificate's rows are the point's rows in neuron_order */
