@@ -363,13 +363,7 @@ rc_mincert_json_is_about(rc_error_t why, const json_t * root, const fmpq_mat_t W
     /* the teacher: I_k on the reduced path, the recorded one otherwise */
     if (reduced)
     {
-        slong j, a;
-        int id = fmpq_mat_nrows(V) == sym->k && fmpq_mat_ncols(V) == sym->k;
-        for (j = 0; id && j < sym->k; j++)
-            for (a = 0; id && a < sym->k; a++)
-                id = j == a ? fmpq_is_one(fmpq_mat_entry(V, j, a))
-                            : fmpq_is_zero(fmpq_mat_entry(V, j, a));
-        if (!id)
+        if (!(fmpq_mat_nrows(V) == sym->k && fmpq_mat_ncols(V) == sym->k && fmpq_mat_is_one(V)))
         {
             rc_error_set(why, "teacher: the certificate's teacher (the identity) is not the point's");
             goto out;

@@ -38,15 +38,7 @@ rc_certify_minimum_params_clear(rc_certify_minimum_params_t o)
 static int
 teacher_is_identity(const rc_point_t pt)
 {
-    slong j, r;
-    if (pt->k != pt->d)
-        return 0;
-    for (j = 0; j < pt->k; j++)
-        for (r = 0; r < pt->d; r++)
-            if (!(j == r ? fmpq_is_one(fmpq_mat_entry(pt->V, j, r))
-                         : fmpq_is_zero(fmpq_mat_entry(pt->V, j, r))))
-                return 0;
-    return 1;
+    return pt->k == pt->d && fmpq_mat_is_one(pt->V);
 }
 
 typedef struct { double v; slong i; } entry_t;

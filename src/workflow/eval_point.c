@@ -21,14 +21,10 @@ reduced_eig_min(arb_t lam, const rc_point_t pt, slong prec)
     rc_sym_t s;
     fmpq * th;
     arb_ptr t;
-    slong m, j, a, bi, br;
-    int ok = pt->n == pt->k && pt->d == pt->k;
+    slong m, j, bi, br;
+    int ok;
 
-    for (j = 0; ok && j < pt->k; j++)
-        for (a = 0; ok && a < pt->d; a++)
-            ok = j == a ? fmpq_is_one(fmpq_mat_entry(pt->V, j, a))
-                        : fmpq_is_zero(fmpq_mat_entry(pt->V, j, a));
-    if (!ok)
+    if (!(pt->n == pt->k && pt->d == pt->k && fmpq_mat_is_one(pt->V)))
         return 0;
     rc_sym_init(s);
     m = rc_sym_detect(s, pt->W, NULL);
