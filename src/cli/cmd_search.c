@@ -13,11 +13,16 @@
 
 static const char * search_usage =
 "Usage: relucert search --k K [--n N] [--teacher FILE] --runs R --seed S\n"
-"                       [--out FILE] [--jobs J] [--max-iter M] [--step H]\n"
+"                       [--out FILE] [--jobs J] [--max-iter M]\n"
+"                       [--method gd|lbfgs] [--step H]\n"
 "\n"
-"Runs R gradient descents as in the paper (W0 with i.i.d. N(0, 1/k)\n"
-"entries, step H = 5/k by default, until |grad F| <= 1e-12 or M steps,\n"
-"default 10^6) for\n"
+"Runs R local searches from W0 with i.i.d. N(0, 1/k) entries: with\n"
+"--method gd (the default when N = K) gradient descent as in the paper,\n"
+"step H = 5/k by default, until |grad F| <= 1e-12 or M steps (default\n"
+"10^6); with --method lbfgs (the default when N != K) limited-memory BFGS\n"
+"with a backtracking line search until |grad F| <= 1e-9, F <= 1e-11 (N > K:\n"
+"a zero-loss run, counted, not written), 200 iterations without progress\n"
+"or M iterations (default 10^4), passed to Newton when |grad F| <= 1e-5; for\n"
 "the teacher V = I_K (or the teacher of FILE: a point file, whose student is\n"
 "ignored, or a NumPy array V.npy read exactly) and a student of N neurons (default K), refines every end point by\n"
 "Newton's method at 192 bits, drops saddles (a negative Hessian eigenvalue)\n"
@@ -41,6 +46,7 @@ typedef struct
 {
     slong k, n, d, runs, max_iter, jobs;
     double step;         /* gradient descent step, default 5/k */
+    int lbfgs;           /* 1: L-BFGS, 0: the paper's gradient descent */
     uint64_t seed;
     double * V;          /* teacher, k x d */
     int identity;
@@ -64,13 +70,23 @@ one_run(FILE * out, slong r, const search_opts * o)
     rc_rand_init(R, o->seed, (uint64_t) r);
     for (i = 0; i < N; i++)
         W[i] = rc_rand_gauss(R) / sqrt((double) k);
-    it = rc_d_descent(W, &g, n, o->V, k, d, o->step, 1e-12, o->max_iter);
+    if (o->lbfgs)
+        it = rc_d_lbfgs(W, &g, n, o->V, k, d, 1e-9, n != k ? 1e-11 : -INFINITY, o->max_iter);
+    else
+        it = rc_d_descent(W, &g, n, o->V, k, d, o->step, 1e-12, o->max_iter);
     arb_mat_init(Wb, n, d); arb_mat_init(Vb, k, d); arb_mat_init(Wr, n, d);
     arb_mat_init(G, n, d);
     arb_init(gn);
     rc_mat_set_d(Wb, W);
     arb_mat_set_fmpq_mat(Vb, o->Vq, 192);
-    if (it >= o->max_iter || !(g <= 1e-12))
+    if (it >= 0 && n != k && rc_d_loss(W, n, o->V, k, d) <= 1e-11)
+    {
+        /* zero loss with more neurons than the teacher: a global minimum
+           of a non-isolated set, which Newton's method cannot refine */
+        status = "zero-loss";
+        rc_mat_set_d(Wr, W);
+    }
+    else if (it < 0 || it >= o->max_iter || !(g <= (o->lbfgs ? 1e-5 : 1e-12)))
         status = "unconverged";
     else if (!rc_refine_newton(Wr, Wb, Vb, 40, 192) || !rc_gradient(G, Wr, Vb, 192))
         status = "unconverged";
@@ -105,7 +121,7 @@ one_run(FILE * out, slong r, const search_opts * o)
 typedef struct
 {
     slong run;
-    int status;          /* 0 minimum, 1 saddle, 2 unconverged */
+    int status;          /* 0 minimum, 1 saddle, 2 unconverged, 3 zero loss (n != k) */
     double F, lam, gnorm;
     double * W;
     char ** rows;
@@ -131,7 +147,8 @@ parse_line(endpoint_t * e, char * line, slong N)
     if (sscanf(line, "%ld %31s %lf %lf %lf", &run, st, &e->F, &e->lam, &e->gnorm) != 5)
         return 1;
     e->run = run;
-    e->status = strcmp(st, "minimum") == 0 ? 0 : strcmp(st, "saddle") == 0 ? 1 : 2;
+    e->status = strcmp(st, "minimum") == 0 ? 0 : strcmp(st, "saddle") == 0 ? 1
+                : strcmp(st, "zero-loss") == 0 ? 3 : 2;
     e->W = flint_malloc(sizeof(double) * N);
     e->key = flint_malloc(sizeof(double) * N);
     e->rows = flint_calloc(N, sizeof(char *));
@@ -412,7 +429,7 @@ search_line(char * line, void * ctx)
 static int
 run_search(const search_opts * o, FILE * out)
 {
-    slong N = o->n * o->d, nend, ndist = 0, i, nsaddle = 0, nunconv = 0;
+    slong N = o->n * o->d, nend, ndist = 0, i, nsaddle = 0, nunconv = 0, nzero = 0;
     endpoint_t * ends = flint_calloc(o->runs, sizeof(endpoint_t)), * dist;
     search_ctx c;
 
@@ -444,6 +461,7 @@ run_search(const search_opts * o, FILE * out)
         slong j;
         if (ends[i].status == 1) { nsaddle++; continue; }
         if (ends[i].status == 2) { nunconv++; continue; }
+        if (ends[i].status == 3) { nzero++; continue; }
         for (j = 0; j < ndist; j++)
             if (same_point(&dist[j], &ends[i], N))
             {
@@ -475,6 +493,10 @@ run_search(const search_opts * o, FILE * out)
                 "%ld did not converge\n", (long) o->k, (long) o->n, (long) o->runs,
                 (long) mg, (long) ng, ng == 1 ? "" : "s", (long) msp, (long) nsp,
                 (long) nsaddle, (long) nunconv);
+        if (o->n != o->k)
+            fprintf(stderr, "search k = %ld, n = %ld: %ld runs reached F <= 1e-11 in double "
+                    "(global minima: with n != k not isolated, so not refined nor written)\n",
+                    (long) o->k, (long) o->n, (long) nzero);
     }
     for (i = 0; i < nend; i++)
         endpoint_clear(&ends[i], N);
@@ -498,6 +520,7 @@ cmd_search(int argc, char ** argv)
         {"jobs", required_argument, 0, 'j'},
         {"max-iter", required_argument, 0, 'm'},
         {"step", required_argument, 0, 'S'},
+        {"method", required_argument, 0, 'M'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
@@ -510,7 +533,7 @@ cmd_search(int argc, char ** argv)
     rc_error_t err;
 
     memset(&o, 0, sizeof o);
-    o.k = -1; o.n = -1; o.runs = -1; o.max_iter = 1000000;
+    o.k = -1; o.n = -1; o.runs = -1; o.max_iter = -1; o.lbfgs = -1;
     o.jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
     fmpq_mat_init(o.Vq, 0, 0);
     rc_point_init(pt);
@@ -546,6 +569,17 @@ cmd_search(int argc, char ** argv)
                 }
                 break;
             }
+            case 'M':
+                if (strcmp(optarg, "gd") == 0)
+                    o.lbfgs = 0;
+                else if (strcmp(optarg, "lbfgs") == 0)
+                    o.lbfgs = 1;
+                else
+                {
+                    cli_fail("--method: expected gd or lbfgs, found '%s'", optarg);
+                    goto out;
+                }
+                break;
             case 'h': fputs(search_usage, stdout); res = RC_EXIT_OK; goto out;
             default:
                 cli_fail("search: unknown or incomplete option '%s' (see 'relucert search --help')",
@@ -611,6 +645,15 @@ cmd_search(int argc, char ** argv)
     }
     if (o.n < 0)
         o.n = o.k;
+    if (o.lbfgs < 0)
+        o.lbfgs = o.n != o.k;
+    if (o.max_iter < 0)
+        o.max_iter = o.lbfgs ? 10000 : 1000000;
+    if (o.lbfgs && o.step != 0)
+    {
+        cli_fail("search: --step is the gradient descent's step; --method lbfgs has none");
+        goto out;
+    }
     if (o.step == 0)
         o.step = 5.0 / o.k;
     o.seed = (uint64_t) seed;
