@@ -355,6 +355,69 @@ void rc_batch_clear(rc_batch_t B);
 int rc_batch_run(rc_batch_t B, const rc_batch_params_t par, rc_progress_fn progress,
                  void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- search */
+
+/* relucert search: R local searches from seeded random starts, in double
+   (NOT a proof: the records are candidates for certify minimum). Run r
+   starts from W0 with i.i.d. N(0, 1/k) entries drawn from stream r of the
+   generator (rand.h), so the records do not depend on jobs. */
+typedef enum
+{
+    RC_SEARCH_AUTO = 0,     /* gradient descent when n = k, L-BFGS otherwise */
+    RC_SEARCH_GD = 1,       /* the paper's gradient descent: step (default
+                               5/k) until |grad F| <= 1e-12 or max_iter
+                               steps (default 10^6) */
+    RC_SEARCH_LBFGS = 2     /* L-BFGS (d_eval.h), memory 10, until
+                               |grad F| <= 1e-9, stagnation or max_iter
+                               iterations (default 10^4); passed to Newton
+                               when |grad F| <= 1e-5 */
+}
+rc_search_method_t;
+
+typedef struct
+{
+    slong n;                /* student neurons; 0: as many as the teacher */
+    slong runs;             /* >= 1 */
+    uint64_t seed;
+    slong jobs;             /* worker processes, >= 1 */
+    rc_search_method_t method;
+    slong max_iter;         /* 0: the method's default */
+    double step;            /* gradient descent's step; 0: 5/k */
+}
+rc_search_params_struct;
+typedef rc_search_params_struct rc_search_params_t[1];
+
+/* Defaults: n = k, one run, seed 0, one job, RC_SEARCH_AUTO. */
+void rc_search_params_init(rc_search_params_t par);
+
+/* What a search found. Every run ends in exactly one of: a global minimum
+   (F < 1e-12 after refinement, n = k), a non-global minimum, a saddle (a
+   Hessian eigenvalue below -1e-9 in double), a zero-loss point of n > k
+   (F <= 1e-11 in double: global minima are not isolated there, so these
+   are counted, not refined nor written), unconverged, or lost (a worker
+   that died). records[i] is the dataset-format record (JSON object) of
+   distinct point i, global minima first, then by F. */
+typedef struct
+{
+    slong k, n, runs;
+    slong global_runs, global_points, spurious_runs, spurious_points;
+    slong saddle_runs, zero_loss_runs, unconverged_runs, lost;
+    json_t ** records;
+    slong nrecords;
+}
+rc_search_struct;
+typedef rc_search_struct rc_search_t[1];
+
+void rc_search_init(rc_search_t S);
+void rc_search_clear(rc_search_t S);
+
+/* Runs the search for the teacher V (k x d; for V = I_k, points equal up
+   to coordinate permutations are merged too) with progress (phase
+   "search", unit "runs"). Returns 0, or 1 with err filled (bad parameters;
+   workers that could not start: their runs are counted as lost). */
+int rc_search_run(rc_search_t S, const fmpq_mat_t V, const rc_search_params_t par,
+                  rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
 /* ---------------------------------------------------------------- atlas */
 
 /* relucert atlas: the block-structured critical points of the two-block
