@@ -96,4 +96,35 @@ $RUN certify minimum "$tmp/opp.txt" --out "$tmp/opp.json" >"$tmp/out" 2>&1
 check "opposite neurons: exit 1" test $? -eq 1
 check "opposite neurons: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
 
+# the over-parameterization table: k = 13, 14 with one added neuron
+$RUN overparam --k-min 13 --k-max 14 --s 1 --runs 30 --seed 1 --jobs 2 --out-dir "$tmp/op" \
+    --figure "$tmp/op.tex" >"$tmp/op.out" 2>/dev/null
+check "overparam: exit 0" test $? -eq 0
+check "overparam: k = 13 found no non-global minimum" grep -q "^  13  1   14    30         30             0 .*           0         0 " "$tmp/op.out"
+check "overparam: k = 14, one found, one certified" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op.out"
+check "overparam: the summary says found, and certified" grep -q "^overparam: 1 distinct non-global minima found by the searches (floating point), 1 of them certified" "$tmp/op.out"
+check "overparam: the certificate re-checks" sh -c "$RUN check '$tmp/op/k014-s1/minimum-k014-0000.json'"
+check "overparam: the figure" grep -q 'addplot.*(13,0) (14,1)' "$tmp/op.tex"
+$RUN overparam --k-min 13 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" --figure "$tmp/op.svg" >/dev/null 2>&1
+check "overparam: the SVG figure, one curve, two points" sh -c "grep -q '^<svg ' '$tmp/op.svg' && test \$(grep -c '<polyline' '$tmp/op.svg') -eq 1 && test \$(grep -c '<circle' '$tmp/op.svg') -eq 2"
+sleep 1; touch "$tmp/marker"; sleep 1
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >"$tmp/op2.out" 2>"$tmp/op2.err"
+check "overparam again: exit 0" test $? -eq 0
+check "overparam again: not searched again" test -z "$(find "$tmp/op/k014-s1" -name search.jsonl -newer "$tmp/marker")"
+check "overparam again: the certificate kept, not rewritten" test -z "$(find "$tmp/op/k014-s1" -name 'minimum-*.json' -newer "$tmp/marker")"
+check "overparam again: the same row" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op2.out"
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 31 --seed 1 --out-dir "$tmp/op" >/dev/null 2>&1
+check "overparam, other runs: searched again" test -n "$(find "$tmp/op/k014-s1" -name search.jsonl -newer "$tmp/marker")"
+# a tampered kept certificate is recomputed, never counted as it is
+sed 's/"n": 15/"n": 16/' "$tmp/op/k014-s1/minimum-k014-0000.json" >"$tmp/x" && mv "$tmp/x" "$tmp/op/k014-s1/minimum-k014-0000.json"
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >"$tmp/op3.out" 2>"$tmp/op3.err"
+check "overparam, tampered kept certificate: exit 0 after recomputing" test $? -eq 0
+check "overparam, tampered kept certificate: the file re-checks again" sh -c "$RUN check '$tmp/op/k014-s1/minimum-k014-0000.json'"
+for bad in "--s 0" "--s 1,,2" "--s 1," "--k-min 9 --k-max 8" "--shard 3/2"; do
+    # shellcheck disable=SC2086
+    $RUN overparam $bad --out-dir "$tmp/opbad" >/dev/null 2>"$tmp/err"
+    check "overparam $bad: exit 2" test $? -eq 2
+    check "overparam $bad: one line" test "$(wc -l <"$tmp/err")" -eq 1
+done
+
 finish cli_overparam

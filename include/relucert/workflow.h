@@ -418,6 +418,78 @@ void rc_search_clear(rc_search_t S);
 int rc_search_run(rc_search_t S, const fmpq_mat_t V, const rc_search_params_t par,
                   rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- overparam */
+
+/* relucert overparam: the non-global minima of over-parameterized students
+   (n = k + s neurons, teacher I_k). For every k in k_min..k_max and every s
+   of s[0..ns-1] (the cases, ordered by s then k): rc_search_run with n = k + s,
+   runs seeded runs from seed, L-BFGS; its records in
+   DIR/kKKK-sS/search.jsonl and its counts in DIR/kKKK-sS/case.json (a case
+   whose case.json and search.jsonl are there for the same k, s, runs and
+   seed is not searched again); then rc_batch_run on the records into
+   DIR/kKKK-sS/ (minimum certificates on the dense path, kept ones
+   re-verified by the checker). Only the cases c with c mod shard_n =
+   shard_i run (job arrays); a run without shards afterwards re-verifies
+   the shards' certificates and gives the whole table. Progress: a NOTE
+   per case, then the search's and the batch's phases. */
+#define RC_OVERPARAM_MAX_S 8
+
+typedef struct
+{
+    slong k_min, k_max;     /* default 6..20 */
+    slong s[RC_OVERPARAM_MAX_S];
+    slong ns;               /* default one value, s = 1 */
+    slong runs;             /* default 30 */
+    uint64_t seed;          /* default 1 */
+    slong jobs;             /* default 1 */
+    slong prec;             /* of the certificates, default 256 */
+    slong shard_i, shard_n; /* default 0, 1 */
+    const char * out_dir;   /* default "relucert-overparam" */
+}
+rc_overparam_params_struct;
+typedef rc_overparam_params_struct rc_overparam_params_t[1];
+
+void rc_overparam_params_init(rc_overparam_params_t par);
+
+/* One case. The search's counts are floating-point observations (runs that
+   reached zero loss, a non-global minimum, a saddle, nothing);
+   spurious_points is the number of distinct non-global minima found, and
+   of them certified passed the checker or were just proved: a strict
+   minimum, F > 0, every one-neuron split a strict saddle of the
+   (n+1)-neuron loss (lemmas L2 to L5); not_certified the others. */
+typedef struct
+{
+    slong k, s, runs;
+    slong zero_loss_runs, spurious_runs, spurious_points, saddle_runs, unconverged_runs;
+    slong certified, not_certified;
+    double seconds;
+}
+rc_overparam_row_struct;
+
+typedef struct
+{
+    rc_overparam_row_struct * rows;     /* the cases run, in order */
+    slong nrows;
+}
+rc_overparam_struct;
+typedef rc_overparam_struct rc_overparam_t[1];
+
+void rc_overparam_init(rc_overparam_t T);
+void rc_overparam_clear(rc_overparam_t T);
+
+/* Runs the cases into T. Returns 0 when every minimum found is certified,
+   1 when some is not, 2 with err filled (bad parameters, a directory or
+   file that cannot be written, a search that could not start). */
+int rc_overparam_run(rc_overparam_t T, const rc_overparam_params_t par,
+                     rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* The figure (pgfplots): certified non-global minima found against k, one
+   curve per s; with standalone, a whole LaTeX document. */
+void rc_overparam_figure_write(FILE * out, const rc_overparam_t T, int standalone);
+
+/* The same figure as a self-contained SVG image (no TeX needed). */
+void rc_overparam_figure_svg(FILE * out, const rc_overparam_t T);
+
 /* ---------------------------------------------------------------- atlas */
 
 /* relucert atlas: the block-structured critical points of the two-block
