@@ -234,6 +234,15 @@ ok = relucert.latex([os.path.join("minima", x["certificate"]) for x in run.rows]
                     progress=False)
 check("latex: complete, a .tex file", ok and "\\begin{" in open("minima.tex").read())
 
+# atlas: the command's bytes, its counts
+at = relucert.atlas(out_dir="atlas", k_max=9, k_max_three=0, progress=False)
+subprocess.run([cmd, "atlas", "--dataset", relucert.dataset_path(), "--k-max", "9", "--families",
+                "two", "--out-dir", "atlas-cli"], capture_output=True)
+check("atlas: complete, 29 points (%s)" % at, at.complete and at.points == 29
+      and len(at.read_points()) == 29)
+check("atlas.jsonl = the command's, byte for byte",
+      open("atlas/atlas.jsonl", "rb").read() == open("atlas-cli/atlas.jsonl", "rb").read())
+
 check("version", relucert.version()["relucert"] != "")
 
 print("py_api.py: %d passed, %d failed" % (passed, failed))

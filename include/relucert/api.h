@@ -86,6 +86,17 @@ char * rc_api_paper(const char * request);
    left out are reported to progress as ERRORs. */
 char * rc_api_latex(const char * request);
 
+/* relucert atlas (rc_atlas_run). Request: "dataset" (required), "out_dir",
+   "k_min", "k_max", "k_max_three", "a_lo", "a_hi", "prec", "alpha", "jobs".
+   Answer: "complete" (every family started, every point's existence proved,
+   every published minimum in the range found), and the counts of
+   atlas-summary.json: "families", "points", "minima", "minima_new",
+   "saddles", "saddles_by_index" ([0]: index undecided, [i]: i, [7]: >= 7),
+   "critical", "undecided", "published_minima", "found",
+   "missing_families", "no_start", "seconds". Progress: phase "atlas",
+   unit "families". */
+char * rc_api_atlas(const char * request);
+
 /* {"ok": true, "relucert": version, "flint": ..., "arb": ..., "mpfr": ...,
    "gmp": ...} */
 char * rc_api_version(void);

@@ -45,9 +45,9 @@ import time
 from fractions import Fraction
 
 __all__ = ["Error", "Verdict", "Enclosure", "EnclosureArray", "EvalResult", "Certificate",
-           "CheckResult", "Record", "DatasetRun", "PaperRun", "Progress",
+           "CheckResult", "Record", "DatasetRun", "PaperRun", "AtlasRun", "Progress",
            "eval", "certify_minimum", "certify_dataset", "check", "load_dataset",
-           "dataset_path", "paper", "latex", "outward", "exact", "version"]
+           "dataset_path", "paper", "latex", "atlas", "outward", "exact", "version"]
 
 DATASET = "safran2021-minima.jsonl"
 
@@ -63,7 +63,7 @@ _PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_lo
                                 ctypes.c_long, ctypes.c_char_p, ctypes.c_double,
                                 ctypes.c_void_p)
 _CALLS = ("rc_api_eval", "rc_api_certify_minimum", "rc_api_check", "rc_api_dataset_record",
-          "rc_api_certify_dataset", "rc_api_paper", "rc_api_latex")
+          "rc_api_certify_dataset", "rc_api_paper", "rc_api_latex", "rc_api_atlas")
 
 
 def _load():
@@ -908,3 +908,52 @@ def latex(certificates, out, title=None, standalone=False, digits=6, atlas=None,
     if atlas is not None:
         req["atlas"] = os.fspath(atlas)
     return bool(_call(_lib.rc_api_latex, json.dumps(req), progress)["complete"])
+
+
+class AtlasRun(_Result):
+    """atlas's outcome, the counts of atlas-summary.json: complete (every
+    family started, every point's existence proved, every published
+    non-global minimum in the range found and certified), families,
+    points, minima, minima_new (not in the dataset), saddles,
+    saddles_by_index ([0]: index undecided, [i]: Morse index i, [7]: 7 or
+    more), critical (proved critical, inertia undecided), undecided
+    (existence not proved), published_minima, found, missing_families,
+    no_start, seconds; out_dir. read_points() reads atlas.jsonl."""
+
+    def __init__(self, data, out_dir):
+        self._data = data
+        self.out_dir = out_dir
+        for key, v in data.items():
+            setattr(self, key, v)
+
+    def read_points(self):
+        """The lines of atlas.jsonl (dicts), one per point."""
+        with open(os.path.join(self.out_dir, "atlas.jsonl"), "r", encoding="utf-8") as f:
+            return [json.loads(x) for x in f if x.strip()]
+
+    def _lines(self):
+        return ["relucert atlas (%s): %d families, %d points: %d minima (%d not in the dataset), "
+                "%d saddles, %d proved critical with the inertia undecided, %d with existence "
+                "not proved; published non-global minima found and certified: %d of %d"
+                % (self.out_dir, self.families, self.points, self.minima, self.minima_new,
+                   self.saddles, self.critical, self.undecided, self.found,
+                   self.published_minima)]
+
+
+def atlas(out_dir="relucert-atlas", k_min=6, k_max=200, k_max_three=100, a=None, jobs=1,
+          prec=128, alpha="1/2", dataset=None, progress=None):
+    """relucert atlas: the block-structured critical points of the
+    two-block families p = (a, k - a), k_min <= k <= k_max (0: none), and
+    of the three-block families p = (a, 1, k - a - 1), k <= k_max_three (0:
+    none), that continuation in k reaches from the dataset's records, each
+    certified on the reduced path, into out_dir (resumable). a: one family
+    or a range (lo, hi). Returns an AtlasRun."""
+    req = {"dataset": os.fspath(dataset) if dataset is not None else dataset_path(),
+           "out_dir": os.fspath(out_dir), "k_min": int(k_min), "k_max": int(k_max),
+           "k_max_three": int(k_max_three), "jobs": int(jobs), "prec": int(prec),
+           "alpha": exact(alpha)}
+    if a is not None:
+        lo, hi = (a, a) if isinstance(a, int) else a
+        req["a_lo"], req["a_hi"] = int(lo), int(hi)
+    r = _call(_lib.rc_api_atlas, json.dumps(req), progress)
+    return AtlasRun({x: y for x, y in r.items() if x != "ok"}, req["out_dir"])

@@ -702,6 +702,70 @@ out:
 }
 
 char *
+rc_api_atlas(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a, * byidx;
+    rc_atlas_params_t par;
+    rc_atlas_summary_t S;
+    slong jobs, i;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_atlas_params_init(par);
+    rc_atlas_summary_init(S);
+    if (get_string(&par->dataset, req, "dataset", "a file name", err)
+        || get_string(&par->out_dir, req, "out_dir", "a directory", err)
+        || get_slong(&par->k_min, req, "k_min", 6, 2, 100000, err)
+        || get_slong(&par->k_max, req, "k_max", 200, 0, 100000, err)
+        || get_slong(&par->k_max_three, req, "k_max_three", 100, 0, 100000, err)
+        || get_slong(&par->a_lo, req, "a_lo", 1, 1, WORD_MAX, err)
+        || get_slong(&par->a_hi, req, "a_hi", WORD_MAX, 1, WORD_MAX, err)
+        || get_slong(&par->prec, req, "prec", 128, 16, rc_limit_prec(), err)
+        || get_slong(&jobs, req, "jobs", 1, 1, 4096, err)
+        || get_fmpq(par->alpha, NULL, req, "alpha", err))
+        goto bad;
+    if (par->dataset == NULL)
+    {
+        rc_error_set(err, "dataset: expected a file name");
+        goto bad;
+    }
+    par->jobs = (int) jobs;
+    st = rc_atlas_run(S, par, PROGRESS, NULL, err);
+    if (st == 2)
+        goto bad;
+    a = json_object();
+    json_object_set_new(a, "complete", json_boolean(st == 0));
+    json_object_set_new(a, "families", json_integer(S->families));
+    json_object_set_new(a, "points", json_integer(S->points));
+    json_object_set_new(a, "minima", json_integer(S->minima));
+    json_object_set_new(a, "minima_new", json_integer(S->minima_new));
+    json_object_set_new(a, "saddles", json_integer(S->saddles));
+    byidx = json_array();
+    for (i = 0; i < 8; i++)
+        json_array_append_new(byidx, json_integer(S->saddles_by_index[i]));
+    json_object_set_new(a, "saddles_by_index", byidx);
+    json_object_set_new(a, "critical", json_integer(S->critical));
+    json_object_set_new(a, "undecided", json_integer(S->undecided));
+    json_object_set_new(a, "published_minima", json_integer(S->published_minima));
+    json_object_set_new(a, "found", json_integer(S->found));
+    json_object_set_new(a, "missing_families", json_integer(S->missing_families));
+    json_object_set_new(a, "no_start", json_integer(S->no_start));
+    json_object_set_new(a, "seconds", json_real(S->seconds));
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    rc_atlas_summary_clear(S);
+    rc_atlas_params_clear(par);
+    return s;
+}
+
+char *
 rc_api_version(void)
 {
     json_t * a = json_object();
