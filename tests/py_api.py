@@ -192,6 +192,16 @@ raises("n != k", lambda: relucert.certify_minimum(np.ones((2, 3)), np.eye(3)), "
 raises("bad path", lambda: relucert.certify_minimum(np.eye(2), path="sideways"), "path: expected")
 raises("too much precision", lambda: relucert.eval(np.eye(2), prec=1 << 20), "prec")
 raises("unknown record", lambda: relucert.load_dataset(k=7, index=999), "found none")
+raises("prec not an integer", lambda: relucert.eval(np.eye(2), prec="many"), "prec: expected an integer")
+want, st = cli_error("check", "no-such-cert.json")
+got = raises("check of a missing file", lambda: relucert.check("no-such-cert.json"), "cannot open")
+check("check of a missing file: the command's text (%s)" % want, got == want and st == 2)
+with open("broken.json", "w") as f:
+    f.write('{"format":\n')
+v = relucert.check("broken.json")
+p = subprocess.run([cmd, "check", "broken.json"], capture_output=True, text=True)
+check("check of broken JSON: the command's reason (%s)" % v.reason,
+      not v and p.stdout.strip() == "broken.json: FAILED: " + v.reason)
 raises("unreadable dataset", lambda: relucert.load_dataset("no-such-file.jsonl"), "cannot open")
 
 # workflows: certify_dataset with progress (a callable, then plain lines without tqdm,

@@ -60,6 +60,11 @@ char * rc_api_certify_minimum(const char * request);
    true, or "valid": false and "reason" (the text after "FAILED: "). */
 char * rc_api_check(const char * certificate);
 
+/* relucert check FILE (rc_check_file): "valid" and "reason" as above (for
+   broken JSON "PATH:LINE: expected a JSON certificate: ..."); a file that
+   cannot be read is an error, "PATH: cannot open: ..." (status 2). */
+char * rc_api_check_file(const char * path);
+
 /* One record of the published dataset, rebuilt exactly. Request:
    {"dataset": file (JSON Lines), "k": K, "index": I}, or {"record": the
    record's JSON line, "dataset": its file and "line": its line number (for

@@ -62,7 +62,7 @@ class Error(ValueError):
 _PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_long,
                                 ctypes.c_long, ctypes.c_char_p, ctypes.c_double,
                                 ctypes.c_void_p)
-_CALLS = ("rc_api_eval", "rc_api_certify_minimum", "rc_api_check", "rc_api_dataset_record",
+_CALLS = ("rc_api_eval", "rc_api_certify_minimum", "rc_api_check", "rc_api_check_file", "rc_api_dataset_record",
           "rc_api_certify_dataset", "rc_api_paper", "rc_api_latex", "rc_api_atlas")
 
 
@@ -292,7 +292,7 @@ def _matrix(A, name):
                         "an entry no double holds exactly" % (name, a.dtype))
         return _npy(b)
     if kind in "iu":
-        if a.size == 0 or int(np.abs(a.astype(object)).max()) <= 2 ** 53:
+        if a.size == 0 or (int(a.max()) <= 2 ** 53 and int(a.min()) >= -2 ** 53):
             return _npy(a.astype(np.float64))      # exact below 2^53
         kind = "O"
     if kind in "OUS":
@@ -307,6 +307,19 @@ def _matrix(A, name):
             raise Error("%s: expected numbers (floats, ints, Fractions or exact strings), %s"
                         % (name, e)) from None
     return _npy(a)                  # bool, complex, ...: the library's dtype message
+
+
+def _int(x, name):
+    """An integer argument, or Error naming it."""
+    if isinstance(x, bool) or not isinstance(x, int):
+        try:
+            import numpy as np
+            if isinstance(x, np.integer):
+                return int(x)
+        except ImportError:
+            pass
+        raise Error("%s: expected an integer, found %r" % (name, x))
+    return x
 
 
 def _point(req, W, V, name="W"):
@@ -649,7 +662,7 @@ def eval(W, V=None, prec=256, box_radius=None, hessian=False, progress=None):
     """Enclosures of F, grad F, |grad F| and the smallest Hessian eigenvalue
     at W (n x d; V: k x d, or None / "identity" for V = I_d), or over the box
     of radius box_radius around W (relucert eval). Returns an EvalResult."""
-    req = _point({"prec": int(prec), "hessian": bool(hessian)}, W, V)
+    req = _point({"prec": _int(prec, "prec"), "hessian": bool(hessian)}, W, V)
     if box_radius is not None:
         req["box_radius"] = exact(box_radius)
     return EvalResult(_call(_lib.rc_api_eval, json.dumps(req), progress)["result"])
@@ -665,7 +678,7 @@ def certify_minimum(W, V=None, prec=256, alpha="1/2", path="auto", arith="auto",
     name makes them the command's for that file). out: also write the
     certificate there, byte for byte as the command does. Returns a
     Certificate; a claim not proved is a verdict, not an exception."""
-    req = _point({"prec": int(prec), "alpha": exact(alpha), "path": path, "arith": arith,
+    req = _point({"prec": _int(prec, "prec"), "alpha": exact(alpha), "path": path, "arith": arith,
                   "source": source}, W, V, name=source if source != "python" else "W")
     if symmetrize is not None:
         req["symmetrize"] = exact(symmetrize)
@@ -686,9 +699,9 @@ def check(cert):
         text = json.dumps(cert)
     elif isinstance(cert, str) and cert.lstrip().startswith("{"):
         text = cert
-    else:
-        with open(os.fspath(cert), "r", encoding="utf-8") as f:
-            text = f.read()
+    else:                   # a file: the command's reasons, its "cannot open"
+        a = _call(_lib.rc_api_check_file, os.fspath(cert), False)
+        return CheckResult({k: v for k, v in a.items() if k != "ok"})
     a = _call(_lib.rc_api_check, text, False)
     return CheckResult({k: v for k, v in a.items() if k != "ok"})
 
@@ -858,11 +871,11 @@ def certify_dataset(path=None, out_dir="relucert-minima", k=None, k_max=None, in
     processes; existing certificates that pass the checker are kept.
     Returns a DatasetRun."""
     req = {"dataset": os.fspath(path) if path is not None else dataset_path(),
-           "out_dir": os.fspath(out_dir), "jobs": int(jobs), "prec": int(prec),
+           "out_dir": os.fspath(out_dir), "jobs": _int(jobs, "jobs"), "prec": _int(prec, "prec"),
            "alpha": exact(alpha), "path": method}
     for key, v in (("k", k), ("k_max", k_max), ("index", index)):
         if v is not None:
-            req[key] = int(v)
+            req[key] = _int(v, key)
     for key, v in (("symmetrize", symmetrize), ("max_move", max_move)):
         if v is not None:
             req[key] = exact(v)
@@ -889,7 +902,7 @@ class PaperRun(_Result):
 def paper(dir="relucert-paper", full=False, jobs=1, dataset=None, progress=None):
     """relucert paper: a certified version of every claim of the paper into
     dir, each certificate re-verified. Returns a PaperRun."""
-    req = {"dir": os.fspath(dir), "full": bool(full), "jobs": int(jobs),
+    req = {"dir": os.fspath(dir), "full": bool(full), "jobs": _int(jobs, "jobs"),
            "dataset": os.fspath(dataset) if dataset is not None else dataset_path()}
     a = _call(_lib.rc_api_paper, json.dumps(req), progress)
     return PaperRun({x: y for x, y in a.items() if x != "ok"}, req["dir"])
@@ -902,7 +915,7 @@ def latex(certificates, out, title=None, standalone=False, digits=6, atlas=None,
     everything given is printed as proved; the files left out are reported
     as progress errors (and on stderr)."""
     req = {"certificates": [os.fspath(c) for c in certificates], "out": os.fspath(out),
-           "standalone": bool(standalone), "digits": int(digits)}
+           "standalone": bool(standalone), "digits": _int(digits, "digits")}
     if title is not None:
         req["title"] = title
     if atlas is not None:
@@ -949,11 +962,11 @@ def atlas(out_dir="relucert-atlas", k_min=6, k_max=200, k_max_three=100, a=None,
     certified on the reduced path, into out_dir (resumable). a: one family
     or a range (lo, hi). Returns an AtlasRun."""
     req = {"dataset": os.fspath(dataset) if dataset is not None else dataset_path(),
-           "out_dir": os.fspath(out_dir), "k_min": int(k_min), "k_max": int(k_max),
-           "k_max_three": int(k_max_three), "jobs": int(jobs), "prec": int(prec),
+           "out_dir": os.fspath(out_dir), "k_min": _int(k_min, "k_min"), "k_max": _int(k_max, "k_max"),
+           "k_max_three": _int(k_max_three, "k_max_three"), "jobs": _int(jobs, "jobs"), "prec": _int(prec, "prec"),
            "alpha": exact(alpha)}
     if a is not None:
         lo, hi = (a, a) if isinstance(a, int) else a
-        req["a_lo"], req["a_hi"] = int(lo), int(hi)
+        req["a_lo"], req["a_hi"] = _int(lo, "a"), _int(hi, "a")
     r = _call(_lib.rc_api_atlas, json.dumps(req), progress)
     return AtlasRun({x: y for x, y in r.items() if x != "ok"}, req["out_dir"])

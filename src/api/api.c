@@ -433,6 +433,29 @@ rc_api_check(const char * certificate)
 }
 
 char *
+rc_api_check_file(const char * path)
+{
+    rc_error_t why;
+    json_t * a;
+    int st;
+
+    if (path == NULL)
+        return fail("check: expected a file name, found NULL");
+    st = rc_check_file(why, path);
+    if (st == RC_CHECK_UNREADABLE)
+    {
+        rc_error_t err;
+        rc_error_set(err, "%s: %s", path, why->msg);
+        return fail(err->msg);
+    }
+    a = json_object();
+    json_object_set_new(a, "valid", json_boolean(st == RC_CHECK_OK));
+    if (st != RC_CHECK_OK)
+        json_object_set_new(a, "reason", json_string(why->msg));
+    return answer(a);
+}
+
+char *
 rc_api_dataset_record(const char * request)
 {
     rc_error_t err;
