@@ -250,6 +250,17 @@ subprocess.run([cmd, "atlas", "--dataset", relucert.dataset_path(), "--k-max", "
                 "two", "--out-dir", "atlas-cli"], capture_output=True)
 check("atlas: complete, 29 points (%s)" % at, at.complete and at.points == 29
       and len(at.read_points()) == 29)
+import glob
+certs = [relucert.Certificate.read(f) for f in sorted(glob.glob("atlas/certs/**/*.json", recursive=True))]
+saddles = [x for x in certs if x.verdicts.get("strict_minimum") is Verdict.REFUTED]
+check("atlas certificates: %d, %d saddles" % (len(certs), len(saddles)), len(certs) == 29 and saddles)
+check("every claim printed with its certificate's verdict", all(
+      "  %s: %s" % (cl, v.value) in repr(x) for x in certs for cl, v in x.verdicts.items()))
+check("a saddle: lambda_min < 0 and its Morse index printed, no 'strict_minimum: proved'",
+      all("strict_minimum: proved" not in repr(x) and x.lambda_min.hi < 0 and x.morse_index > 0
+          for x in saddles))
+raises("Certificate.read of a missing file", lambda: relucert.Certificate.read("nope.json"),
+       "nope.json: cannot open")
 check("atlas.jsonl = the command's, byte for byte",
       open("atlas/atlas.jsonl", "rb").read() == open("atlas-cli/atlas.jsonl", "rb").read())
 

@@ -591,6 +591,18 @@ class Certificate(_Result):
         sym = cert.get("symmetry")
         self.blocks = sym.get("blocks") if isinstance(sym, dict) else None
 
+    @classmethod
+    def read(cls, file):
+        """The certificate in a file (any kind; not re-verified: check())."""
+        file = os.fspath(file)
+        try:
+            with open(file, "r", encoding="utf-8") as f:
+                return cls(json.load(f), file=file)
+        except OSError as e:
+            raise Error("%s: cannot open: %s" % (file, e.strerror)) from None
+        except ValueError as e:
+            raise Error("%s: expected a JSON certificate: %s" % (file, e)) from None
+
     def __getitem__(self, key):     # c["success"], c["certificate"], c["path"]
         return getattr(self, key)
 
@@ -854,9 +866,7 @@ class DatasetRun(_Result):
 
     def certificate(self, k, index):
         """The Certificate of one record (read from out_dir)."""
-        name = os.path.join(self.out_dir, "minimum-k%03d-%04d.json" % (k, index))
-        with open(name, "r", encoding="utf-8") as f:
-            return Certificate(json.load(f), file=name)
+        return Certificate.read(os.path.join(self.out_dir, "minimum-k%03d-%04d.json" % (k, index)))
 
     def _lines(self):
         return ["certify_dataset: %d record(s) certified, %d not (%s, %.1f s)"
