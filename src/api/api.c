@@ -162,8 +162,7 @@ base64_decode(unsigned char ** out, size_t * len, const char * s)
 
 /* A from m: a matrix of exact numbers, or {"npy": base64 of the bytes of a
    .npy file} read as the command reads a file of that name (name in
-   messages, so that the errors are the command's). rows, cols: the
-   expected size, or -1 (any; then A is resized). */
+   messages, so that the errors are the command's); A is resized. */
 static int
 get_matrix(fmpq_mat_t A, const json_t * m, const char * name, rc_error_t err)
 {
@@ -679,7 +678,11 @@ rc_api_latex(const char * request)
         goto bad;
     }
     n = certs != NULL ? (slong) json_array_size(certs) : 0;
-    paths = calloc(n + 1, sizeof(char *));
+    if ((paths = calloc(n + 1, sizeof(char *))) == NULL)
+    {
+        json_decref(req);
+        return NULL;
+    }
     for (i = 0; i < n; i++)
         if (!json_is_string(json_array_get(certs, i)))
         {
