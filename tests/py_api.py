@@ -188,7 +188,10 @@ raises("ragged list", lambda: relucert.eval([[1.0, 2.0], [3.0]]), "W: expected a
 raises("V of the wrong width", lambda: relucert.eval(np.eye(3), np.eye(2)), "V")
 raises("zero neuron with the Hessian", lambda: relucert.eval(np.zeros((2, 2)), hessian=True),
        "expected a nonzero student neuron for --hessian")
-raises("n != k", lambda: relucert.certify_minimum(np.ones((2, 3)), np.eye(3)), "n = k")
+# n != k is certified (issue 24): two parallel neurons never make a strict minimum
+c_nk = relucert.certify_minimum(np.ones((2, 3)), np.eye(3))
+check("n != k: certified on the dense path, not a strict minimum",
+      c_nk.verdicts["strict_minimum"] != relucert.Verdict.PROVED)
 raises("bad path", lambda: relucert.certify_minimum(np.eye(2), path="sideways"), "path: expected")
 raises("too much precision", lambda: relucert.eval(np.eye(2), prec=1 << 20), "prec")
 raises("unknown record", lambda: relucert.load_dataset(k=7, index=999), "found none")
