@@ -395,8 +395,11 @@ void rc_search_params_init(rc_search_params_t par);
    Hessian eigenvalue below -1e-9 in double), a zero-loss point of n > k
    (F <= 1e-11 in double: global minima are not isolated there, so these
    are counted, not refined nor written), unconverged, or lost (a worker
-   that died). records[i] is the dataset-format record (JSON object) of
-   distinct point i, global minima first, then by F. */
+   that died). For n < k a minimum with F > 0 is counted with the
+   non-global ones (spurious_*) but its record says "kind": "minimum", not
+   "spurious": with fewer neurons than the teacher F > 0 does not make a
+   minimum non-global. records[i] is the dataset-format record (JSON
+   object) of distinct point i, global minima first, then by F. */
 typedef struct
 {
     slong k, n, runs;

@@ -22,8 +22,9 @@ static const char * certify_usage =
 "       relucert certify minimum --dataset FILE [--k K | --k-max K] [--out-dir DIR]\n"
 "                                [--jobs N] [--shard I/N | --merge N]\n"
 "\n"
-"Proves that a candidate W0 of n neurons (n = k, or an over-parameterized\n"
-"student with n = k + s) lies next to a strict local minimum W* of F\n"
+"Proves that a candidate W0 of n neurons (n = k, an over-parameterized\n"
+"student with n = k + s, or n < k, where F > 0 does not show that W* is not\n"
+"global, so that claim stays undecided) lies next to a strict local minimum W* of F\n"
 "(Krawczyk test on a box, positive definite Hessian on the box), that\n"
 "F(W*) > 0 (not global) and that splitting any neuron of W* gives a strict\n"
 "saddle of the (n+1)-neuron loss for every alpha in (0, 1) (split lemma),\n"
@@ -166,7 +167,11 @@ print_summary(FILE * f, const json_t * root)
     rc_report_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
     fprintf(f, "non-global: %s (F in [%s, %s])%s\n", rc_report_claim_verdict(root, "non_global"), a, b,
             strcmp(rc_report_claim_verdict(root, "non_global"), "refuted") == 0
-                ? ": it is the global minimum (a permuted teacher)" : "");
+                ? ": it is the global minimum (a permuted teacher)"
+                : json_integer_value(json_object_get(root, "n"))
+                  < json_integer_value(json_object_get(root, "k"))
+                ? ": with fewer neurons than the teacher F > 0 does not show it is not global"
+                : "");
     rc_report_short_bound(a, sizeof a, rc_report_worst_split(root), 0);
     fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
             rc_report_claim_verdict(root, "saddle_after_split"), a);
