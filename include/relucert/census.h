@@ -159,6 +159,12 @@ int rc_census_box_theta(arb_ptr theta, const fmpq * box, slong prec);
    too many nodes). */
 int rc_census_verify(rc_census_t c, rc_error_t err);
 
+/* For the producer: the same replay with every leaf's verdict taken as it
+   is in the node (set when the producer decided the leaf), not
+   recomputed; the points' status is computed. What the producer writes
+   is then re-verified from the file (rc_census_check). */
+int _rc_census_replay(rc_census_t c, int redecide, rc_error_t err);
+
 /* 1 when the census is complete: the region covers the ellipse, every
    leaf's claim is proved and none is unresolved. */
 int rc_census_complete(const rc_census_t c);
@@ -169,7 +175,8 @@ typedef void (*rc_census_search_fn)(slong done, slong waiting, void * ctx);
 
 /* The producer: branch and bound over the default region (floating point
    chooses the cuts, Newton proposes candidates, Krawczyk and the exclusion
-   tests decide), then rc_census_verify. Boxes that are still undecided at
+   tests decide; each leaf's verdict is recorded as decided), then
+   _rc_census_replay (boxes and points, leaves not re-decided). Boxes that are still undecided at
    2^max_depth times smaller than the region become unresolved leaves.
    Returns 0; 1 with err filled (k out of range). */
 int rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,

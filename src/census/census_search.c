@@ -133,6 +133,13 @@ candidate(double * cand, search_ctx * S, const fmpq * box)
     return d_newton(cand, (double) S->c->k);
 }
 
+static int
+in_box_d(const fmpq * box, const double * x)
+{
+    return fmpq_get_d(box + 0) < x[0] && x[0] < fmpq_get_d(box + 1)
+           && fmpq_get_d(box + 2) < x[1] && x[1] < fmpq_get_d(box + 3);
+}
+
 /* x = round(v * 2^s) / 2^s */
 static void
 fmpq_set_d_2exp(fmpq_t x, double v, slong s)
@@ -239,6 +246,7 @@ carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slo
 {
     rc_census_struct * c = S->c;
     fmpq * b = _fmpq_vec_init(4);
+    slong j;
 
     /* cut alpha at e0: [a0, e0] | cut alpha at e1: (cut beta at e2:
        [b0, e2] | cut beta at e3: (E | [e3, b1])) | [e1, a1] */
@@ -250,7 +258,9 @@ carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slo
     box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 3, E + 2);
     process(S, b, depth + 3);
     rc_census_push_cut(c, 1, E + 3);
-    locate(S, rc_census_push_leaf(c, RC_CENSUS_EXIST, -1), E, cand);
+    j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
+    c->nodes[j].verdict = RC_PROVED;
+    locate(S, j, E, cand);
     box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 2, E + 3);
     process(S, b, depth + 4);
     box_copy(b, box); fmpq_set(b + 0, E + 1);
@@ -274,12 +284,8 @@ process(search_ctx * S, const fmpq * box, slong depth)
     kind = try_exclude(&coord, S, box, &nonzero);
     if (kind >= 0)
     {
-        rc_census_push_leaf(c, (rc_census_leaf_kind) kind, coord);
-        return;
-    }
-    if (nonzero && depth >= 2 && krawczyk_box(S, box))
-    {
-        locate(S, rc_census_push_leaf(c, RC_CENSUS_EXIST, -1), box, NULL);
+        slong j = rc_census_push_leaf(c, (rc_census_leaf_kind) kind, coord);
+        c->nodes[j].verdict = RC_PROVED;
         return;
     }
     if (depth >= S->max_depth || c->nnodes >= NODE_BUDGET)
@@ -287,11 +293,20 @@ process(search_ctx * S, const fmpq * box, slong depth)
         rc_census_push_leaf(c, RC_CENSUS_UNRESOLVED, -1);
         return;
     }
-    if (nonzero && depth >= 4 && candidate(cand, S, box))
+    /* Krawczyk only where Newton (in double) proposes a point in the box */
+    if (nonzero && candidate(cand, S, box) && in_box_d(box, cand))
     {
-        fmpq * E = _fmpq_vec_init(4);
+        fmpq * E;
         have_cand = 1;
-        if (existence_box(E, S, box, cand))
+        if (depth >= 2 && krawczyk_box(S, box))
+        {
+            slong j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
+            c->nodes[j].verdict = RC_PROVED;
+            locate(S, j, box, cand);
+            return;
+        }
+        E = _fmpq_vec_init(4);
+        if (depth >= 4 && existence_box(E, S, box, cand))
         {
             carve(S, box, E, cand, depth);
             _fmpq_vec_clear(E, 4);
@@ -352,5 +367,5 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
     S.fn = fn;
     S.ctx = ctx;
     process(&S, c->region, 0);
-    return rc_census_verify(c, err);
+    return _rc_census_replay(c, 0, err);
 }
