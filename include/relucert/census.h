@@ -169,9 +169,9 @@ int _rc_census_replay(rc_census_t c, int redecide, rc_error_t err);
    leaf's claim is proved and none is unresolved. */
 int rc_census_complete(const rc_census_t c);
 
-/* Progress of the search: called every so often with the boxes done and
-   the boxes still waiting. May be NULL. */
-typedef void (*rc_census_search_fn)(slong done, slong waiting, void * ctx);
+/* Progress of the search: called every 256 boxes with the number of boxes
+   visited so far and the depth of the current one. May be NULL. */
+typedef void (*rc_census_search_fn)(slong boxes, slong depth, void * ctx);
 
 /* The producer: branch and bound over the default region (floating point
    chooses the cuts, Newton proposes candidates, Krawczyk and the exclusion

@@ -466,7 +466,7 @@ typedef struct
     const char * out_dir;   /* created if missing ("relucert-census") */
     const char * pattern;   /* "one-block" (the only one so far) */
     slong prec;             /* 128 */
-    slong max_depth;        /* 50: deeper boxes become unresolved leaves */
+    slong max_depth;        /* 80: deeper boxes become unresolved leaves */
     int jobs;               /* worker processes (1); the certificates do
                                not depend on it */
     int check;              /* 1 (default): re-check every certificate */

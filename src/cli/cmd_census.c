@@ -35,7 +35,7 @@ static const char usage[] =
 "  --jobs N           worker processes (default: online CPUs)\n"
 "  --prec BITS        precision of the certificates (default 128)\n"
 "  --max-depth D      depth at which an undecided box is left unresolved\n"
-"                     (default 50)\n"
+"                     (default 80)\n"
 "  --no-check         do not re-check the certificates after writing them\n"
 "\n"
 "Exit status: 0 when every census is complete (no unresolved box) and\n"

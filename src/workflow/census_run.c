@@ -20,7 +20,7 @@ rc_census_params_init(rc_census_params_t par)
     par->out_dir = "relucert-census";
     par->pattern = "one-block";
     par->prec = 128;
-    par->max_depth = 50;
+    par->max_depth = 80;
     par->jobs = 1;
     par->check = 1;
 }
