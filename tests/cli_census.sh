@@ -1,6 +1,7 @@
 #!/bin/sh
 # relucert census (issue 23) at small k: complete, every certificate
-# re-checks, the output does not depend on --jobs; a certificate with an
+# re-checks, the output does not depend on --jobs, a rerun keeps the
+# certificates that pass the check and recomputes the others; a certificate with an
 # exclusion leaf removed or altered, a point dropped or a point's box moved
 # fails 'check' with one line naming the file; a census stopped too early
 # lists its unresolved boxes and says it is not complete; bad usage and bad
@@ -21,6 +22,21 @@ done
 check "census writes the summary" test -s "$tmp/c/census-summary.json"
 $RUN census --k 3 -o "$tmp/c1" --jobs 1 >/dev/null 2>&1
 check "census: the same certificate with --jobs 1" cmp "$tmp/c/census-k0003.json" "$tmp/c1/census-k0003.json"
+
+# resume: a kept certificate is not rewritten, a broken one is recomputed
+cp "$tmp/c/census-k0003.json" "$tmp/keep3.json"
+$PY -c "
+import json
+c = json.load(open('$tmp/c/census-k0004.json'))
+del c['points'][0]
+json.dump(c, open('$tmp/c/census-k0004.json', 'w'))"
+$RUN census --k 3 --k-max 4 -o "$tmp/c" --jobs 2 >"$tmp/r.txt" 2>&1
+check "census rerun: exit 0" test $? -eq 0
+check "census rerun: one kept" grep -q "^  1 kept from an earlier run" "$tmp/r.txt"
+check "census rerun: the kept certificate unchanged" cmp "$tmp/keep3.json" "$tmp/c/census-k0003.json"
+check "census rerun: the broken certificate recomputed" $RUN check "$tmp/c/census-k0004.json"
+$RUN census --k 3 -o "$tmp/c" --no-resume >"$tmp/r.txt" 2>&1
+check "census --no-resume: nothing kept" sh -c "! grep -q kept '$tmp/r.txt'"
 
 # the global minimum W = I, index 0, and a point with alpha < 0 at k = 3
 check "k = 3: W = I is a point with index 0" $PY -c "

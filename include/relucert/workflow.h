@@ -470,6 +470,10 @@ typedef struct
     int jobs;               /* worker processes (1); the certificates do
                                not depend on it */
     int check;              /* 1 (default): re-check every certificate */
+    int resume;             /* 1 (default): keep a certificate already in
+                               DIR that passes the check, has this
+                               precision and is complete (an interrupted
+                               run resumes); 0: recompute every k */
 }
 rc_census_params_struct;
 
@@ -481,6 +485,7 @@ void rc_census_params_init(rc_census_params_t par);
 typedef struct
 {
     slong ks, complete, checked;    /* k values run, complete, passing check */
+    slong resumed;                  /* of them kept from an earlier run */
     slong boxes, points, minima, saddles, critical, unresolved;
     double seconds, search_seconds, check_seconds;  /* wall; summed over k */
     json_t * rows;          /* one object per k (owned; NULL before a run) */
@@ -495,8 +500,9 @@ void rc_census_summary_clear(rc_census_summary_t S);
 /* Runs the census par into par->out_dir; progress: phase "census", unit
    "k" (a STEP as each k finishes). Returns 0 when every k's census is
    complete (no unresolved box, every leaf proved) and its certificate
-   passed the check; 1 otherwise (S says how many); 2 with err filled for a
-   bad parameter or an output that cannot be written. */
+   passed the check; 1 otherwise (S says how many; a certificate that
+   cannot be written is an ERROR report and counts as not checked); 2 with
+   err filled for a bad parameter or a directory that cannot be created. */
 int rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
                   rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 

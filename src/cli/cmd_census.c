@@ -9,6 +9,7 @@
 static const char usage[] =
 "Usage: relucert census --k K [--k-max K2] [--pattern one-block] [-o DIR]\n"
 "                       [--jobs N] [--prec BITS] [--max-depth D] [--no-check]\n"
+"                       [--no-resume]\n"
 "\n"
 "A certified census of the symmetric critical points of F for teacher\n"
 "V = I_k and n = d = k: every critical point whose isotropy contains S_k\n"
@@ -37,6 +38,9 @@ static const char usage[] =
 "  --max-depth D      depth at which an undecided box is left unresolved\n"
 "                     (default 80)\n"
 "  --no-check         do not re-check the certificates after writing them\n"
+"  --no-resume        recompute every k (by default a certificate already in\n"
+"                     DIR that passes the check, has this precision and is\n"
+"                     complete is kept: an interrupted run resumes)\n"
 "\n"
 "Exit status: 0 when every census is complete (no unresolved box) and\n"
 "every certificate passed the check; 1 otherwise; 2 bad usage or an output\n"
@@ -64,9 +68,12 @@ cmd_census(int argc, char ** argv)
             fputs(usage, stdout);
             return RC_EXIT_OK;
         }
-        if (strcmp(o, "--no-check") == 0)
+        if (strcmp(o, "--no-check") == 0 || strcmp(o, "--no-resume") == 0)
         {
-            par->check = 0;
+            if (strcmp(o, "--no-check") == 0)
+                par->check = 0;
+            else
+                par->resume = 0;
             continue;
         }
         if (o[0] != '-')
@@ -120,6 +127,9 @@ cmd_census(int argc, char ** argv)
         printf("census one-block k = %ld..%ld: %ld complete of %ld, %ld certificates checked, "
                "in %.1f s with %d jobs\n", (long) k, (long) kmax, (long) S->complete,
                (long) S->ks, (long) S->checked, S->seconds, par->jobs);
+        if (S->resumed > 0)
+            printf("  %ld kept from an earlier run (checked again, not recomputed)\n",
+                   (long) S->resumed);
         printf("  points %ld: minima %ld, saddles %ld, inertia undecided %ld; unresolved boxes "
                "%ld; boxes %ld\n", (long) S->points, (long) S->minima, (long) S->saddles,
                (long) S->critical, (long) S->unresolved, (long) S->boxes);

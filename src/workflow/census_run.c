@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include "relucert/census.h"
 #include "relucert/cert_json.h"
+#include <sys/types.h>
 #include "relucert/workflow.h"
 
 void
@@ -23,6 +24,7 @@ rc_census_params_init(rc_census_params_t par)
     par->max_depth = 80;
     par->jobs = 1;
     par->check = 1;
+    par->resume = 1;
 }
 
 void
@@ -57,6 +59,67 @@ cert_path(char * buf, size_t len, const char * dir, slong k)
     snprintf(buf, len, "%s/census-k%04ld.json", dir, (long) k);
 }
 
+/* the counts of a point list (statuses as the checker confirmed them) */
+static void
+count_statuses(json_t * line, const json_t * points)
+{
+    slong j, m = 0, sd = 0, cr = 0;
+    for (j = 0; j < (slong) json_array_size(points); j++)
+    {
+        const char * st = json_string_value(json_object_get(json_array_get(points, j), "status"));
+        if (st != NULL && strcmp(st, "minimum") == 0)
+            m++;
+        else if (st != NULL && strcmp(st, "saddle") == 0)
+            sd++;
+        else
+            cr++;
+    }
+    json_object_set_new(line, "points", json_integer(json_array_size(points)));
+    json_object_set_new(line, "minima", json_integer(m));
+    json_object_set_new(line, "saddles", json_integer(sd));
+    json_object_set_new(line, "critical", json_integer(cr));
+}
+
+/* resume: 1 (line filled) when path holds a complete census of this
+   precision that passes the check; 0 otherwise (it is recomputed) */
+static int
+try_resume(json_t * line, const char * path, const rc_census_params_struct * par)
+{
+    struct stat sb;
+    rc_error_t why;
+    json_error_t jerr;
+    json_t * root;
+    const json_t * tree;
+    double t0 = rc_clock_now();
+    int ok;
+
+    if (!par->resume || stat(path, &sb) != 0 || rc_check_file(why, path) != RC_CHECK_OK)
+        return 0;
+    root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL)
+        return 0;
+    tree = json_object_get(root, "tree");
+    ok = rc_json_is_slong(json_object_get(root, "prec"), par->prec)
+         && json_is_string(json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                           "complete"), "verdict"))
+         && strcmp(json_string_value(json_object_get(json_object_get(json_object_get(root,
+                   "claims"), "complete"), "verdict")), "proved") == 0;
+    if (ok)
+    {
+        json_object_set_new(line, "boxes", json_integer((json_array_size(tree) + 1) / 2));
+        json_object_set(line, "depth", json_object_get(json_object_get(root, "claims"), "depth"));
+        count_statuses(line, json_object_get(root, "points"));
+        json_object_set_new(line, "unresolved", json_integer(0));
+        json_object_set_new(line, "complete", json_true());
+        json_object_set_new(line, "checked", json_true());
+        json_object_set_new(line, "resumed", json_true());
+        json_object_set_new(line, "search_seconds", json_real(0));
+        json_object_set_new(line, "check_seconds", json_real(rc_clock_now() - t0));
+    }
+    json_decref(root);
+    return ok;
+}
+
 /* one k: a line of JSON {"k", "boxes", ..., "error"} */
 static void
 work(FILE * out, slong i, void * vctx)
@@ -73,13 +136,15 @@ work(FILE * out, slong i, void * vctx)
 
     rc_census_init(c);
     json_object_set_new(line, "k", json_integer(k));
-    if (rc_census_search(c, k, par->prec, par->max_depth, NULL, NULL, err))
+    cert_path(path, sizeof path, par->out_dir, k);
+    if (try_resume(line, path, par))
+        ;
+    else if (rc_census_search(c, k, par->prec, par->max_depth, NULL, NULL, err))
         json_object_set_new(line, "error", json_string(err->msg));
     else
     {
         t1 = rc_clock_now();
         root = rc_census_to_json(c);
-        cert_path(path, sizeof path, par->out_dir, k);
         if (rc_cert_write_file(path, root))
             json_object_set_new(line, "error", json_string("cannot write the certificate"));
         else if (par->check)
@@ -153,6 +218,8 @@ line_in(char * text, void * vctx)
         S->complete++;
     if (json_is_true(json_object_get(o, "checked")))
         S->checked++;
+    if (json_is_true(json_object_get(o, "resumed")))
+        S->resumed++;
     S->search_seconds += json_real_value(json_object_get(o, "search_seconds"));
     S->check_seconds += json_real_value(json_object_get(o, "check_seconds"));
     e = json_object_get(o, "error");
@@ -232,6 +299,7 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     json_object_set_new(sum, "ks", json_integer(S->ks));
     json_object_set_new(sum, "complete", json_integer(S->complete));
     json_object_set_new(sum, "checked", json_integer(S->checked));
+    json_object_set_new(sum, "resumed", json_integer(S->resumed));
     json_object_set_new(sum, "points", json_integer(S->points));
     json_object_set_new(sum, "minima", json_integer(S->minima));
     json_object_set_new(sum, "saddles", json_integer(S->saddles));
