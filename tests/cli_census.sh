@@ -38,6 +38,16 @@ check "census rerun: the broken certificate recomputed" $RUN check "$tmp/c/censu
 $RUN census --k 3 -o "$tmp/c" --no-resume >"$tmp/r.txt" 2>&1
 check "census --no-resume: nothing kept" sh -c "! grep -q kept '$tmp/r.txt'"
 
+# shards, then one run without: the same certificates as one process
+for i in 1 2 3; do
+    $RUN census --k 3 --k-max 6 -o "$tmp/s" --shard $i/3 --jobs 1 >"$tmp/s$i.txt" 2>&1
+    check "census --shard $i/3: exit 0" test $? -eq 0
+    check "census --shard $i/3: its summary" test -s "$tmp/s/census-summary-shard$i-of-3.json"
+done
+$RUN census --k 3 --k-max 6 -o "$tmp/s" >"$tmp/s.txt" 2>&1
+check "census after the shards: exit 0, all kept" grep -q "^  4 kept from an earlier run" "$tmp/s.txt"
+check "census after the shards: same certificate as one process" cmp "$tmp/c/census-k0003.json" "$tmp/s/census-k0003.json"
+
 # the global minimum W = I, index 0, and a point with alpha < 0 at k = 3
 check "k = 3: W = I is a point with index 0" $PY -c "
 import json, sys

@@ -474,6 +474,11 @@ typedef struct
                                DIR that passes the check, has this
                                precision and is complete (an interrupted
                                run resumes); 0: recompute every k */
+    slong shard_i, shard_n; /* only the k with (k - k_min) mod shard_n =
+                               shard_i (0, 1); the summary of a shard is
+                               DIR/census-summary-shardI-of-N.json, and a
+                               final run without shards resumes them all
+                               into DIR/census-summary.json */
 }
 rc_census_params_struct;
 

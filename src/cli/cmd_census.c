@@ -9,7 +9,7 @@
 static const char usage[] =
 "Usage: relucert census --k K [--k-max K2] [--pattern one-block] [-o DIR]\n"
 "                       [--jobs N] [--prec BITS] [--max-depth D] [--no-check]\n"
-"                       [--no-resume]\n"
+"                       [--no-resume] [--shard I/N]\n"
 "\n"
 "A certified census of the symmetric critical points of F for teacher\n"
 "V = I_k and n = d = k: every critical point whose isotropy contains S_k\n"
@@ -41,6 +41,9 @@ static const char usage[] =
 "  --no-resume        recompute every k (by default a certificate already in\n"
 "                     DIR that passes the check, has this precision and is\n"
 "                     complete is kept: an interrupted run resumes)\n"
+"  --shard I/N        only the k at positions I, I + N, ... (1-based) of the\n"
+"                     range; run the shards into one DIR, then once without\n"
+"                     --shard to check them all and write the summary\n"
 "\n"
 "Exit status: 0 when every census is complete (no unresolved box) and\n"
 "every certificate passed the check; 1 otherwise; 2 bad usage or an output\n"
@@ -93,6 +96,8 @@ cmd_census(int argc, char ** argv)
         }
         else if (strcmp(o, "-o") == 0 || strcmp(o, "--out-dir") == 0)
             par->out_dir = v;
+        else if (strcmp(o, "--shard") == 0)
+            res = cli_parse_shard(&par->shard_i, &par->shard_n, v);
         else if (strcmp(o, "--jobs") == 0)
             res = cli_parse_slong(&jobs, o, v, 1, 1024);
         else if (strcmp(o, "--max-depth") == 0)
@@ -116,7 +121,7 @@ cmd_census(int argc, char ** argv)
         return cli_fail("--k-max: expected at least --k (%ld), found %ld", (long) k, (long) kmax);
     par->k_min = k;
     par->k_max = kmax;
-    par->jobs = (int) FLINT_MIN(jobs, kmax - k + 1);
+    par->jobs = (int) FLINT_MAX(1, FLINT_MIN(jobs, (kmax - k + 1) / par->shard_n));
     cli_progress_init(&progress);
     rc_census_summary_init(S);
     res = rc_census_run(S, par, cli_progress, &progress, err);
@@ -124,8 +129,9 @@ cmd_census(int argc, char ** argv)
         res = cli_fail("%s", err->msg);
     else
     {
-        printf("census one-block k = %ld..%ld: %ld complete of %ld, %ld certificates checked, "
-               "in %.1f s with %d jobs\n", (long) k, (long) kmax, (long) S->complete,
+        printf("census one-block k = %ld..%ld%s: %ld complete of %ld, %ld certificates checked, "
+               "in %.1f s with %d jobs\n", (long) k, (long) kmax,
+               par->shard_n > 1 ? " (this shard)" : "", (long) S->complete,
                (long) S->ks, (long) S->checked, S->seconds, par->jobs);
         if (S->resumed > 0)
             printf("  %ld kept from an earlier run (checked again, not recomputed)\n",
@@ -133,8 +139,13 @@ cmd_census(int argc, char ** argv)
         printf("  points %ld: minima %ld, saddles %ld, inertia undecided %ld; unresolved boxes "
                "%ld; boxes %ld\n", (long) S->points, (long) S->minima, (long) S->saddles,
                (long) S->critical, (long) S->unresolved, (long) S->boxes);
-        printf("  search %.1f s, check %.1f s (summed over k); %s/census-summary.json\n",
-               S->search_seconds, S->check_seconds, par->out_dir);
+        if (par->shard_n > 1)
+            printf("  search %.1f s, check %.1f s (summed over k); "
+                   "%s/census-summary-shard%ld-of-%ld.json\n", S->search_seconds,
+                   S->check_seconds, par->out_dir, (long) par->shard_i + 1, (long) par->shard_n);
+        else
+            printf("  search %.1f s, check %.1f s (summed over k); %s/census-summary.json\n",
+                   S->search_seconds, S->check_seconds, par->out_dir);
         if (res == 1 && err->msg[0] != '\0')
             printf("  %s\n", err->msg);
     }

@@ -25,6 +25,8 @@ rc_census_params_init(rc_census_params_t par)
     par->jobs = 1;
     par->check = 1;
     par->resume = 1;
+    par->shard_i = 0;
+    par->shard_n = 1;
 }
 
 void
@@ -126,7 +128,8 @@ work(FILE * out, slong i, void * vctx)
 {
     run_ctx * R = vctx;
     const rc_census_params_struct * par = R->par;
-    slong k = par->k_min + i, j, minima = 0, saddles = 0, critical = 0;
+    slong k = par->k_min + par->shard_i + i * par->shard_n, j, minima = 0, saddles = 0,
+          critical = 0;
     rc_census_t c;
     rc_error_t err, why;
     json_t * root, * line = json_object();
@@ -260,11 +263,15 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     if (par->k_min < 2 || par->k_max < par->k_min || par->k_max > 1000000)
         return rc_error_set(err, "k: expected 2 <= k <= k-max <= 10^6, found %ld..%ld",
                             (long) par->k_min, (long) par->k_max), 2;
+    if (par->shard_n < 1 || par->shard_i < 0 || par->shard_i >= par->shard_n)
+        return rc_error_set(err, "shard: expected 0 <= i < n, found %ld of %ld",
+                            (long) par->shard_i, (long) par->shard_n), 2;
     if (mkdir(par->out_dir, 0777) != 0 && errno != EEXIST)
         return rc_error_set(err, "%s: cannot create the directory: %s", par->out_dir,
                             strerror(errno)), 2;
     S->rows = json_array();
     n = par->k_max - par->k_min + 1;
+    n = n > par->shard_i ? (n - par->shard_i + par->shard_n - 1) / par->shard_n : 0;
     R.par = par;
     R.S = S;
     R.progress = progress;
@@ -309,13 +316,21 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     json_object_set_new(sum, "seconds", json_real(S->seconds));
     json_object_set_new(sum, "jobs", json_integer(par->jobs));
     json_object_set_new(sum, "rows", json_incref(S->rows));
-    snprintf(path, sizeof path, "%s/census-summary.json", par->out_dir);
+    if (par->shard_n > 1)
+    {
+        json_object_set_new(sum, "shard", json_integer(par->shard_i + 1));
+        json_object_set_new(sum, "shards", json_integer(par->shard_n));
+        snprintf(path, sizeof path, "%s/census-summary-shard%ld-of-%ld.json", par->out_dir,
+                 (long) par->shard_i + 1, (long) par->shard_n);
+    }
+    else
+        snprintf(path, sizeof path, "%s/census-summary.json", par->out_dir);
     ret = rc_cert_write_file(path, sum);
     json_decref(sum);
     if (ret)
         return rc_error_set(err, "%s: cannot write", path), 2;
-    if (R.bad_line || S->ks != par->k_max - par->k_min + 1)
+    if (R.bad_line || S->ks != R.total)
         return rc_error_set(err, "census: %ld of %ld k values reported",
-                            (long) S->ks, (long) (par->k_max - par->k_min + 1)), 1;
+                            (long) S->ks, (long) R.total), 1;
     return (S->complete == S->ks && S->checked == S->ks) ? 0 : 1;
 }
