@@ -240,7 +240,12 @@ bad() {  # bad NAME EXPECTED-TEXT ARGS...
     check "bad $n: one line" test "$(wc -l <"$tmp/err")" -eq 1
     check "bad $n: says '$e'" grep -q -- "$e" "$tmp/err"
 }
-bad "n != k" "n = k" certify minimum "$EX/general-teacher.txt"
+# n != k is no longer refused (issue 24; tests/cli_overparam.sh): this
+# point (n = 3, k = 2, d = 3) is not a critical point, and says so
+$RUN certify minimum "$EX/general-teacher.txt" --out "$tmp/gt.json" >"$tmp/out" 2>&1
+check "n = 3, k = 2: exit 1" test $? -eq 1
+check "n = 3, k = 2: not a critical point" grep -q "^critical point.*: refuted" "$tmp/out"
+check "n = 3, k = 2: no strict minimum" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
 bad "zero neuron" "zero-neuron.txt:[0-9]*: expected a nonzero student neuron" certify minimum "$TEST_DATA/bad/zero-neuron.txt"
 bad "nan" "nan.txt:[0-9]*: .*expected a number" certify minimum "$TEST_DATA/bad/nan.txt"
 bad "alpha" "expected a number in (0, 1)" certify minimum "$EX/k7-spurious.txt" --alpha 3/2

@@ -70,6 +70,8 @@ done <<EOF_TABLE
 2|eval "$tmp/bigid.txt"
 0|search --k 3 --runs 2 --seed 1 --out s.jsonl
 2|search --k 0
+2|search --k 3 --runs 1 --seed 1 --method newton
+2|search --k 3 --n 4 --runs 1 --seed 1 --step 1/2
 0|paper --help
 2|paper --bogus
 0|latex "$PD/convexity-k3.json"

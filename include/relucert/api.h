@@ -25,6 +25,20 @@
 extern "C" {
 #endif
 
+/* Progress of the calls below (process-wide; NULL: none): kind is
+   rc_progress_kind_t of workflow.h (0 BEGIN, 1 STEP, 2 END, 3 NOTE, 4
+   ERROR) and the other arguments are rc_progress_t's fields (valid during
+   the call only); ctx is the caller's. */
+typedef void (*rc_api_progress_fn)(int kind, const char * phase, long done, long total,
+                                   const char * text, double seconds, void * ctx);
+void rc_api_set_progress(rc_api_progress_fn fn, void * ctx);
+
+/* Points. W (and V) is a matrix of exact numbers, or {"npy": the bytes of
+   a .npy file in base64}, read as the command reads that file (float64 or
+   float32, every value exactly), so that a bad array gets the command's
+   message for the same file; "W_name" and "V_name" (default "W", "V") are
+   the names those messages give. */
+
 /* relucert eval. Request: {"W": matrix (n x d), "V": matrix (k x d) or
    "identity" (V = I_d), "prec": bits (default 256), "box_radius": number
    (optional), "hessian": true|false (default false)}. Answer: "result", the
@@ -33,7 +47,8 @@ char * rc_api_eval(const char * request);
 
 /* relucert certify minimum. Request: W, V as for rc_api_eval, "prec"
    (default 256), "alpha" (default "1/2"), "path": "auto"|"reduced"|"dense",
-   "arith": "auto"|"arb"|"binary64", "source" (the certificate's "source",
+   "arith": "auto"|"arb"|"binary64", "symmetrize": tolerance (optional,
+   --symmetrize), "source" (the certificate's "source",
    default "api"), "out" (optional: the certificate is also written to this
    file, byte for byte as the command writes it). Answer: "certificate"
    (the object), "success" (every claim proved, or proved global), "path"
@@ -45,10 +60,47 @@ char * rc_api_certify_minimum(const char * request);
    true, or "valid": false and "reason" (the text after "FAILED: "). */
 char * rc_api_check(const char * certificate);
 
+/* relucert check FILE (rc_check_file): "valid" and "reason" as above (for
+   broken JSON "PATH:LINE: expected a JSON certificate: ..."); a file that
+   cannot be read is an error, "PATH: cannot open: ..." (status 2). */
+char * rc_api_check_file(const char * path);
+
 /* One record of the published dataset, rebuilt exactly. Request:
-   {"dataset": file (JSON Lines), "k": K, "index": I}. Answer: "W" and "V"
-   as matrices of exact numbers (strings), "k" and "index". */
+   {"dataset": file (JSON Lines), "k": K, "index": I}, or {"record": the
+   record's JSON line, "dataset": its file and "line": its line number (for
+   messages)}. Answer: "W" and "V" as matrices of exact numbers (strings),
+   and (by k and index) "k" and "index". */
 char * rc_api_dataset_record(const char * request);
+
+/* relucert certify minimum --dataset (rc_batch_run). Request: "dataset"
+   (file), "out_dir", "k", "k_max", "index" (the selection), "jobs", "prec",
+   "alpha", "path", "symmetrize", "max_move". Answer: "rows" (per record:
+   k, index, kind, status (the command's table word), certified, seconds,
+   certificate (file name in out_dir), message), "certified", "failed",
+   "kept", "jobs", "seconds". Progress: phase "certify", unit "records". */
+char * rc_api_certify_dataset(const char * request);
+
+/* relucert paper (rc_paper_run). Request: "dir", "dataset", "full",
+   "jobs". Answer: "success" (every claim proved and re-verified),
+   "failures", "certificates" (the files written). */
+char * rc_api_paper(const char * request);
+
+/* relucert latex (rc_latex_write). Request: "certificates" (files), "out"
+   (the .tex file), "title", "standalone", "digits", "atlas". Answer:
+   "complete": true when everything given is printed as proved; the files
+   left out are reported to progress as ERRORs. */
+char * rc_api_latex(const char * request);
+
+/* relucert atlas (rc_atlas_run). Request: "dataset" (required), "out_dir",
+   "k_min", "k_max", "k_max_three", "a_lo", "a_hi", "prec", "alpha", "jobs".
+   Answer: "complete" (every family started, every point's existence proved,
+   every published minimum in the range found), and the counts of
+   atlas-summary.json: "families", "points", "minima", "minima_new",
+   "saddles", "saddles_by_index" ([0]: index undecided, [i]: i, [7]: >= 7),
+   "critical", "undecided", "published_minima", "found",
+   "missing_families", "no_start", "seconds". Progress: phase "atlas",
+   unit "families". */
+char * rc_api_atlas(const char * request);
 
 /* {"ok": true, "relucert": version, "flint": ..., "arb": ..., "mpfr": ...,
    "gmp": ...} */

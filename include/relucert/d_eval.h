@@ -29,6 +29,19 @@ int rc_d_hessian(double * H, const double * W, long n, const double * V,
 long rc_d_descent(double * W, double * gnorm, long n, const double * V, long k,
                   long d, double step, double tol, long max_iter);
 
+/* Limited-memory BFGS (memory 10, Armijo backtracking) from the given W
+   until |grad F| <= tol, F <= ftol (for a student with more neurons than
+   the teacher the global minima are not isolated and the gradient decays
+   slowly there: -INFINITY turns this test off), max_iter iterations, 200 iterations without
+   the gradient's norm halving, or no
+   decrease of F can be
+   found (in double, near a minimum, F's rounding hides the decrease: ask
+   for tol around 1e-8 and polish with Newton's method at high precision).
+   *gnorm receives the last gradient norm. Returns the number of
+   iterations (-1 if out of memory). */
+long rc_d_lbfgs(double * W, double * gnorm, long n, const double * V, long k,
+                long d, double tol, double ftol, long max_iter);
+
 #ifdef __cplusplus
 }
 #endif

@@ -355,6 +355,141 @@ void rc_batch_clear(rc_batch_t B);
 int rc_batch_run(rc_batch_t B, const rc_batch_params_t par, rc_progress_fn progress,
                  void * progress_ctx, rc_error_t err);
 
+/* ---------------------------------------------------------------- search */
+
+/* relucert search: R local searches from seeded random starts, in double
+   (NOT a proof: the records are candidates for certify minimum). Run r
+   starts from W0 with i.i.d. N(0, 1/k) entries drawn from stream r of the
+   generator (rand.h), so the records do not depend on jobs. */
+typedef enum
+{
+    RC_SEARCH_AUTO = 0,     /* gradient descent when n = k, L-BFGS otherwise */
+    RC_SEARCH_GD = 1,       /* the paper's gradient descent: step (default
+                               5/k) until |grad F| <= 1e-12 or max_iter
+                               steps (default 10^6) */
+    RC_SEARCH_LBFGS = 2     /* L-BFGS (d_eval.h), memory 10, until
+                               |grad F| <= 1e-9, stagnation or max_iter
+                               iterations (default 10^4); passed to Newton
+                               when |grad F| <= 1e-5 */
+}
+rc_search_method_t;
+
+typedef struct
+{
+    slong n;                /* student neurons; 0: as many as the teacher */
+    slong runs;             /* >= 1 */
+    uint64_t seed;
+    slong jobs;             /* worker processes, >= 1 */
+    rc_search_method_t method;
+    slong max_iter;         /* 0: the method's default */
+    double step;            /* gradient descent's step; 0: 5/k */
+}
+rc_search_params_struct;
+typedef rc_search_params_struct rc_search_params_t[1];
+
+/* Defaults: n = k, one run, seed 0, one job, RC_SEARCH_AUTO. */
+void rc_search_params_init(rc_search_params_t par);
+
+/* What a search found. Every run ends in exactly one of: a global minimum
+   (F < 1e-12 after refinement, n = k), a non-global minimum, a saddle (a
+   Hessian eigenvalue below -1e-9 in double), a zero-loss point of n > k
+   (F <= 1e-11 in double: global minima are not isolated there, so these
+   are counted, not refined nor written), unconverged, or lost (a worker
+   that died). records[i] is the dataset-format record (JSON object) of
+   distinct point i, global minima first, then by F. */
+typedef struct
+{
+    slong k, n, runs;
+    slong global_runs, global_points, spurious_runs, spurious_points;
+    slong saddle_runs, zero_loss_runs, unconverged_runs, lost;
+    json_t ** records;
+    slong nrecords;
+}
+rc_search_struct;
+typedef rc_search_struct rc_search_t[1];
+
+void rc_search_init(rc_search_t S);
+void rc_search_clear(rc_search_t S);
+
+/* Runs the search for the teacher V (k x d; for V = I_k, points equal up
+   to coordinate permutations are merged too) with progress (phase
+   "search", unit "runs"). Returns 0, or 1 with err filled (bad parameters;
+   workers that could not start: their runs are counted as lost). */
+int rc_search_run(rc_search_t S, const fmpq_mat_t V, const rc_search_params_t par,
+                  rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- overparam */
+
+/* relucert overparam: the non-global minima of over-parameterized students
+   (n = k + s neurons, teacher I_k). For every k in k_min..k_max and every s
+   of s[0..ns-1] (the cases, ordered by s then k): rc_search_run with n = k + s,
+   runs seeded runs from seed, L-BFGS; its records in
+   DIR/kKKK-sS/search.jsonl and its counts in DIR/kKKK-sS/case.json (a case
+   whose case.json and search.jsonl are there for the same k, s, runs and
+   seed is not searched again); then rc_batch_run on the records into
+   DIR/kKKK-sS/ (minimum certificates on the dense path, kept ones
+   re-verified by the checker). Only the cases c with c mod shard_n =
+   shard_i run (job arrays); a run without shards afterwards re-verifies
+   the shards' certificates and gives the whole table. Progress: a NOTE
+   per case, then the search's and the batch's phases. */
+#define RC_OVERPARAM_MAX_S 8
+
+typedef struct
+{
+    slong k_min, k_max;     /* default 6..20 */
+    slong s[RC_OVERPARAM_MAX_S];
+    slong ns;               /* default one value, s = 1 */
+    slong runs;             /* default 30 */
+    uint64_t seed;          /* default 1 */
+    slong jobs;             /* default 1 */
+    slong prec;             /* of the certificates, default 256 */
+    slong shard_i, shard_n; /* default 0, 1 */
+    const char * out_dir;   /* default "relucert-overparam" */
+}
+rc_overparam_params_struct;
+typedef rc_overparam_params_struct rc_overparam_params_t[1];
+
+void rc_overparam_params_init(rc_overparam_params_t par);
+
+/* One case. The search's counts are floating-point observations (runs that
+   reached zero loss, a non-global minimum, a saddle, nothing);
+   spurious_points is the number of distinct non-global minima found, and
+   of them certified passed the checker or were just proved: a strict
+   minimum, F > 0, every one-neuron split a strict saddle of the
+   (n+1)-neuron loss (lemmas L2 to L5); not_certified the others. */
+typedef struct
+{
+    slong k, s, runs;
+    slong zero_loss_runs, spurious_runs, spurious_points, saddle_runs, unconverged_runs;
+    slong certified, not_certified;
+    double seconds;
+}
+rc_overparam_row_struct;
+
+typedef struct
+{
+    rc_overparam_row_struct * rows;     /* the cases run, in order */
+    slong nrows;
+}
+rc_overparam_struct;
+typedef rc_overparam_struct rc_overparam_t[1];
+
+void rc_overparam_init(rc_overparam_t T);
+void rc_overparam_clear(rc_overparam_t T);
+
+/* Runs the cases into T. Returns 0 when every minimum found is certified,
+   1 when some is not, 2 with err filled (bad parameters, a directory or
+   file that cannot be written, a search that could not start). */
+int rc_overparam_run(rc_overparam_t T, const rc_overparam_params_t par,
+                     rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* The figure (pgfplots): certified non-global minima found against k, one
+   curve per s; with standalone, a whole LaTeX document. */
+void rc_overparam_figure_write(FILE * out, const rc_overparam_t T, int standalone);
+
+/* The same figure as a self-contained SVG image (no TeX needed). */
+void rc_overparam_figure_svg(FILE * out, const rc_overparam_t T);
+
 /* ---------------------------------------------------------------- atlas */
 
 /* relucert atlas: the block-structured critical points of the two-block

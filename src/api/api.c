@@ -5,6 +5,31 @@
 #include <string.h>
 #include "relucert/api.h"
 #include "relucert/relucert.h"
+#include "relucert/workflow.h"
+
+/* the progress callback of rc_api_set_progress (process-wide, like the
+   resource limits: the API is not thread-safe) */
+static rc_api_progress_fn api_progress = NULL;
+static void * api_progress_ctx = NULL;
+
+void
+rc_api_set_progress(rc_api_progress_fn fn, void * ctx)
+{
+    api_progress = fn;
+    api_progress_ctx = ctx;
+}
+
+/* rc_progress_fn -> rc_api_progress_fn (plain C types) */
+static void
+api_progress_relay(const rc_progress_t * p, void * ctx)
+{
+    (void) ctx;
+    if (api_progress != NULL)
+        api_progress((int) p->kind, p->phase, (long) p->done, (long) p->total, p->text,
+                     p->seconds, api_progress_ctx);
+}
+
+#define PROGRESS (api_progress != NULL ? api_progress_relay : NULL)
 
 /* the answer {"ok": false, "error": msg, "status": 2} as text */
 static char *
@@ -97,38 +122,143 @@ get_choice(int * x, const json_t * req, const char * key, const char * names[3],
     return rc_error_set(err, "%s: expected %s, %s or %s", key, names[0], names[1], names[2]);
 }
 
-/* the point of a request: W (n x d) and V (a k x d matrix or "identity") */
+/* the bytes of base64 text s (RFC 4648, padding optional) into a new
+   buffer *out of *len bytes; 1 on a character outside the alphabet */
+static int
+base64_decode(unsigned char ** out, size_t * len, const char * s)
+{
+    size_t n = strlen(s), i, o = 0;
+    unsigned long acc = 0;
+    int bits = 0;
+    unsigned char * b = malloc(n / 4 * 3 + 3);
+
+    if (b == NULL)
+        return 1;
+    for (i = 0; i < n && s[i] != '='; i++)
+    {
+        int c = (unsigned char) s[i], v;
+        if (c >= 'A' && c <= 'Z') v = c - 'A';
+        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9') v = c - '0' + 52;
+        else if (c == '+') v = 62;
+        else if (c == '/') v = 63;
+        else
+        {
+            free(b);
+            return 1;
+        }
+        acc = (acc << 6) | (unsigned long) v;
+        bits += 6;
+        if (bits >= 8)
+        {
+            bits -= 8;
+            b[o++] = (unsigned char) ((acc >> bits) & 0xff);
+        }
+    }
+    *out = b;
+    *len = o;
+    return 0;
+}
+
+/* A from m: a matrix of exact numbers, or {"npy": base64 of the bytes of a
+   .npy file} read as the command reads a file of that name (name in
+   messages, so that the errors are the command's); A is resized. */
+static int
+get_matrix(fmpq_mat_t A, const json_t * m, const char * name, rc_error_t err)
+{
+    const json_t * npy = json_is_object(m) ? json_object_get(m, "npy") : NULL, * r0;
+    unsigned char * buf;
+    size_t len;
+    slong r, c;
+    int res;
+
+    if (json_is_string(npy))
+    {
+        if (base64_decode(&buf, &len, json_string_value(npy)))
+            return rc_error_set(err, "%s: expected the base64 bytes of a .npy file", name);
+        res = rc_npy_read_buffer(A, buf, len, name, err);
+        free(buf);
+        return res;
+    }
+    if (!json_is_array(m) || json_array_size(m) < 1 || !json_is_array(r0 = json_array_get(m, 0))
+        || json_array_size(r0) < 1)
+        return rc_error_set(err, "%s: expected a matrix (an array of rows of exact numbers)", name);
+    r = json_array_size(m);
+    c = json_array_size(r0);
+    if (r > RC_POINT_MAX_ENTRIES / c)
+        return rc_error_set(err, "%s: expected at most %ld entries", name,
+                            (long) RC_POINT_MAX_ENTRIES);
+    fmpq_mat_clear(A);
+    fmpq_mat_init(A, r, c);
+    return rc_json_get_fmpq_mat(A, m, r, c, name, err);
+}
+
+/* a string member key of req, or dflt */
+static const char *
+get_name(const json_t * req, const char * key, const char * dflt)
+{
+    const json_t * v = json_object_get(req, key);
+    return json_is_string(v) ? json_string_value(v) : dflt;
+}
+
+/* the point of a request: W (n x d) and V (a k x d matrix or "identity"),
+   each a matrix of exact numbers or {"npy": ...} (get_matrix), named in
+   messages by "W_name" and "V_name" (default "W", "V") */
 static int
 get_point(rc_point_t pt, const json_t * req, rc_error_t err)
 {
-    const json_t * w = json_object_get(req, "W"), * v = json_object_get(req, "V"), * r0;
-    slong n, d, k;
+    const json_t * v = json_object_get(req, "V");
+    const char * wname = get_name(req, "W_name", "W"), * vname = get_name(req, "V_name", "V");
+    fmpq_mat_t W, V;
+    slong i, n, d, k;
+    int res = 1;
 
-    if (!json_is_array(w) || json_array_size(w) < 1 || !json_is_array(r0 = json_array_get(w, 0))
-        || json_array_size(r0) < 1)
-        return rc_error_set(err, "W: expected a matrix (an array of rows of exact numbers)");
-    n = json_array_size(w);
-    d = json_array_size(r0);
-    if (n > RC_POINT_MAX_ENTRIES / d)
-        return rc_error_set(err, "W: expected at most %ld entries", (long) RC_POINT_MAX_ENTRIES);
+    fmpq_mat_init(W, 0, 0);
+    fmpq_mat_init(V, 0, 0);
+    if (get_matrix(W, json_object_get(req, "W"), wname, err))
+        goto out;
+    n = fmpq_mat_nrows(W);
+    d = fmpq_mat_ncols(W);
     if (v == NULL || json_is_null(v) || (json_is_string(v)
                                          && strcmp(json_string_value(v), "identity") == 0))
-        k = d;
-    else if (json_is_array(v) && json_array_size(v) >= 1)
-        k = json_array_size(v);
-    else
-        return rc_error_set(err, "V: expected a matrix or \"identity\"");
-    if (k > RC_POINT_MAX_ENTRIES / d)
-        return rc_error_set(err, "V: expected at most %ld entries", (long) RC_POINT_MAX_ENTRIES);
+    {
+        fmpq_mat_clear(V);
+        fmpq_mat_init(V, d, d);
+        fmpq_mat_one(V);
+    }
+    else if (json_is_string(v))
+    {
+        rc_error_set(err, "%s: expected a matrix or \"identity\"", vname);
+        goto out;
+    }
+    else if (get_matrix(V, v, vname, err))
+        goto out;
+    k = fmpq_mat_nrows(V);
+    if (fmpq_mat_ncols(V) != d)
+    {
+        rc_error_set(err, "%s: expected a teacher of dimension D = %ld (the student's columns), "
+                     "found %ld x %ld", vname, (long) d, (long) k, (long) fmpq_mat_ncols(V));
+        goto out;
+    }
+    if (k * d > RC_POINT_MAX_ENTRIES)
+    {
+        rc_error_set(err, "%s: expected at most %ld entries in the teacher", vname,
+                     (long) RC_POINT_MAX_ENTRIES);
+        goto out;
+    }
     rc_point_set_dims(pt, n, k, d);
-    if (rc_json_get_fmpq_mat(pt->W, w, n, d, "W", err))
-        return 1;
-    if (k == d && !json_is_array(v))
-        fmpq_mat_one(pt->V);
-    else if (rc_json_get_fmpq_mat(pt->V, v, k, d, "V", err))
-        return 1;
-    rc_point_set_source(pt, "W");
-    return 0;
+    fmpq_mat_set(pt->W, W);
+    fmpq_mat_set(pt->V, V);
+    for (i = 0; i < n; i++)
+        pt->w_line[i] = 0;
+    for (i = 0; i < k; i++)
+        pt->v_line[i] = 0;
+    rc_point_set_source(pt, wname);
+    res = 0;
+out:
+    fmpq_mat_clear(W);
+    fmpq_mat_clear(V);
+    return res;
 }
 
 char *
@@ -161,7 +291,8 @@ rc_api_eval(const char * request)
         have_radius = 1;
     }
     hessian = json_is_true(json_object_get(req, "hessian"));
-    if (rc_eval_point_json(&res, pt, have_radius ? radius : NULL, hessian, prec, NULL, NULL, err))
+    if (rc_eval_point_json(&res, pt, have_radius ? radius : NULL, hessian, prec, PROGRESS,
+                           NULL, err))
         goto bad;
     {
         json_t * a = json_object();
@@ -214,6 +345,18 @@ rc_api_certify_minimum(const char * request)
             || get_choice(&o->arith, req, "arith", ariths, arithv, err))
             goto bad;
     }
+    if ((v = json_object_get(req, "symmetrize")) != NULL && !json_is_null(v))
+    {
+        if (rc_json_get_fmpq(o->tol, v, "symmetrize", err))
+            goto bad;
+        if (fmpq_sgn(o->tol) < 0)
+        {
+            rc_error_set(err, "symmetrize: expected a tolerance >= 0");
+            goto bad;
+        }
+        o->have_tol = 1;
+    }
+    o->progress = PROGRESS;
     if ((v = json_object_get(req, "source")) != NULL && !json_is_null(v))
     {
         if (!json_is_string(v))
@@ -289,6 +432,29 @@ rc_api_check(const char * certificate)
 }
 
 char *
+rc_api_check_file(const char * path)
+{
+    rc_error_t why;
+    json_t * a;
+    int st;
+
+    if (path == NULL)
+        return fail("check: expected a file name, found NULL");
+    st = rc_check_file(why, path);
+    if (st == RC_CHECK_UNREADABLE)
+    {
+        rc_error_t err;
+        rc_error_set(err, "%s: %s", path, why->msg);
+        return fail(err->msg);
+    }
+    a = json_object();
+    json_object_set_new(a, "valid", json_boolean(st == RC_CHECK_OK));
+    if (st != RC_CHECK_OK)
+        json_object_set_new(a, "reason", json_string(why->msg));
+    return answer(a);
+}
+
+char *
 rc_api_dataset_record(const char * request)
 {
     rc_error_t err;
@@ -302,18 +468,31 @@ rc_api_dataset_record(const char * request)
         return fail(err->msg);
     rc_point_init(pt);
     ds = json_object_get(req, "dataset");
-    if (!json_is_string(ds))
+    if (json_is_string(json_object_get(req, "record")))
+    {
+        /* the record's own line: no scan of the file */
+        slong line = 0;
+        if (get_slong(&line, req, "line", 0, 0, WORD_MAX, err)
+            || rc_point_set_dataset_record(pt, json_string_value(json_object_get(req, "record")),
+                                           json_is_string(ds) ? json_string_value(ds) : "record",
+                                           line, err))
+            goto bad;
+    }
+    else if (!json_is_string(ds))
     {
         rc_error_set(err, "dataset: expected a file name");
         goto bad;
     }
-    if (rc_json_get_slong(&k, json_object_get(req, "k"), 1, 1000000, "k", err)
+    else if (rc_json_get_slong(&k, json_object_get(req, "k"), 1, 1000000, "k", err)
         || rc_json_get_slong(&index, json_object_get(req, "index"), 0, 1000000000, "index", err)
         || rc_point_read_dataset(pt, json_string_value(ds), k, index, err))
         goto bad;
     a = json_object();
-    json_object_set_new(a, "k", json_integer(k));
-    json_object_set_new(a, "index", json_integer(index));
+    if (!json_is_string(json_object_get(req, "record")))
+    {
+        json_object_set_new(a, "k", json_integer(k));
+        json_object_set_new(a, "index", json_integer(index));
+    }
     json_object_set_new(a, "W", rc_json_fmpq_mat(pt->W));
     json_object_set_new(a, "V", rc_json_fmpq_mat(pt->V));
     s = answer(a);
@@ -323,6 +502,292 @@ bad:
 out:
     json_decref(req);
     rc_point_clear(pt);
+    return s;
+}
+
+/* a string member key of req: *x, or unchanged if absent; 1 (err) if not a
+   string */
+static int
+get_string(const char ** x, const json_t * req, const char * key, const char * what,
+           rc_error_t err)
+{
+    const json_t * v = json_object_get(req, key);
+
+    if (v == NULL || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return rc_error_set(err, "%s: expected %s", key, what);
+    *x = json_string_value(v);
+    return 0;
+}
+
+/* an exact number member key of req into x (*have = 1), or absent */
+static int
+get_fmpq(fmpq_t x, int * have, const json_t * req, const char * key, rc_error_t err)
+{
+    const json_t * v = json_object_get(req, key);
+
+    if (v == NULL || json_is_null(v))
+        return 0;
+    if (rc_json_get_fmpq(x, v, key, err))
+        return 1;
+    if (have != NULL)
+        *have = 1;
+    return 0;
+}
+
+char *
+rc_api_certify_dataset(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a, * rows;
+    rc_batch_params_t par;
+    rc_batch_t B;
+    slong jobs, i;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_batch_params_init(par);
+    rc_batch_init(B);
+    if (get_string(&par->dataset, req, "dataset", "a file name", err)
+        || get_string(&par->out_dir, req, "out_dir", "a directory", err)
+        || get_slong(&par->m->prec, req, "prec", 256, 16, rc_limit_prec(), err)
+        || get_slong(&par->k, req, "k", -1, -1, 1000000, err)
+        || get_slong(&par->k_max, req, "k_max", -1, -1, 1000000, err)
+        || get_slong(&par->index, req, "index", -1, -1, 1000000000, err)
+        || get_slong(&jobs, req, "jobs", 1, 1, 4096, err)
+        || get_fmpq(par->m->alpha, NULL, req, "alpha", err)
+        || get_fmpq(par->m->tol, &par->m->have_tol, req, "symmetrize", err)
+        || get_fmpq(par->max_move, &par->have_max_move, req, "max_move", err))
+        goto bad;
+    if (par->dataset == NULL)
+    {
+        rc_error_set(err, "dataset: expected a file name");
+        goto bad;
+    }
+    {
+        static const char * paths[] = {"auto", "reduced", "dense"};
+        static const int pathv[] = {RC_MIN_PATH_AUTO, RC_MIN_PATH_REDUCED, RC_MIN_PATH_DENSE};
+        if (get_choice(&par->m->path, req, "path", paths, pathv, err))
+            goto bad;
+    }
+    par->jobs = (int) jobs;
+    st = rc_batch_run(B, par, PROGRESS, NULL, err);
+    if (st == 2)
+        goto bad;
+    rows = json_array();
+    for (i = 0; i < B->nrows; i++)
+    {
+        const rc_batch_row_struct * r = B->rows + i;
+        json_t * o = json_object();
+        char name[64];
+        json_object_set_new(o, "k", json_integer(r->k));
+        json_object_set_new(o, "index", json_integer(r->index));
+        json_object_set_new(o, "kind", json_string(r->kind));
+        json_object_set_new(o, "status", json_string(rc_batch_status_name(r->status)));
+        json_object_set_new(o, "certified", json_boolean(rc_batch_status_ok(r->status)));
+        json_object_set_new(o, "seconds", json_real(r->seconds));
+        snprintf(name, sizeof name, "minimum-k%03ld-%04ld.json", (long) r->k, (long) r->index);
+        json_object_set_new(o, "certificate", json_string(name));
+        if (r->message != NULL)
+            json_object_set_new(o, "message", json_string(r->message));
+        json_array_append_new(rows, o);
+    }
+    a = json_object();
+    json_object_set_new(a, "rows", rows);
+    json_object_set_new(a, "certified", json_integer(B->nok));
+    json_object_set_new(a, "failed", json_integer(B->nfail));
+    json_object_set_new(a, "kept", json_integer(B->nkept));
+    json_object_set_new(a, "jobs", json_integer(B->jobs));
+    json_object_set_new(a, "seconds", json_real(B->seconds));
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    rc_batch_clear(B);
+    rc_batch_params_clear(par);
+    return s;
+}
+
+char *
+rc_api_paper(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a, * paths;
+    rc_paper_params_t par;
+    rc_paper_t P;
+    slong jobs, i;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_paper_params_init(par);
+    rc_paper_init(P);
+    if (get_string(&par->dir, req, "dir", "a directory", err)
+        || get_string(&par->dataset, req, "dataset", "a file name", err)
+        || get_slong(&jobs, req, "jobs", 1, 1, 4096, err))
+        goto bad;
+    par->jobs = (int) jobs;
+    par->full = json_is_true(json_object_get(req, "full"));
+    st = rc_paper_run(P, par, PROGRESS, NULL, err);
+    if (st == 2)
+        goto bad;
+    paths = json_array();
+    for (i = 0; i < P->written; i++)
+        json_array_append_new(paths, json_string(P->paths[i]));
+    a = json_object();
+    json_object_set_new(a, "success", json_boolean(st == 0));
+    json_object_set_new(a, "failures", json_integer(P->failures));
+    json_object_set_new(a, "certificates", paths);
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    rc_paper_clear(P);
+    rc_paper_params_clear(par);
+    return s;
+}
+
+char *
+rc_api_latex(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a;
+    const json_t * certs;
+    rc_latex_params_t par;
+    const char * out = NULL, ** paths = NULL;
+    slong n = 0, i;
+    FILE * f = NULL;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_latex_params_init(par);
+    certs = json_object_get(req, "certificates");
+    if (certs != NULL && !json_is_array(certs))
+    {
+        rc_error_set(err, "certificates: expected an array of file names");
+        goto bad;
+    }
+    n = certs != NULL ? (slong) json_array_size(certs) : 0;
+    if ((paths = calloc(n + 1, sizeof(char *))) == NULL)
+    {
+        json_decref(req);
+        return NULL;
+    }
+    for (i = 0; i < n; i++)
+        if (!json_is_string(json_array_get(certs, i)))
+        {
+            rc_error_set(err, "certificates[%ld]: expected a file name", (long) i);
+            goto bad;
+        }
+        else
+            paths[i] = json_string_value(json_array_get(certs, i));
+    if (get_string(&out, req, "out", "a file name", err)
+        || get_string(&par->title, req, "title", "a string", err)
+        || get_string(&par->atlas, req, "atlas", "a file name", err)
+        || get_slong(&par->digits, req, "digits", 6, 2, 30, err))
+        goto bad;
+    par->standalone = json_is_true(json_object_get(req, "standalone"));
+    if (out == NULL)
+    {
+        rc_error_set(err, "out: expected a file name");
+        goto bad;
+    }
+    if ((f = fopen(out, "w")) == NULL)
+    {
+        rc_error_set(err, "%s: cannot write", out);
+        goto bad;
+    }
+    st = rc_latex_write(f, paths, n, par, PROGRESS, NULL, err);
+    if (fclose(f) != 0 && st != 2)
+    {
+        rc_error_set(err, "%s: cannot write", out);
+        st = 2;
+    }
+    if (st == 2)
+        goto bad;
+    a = json_object();
+    json_object_set_new(a, "complete", json_boolean(st == 0));
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    free(paths);
+    json_decref(req);
+    return s;
+}
+
+char *
+rc_api_atlas(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a, * byidx;
+    rc_atlas_params_t par;
+    rc_atlas_summary_t S;
+    slong jobs, i;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_atlas_params_init(par);
+    rc_atlas_summary_init(S);
+    if (get_string(&par->dataset, req, "dataset", "a file name", err)
+        || get_string(&par->out_dir, req, "out_dir", "a directory", err)
+        || get_slong(&par->k_min, req, "k_min", 6, 2, 100000, err)
+        || get_slong(&par->k_max, req, "k_max", 200, 0, 100000, err)
+        || get_slong(&par->k_max_three, req, "k_max_three", 100, 0, 100000, err)
+        || get_slong(&par->a_lo, req, "a_lo", 1, 1, WORD_MAX, err)
+        || get_slong(&par->a_hi, req, "a_hi", WORD_MAX, 1, WORD_MAX, err)
+        || get_slong(&par->prec, req, "prec", 128, 16, rc_limit_prec(), err)
+        || get_slong(&jobs, req, "jobs", 1, 1, 4096, err)
+        || get_fmpq(par->alpha, NULL, req, "alpha", err))
+        goto bad;
+    if (par->dataset == NULL)
+    {
+        rc_error_set(err, "dataset: expected a file name");
+        goto bad;
+    }
+    par->jobs = (int) jobs;
+    st = rc_atlas_run(S, par, PROGRESS, NULL, err);
+    if (st == 2)
+        goto bad;
+    a = json_object();
+    json_object_set_new(a, "complete", json_boolean(st == 0));
+    json_object_set_new(a, "families", json_integer(S->families));
+    json_object_set_new(a, "points", json_integer(S->points));
+    json_object_set_new(a, "minima", json_integer(S->minima));
+    json_object_set_new(a, "minima_new", json_integer(S->minima_new));
+    json_object_set_new(a, "saddles", json_integer(S->saddles));
+    byidx = json_array();
+    for (i = 0; i < 8; i++)
+        json_array_append_new(byidx, json_integer(S->saddles_by_index[i]));
+    json_object_set_new(a, "saddles_by_index", byidx);
+    json_object_set_new(a, "critical", json_integer(S->critical));
+    json_object_set_new(a, "undecided", json_integer(S->undecided));
+    json_object_set_new(a, "published_minima", json_integer(S->published_minima));
+    json_object_set_new(a, "found", json_integer(S->found));
+    json_object_set_new(a, "missing_families", json_integer(S->missing_families));
+    json_object_set_new(a, "no_start", json_integer(S->no_start));
+    json_object_set_new(a, "seconds", json_real(S->seconds));
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    rc_atlas_summary_clear(S);
+    rc_atlas_params_clear(par);
     return s;
 }
 

@@ -81,6 +81,7 @@ int cmd_certify(int argc, char ** argv);
 int cmd_certify_landscape(const char * kind, int argc, char ** argv);
 int cmd_check(int argc, char ** argv);
 int cmd_search(int argc, char ** argv);
+int cmd_overparam(int argc, char ** argv);
 int cmd_paper(int argc, char ** argv);
 int cmd_latex(int argc, char ** argv);
 int cmd_atlas(int argc, char ** argv);

@@ -1,7 +1,5 @@
-/* relucert search: gradient descent from seeded random starts, Newton
-   refinement, classification and deduplication up to symmetry, output in
-   the shared dataset's JSON Lines format. Floating point throughout: the
-   output is a list of candidates for 'relucert certify minimum'. */
+/* relucert search: the arguments, the teacher, the records and the
+   summary; the search itself is rc_search_run (src/workflow/search.c). */
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -13,11 +11,16 @@
 
 static const char * search_usage =
 "Usage: relucert search --k K [--n N] [--teacher FILE] --runs R --seed S\n"
-"                       [--out FILE] [--jobs J] [--max-iter M] [--step H]\n"
+"                       [--out FILE] [--jobs J] [--max-iter M]\n"
+"                       [--method gd|lbfgs] [--step H]\n"
 "\n"
-"Runs R gradient descents as in the paper (W0 with i.i.d. N(0, 1/k)\n"
-"entries, step H = 5/k by default, until |grad F| <= 1e-12 or M steps,\n"
-"default 10^6) for\n"
+"Runs R local searches from W0 with i.i.d. N(0, 1/k) entries: with\n"
+"--method gd (the default when N = K) gradient descent as in the paper,\n"
+"step H = 5/k by default, until |grad F| <= 1e-12 or M steps (default\n"
+"10^6); with --method lbfgs (the default when N != K) limited-memory BFGS\n"
+"with a backtracking line search until |grad F| <= 1e-9, F <= 1e-11 (N > K:\n"
+"a zero-loss run, counted, not written), 200 iterations without progress\n"
+"or M iterations (default 10^4), passed to Newton when |grad F| <= 1e-5; for\n"
 "the teacher V = I_K (or the teacher of FILE: a point file, whose student is\n"
 "ignored, or a NumPy array V.npy read exactly) and a student of N neurons (default K), refines every end point by\n"
 "Newton's method at 192 bits, drops saddles (a negative Hessian eigenvalue)\n"
@@ -29,460 +32,27 @@ static const char * search_usage =
 "The output feeds 'relucert certify minimum --dataset'.\n"
 "\n"
 "Seeded: run r starts from stream r of the generator of relucert(1), so\n"
-"the output does not depend on --jobs. Progress on stderr when it is a\n"
-"terminal; a summary line on stderr at the end.\n"
+"the output does not depend on --jobs. Progress on stderr (--progress of\n"
+"relucert(1)); a summary line on stderr at the end.\n"
 "\n"
 "The paper's step 5/k suits V = I; a general teacher may need a smaller\n"
 "--step (descent oscillates when the step exceeds 2 / the Hessian's norm).\n"
 "\n"
 "Exit status: 0 done, 2 bad input.\n";
 
-typedef struct
-{
-    slong k, n, d, runs, max_iter, jobs;
-    double step;         /* gradient descent step, default 5/k */
-    uint64_t seed;
-    double * V;          /* teacher, k x d */
-    int identity;
-    fmpq_mat_t Vq;
-} search_opts;
-
-/* one run, in a worker: one result line
-   "r status F mineig gnorm w_00 ... (17 digits) | rows (40 digits)" */
 static void
-one_run(FILE * out, slong r, const search_opts * o)
+print_summary(const rc_search_t S)
 {
-    slong n = o->n, d = o->d, k = o->k, N = n * d, i;
-    double * W = flint_malloc(sizeof(double) * N), * H = flint_malloc(sizeof(double) * N * N);
-    double * u = flint_malloc(sizeof(double) * N), g, lam = 0, F;
-    rc_rand_t R;
-    arb_mat_t Wb, Vb, Wr, G;
-    arb_t gn;
-    const char * status = "minimum";
-    long it;
-
-    rc_rand_init(R, o->seed, (uint64_t) r);
-    for (i = 0; i < N; i++)
-        W[i] = rc_rand_gauss(R) / sqrt((double) k);
-    it = rc_d_descent(W, &g, n, o->V, k, d, o->step, 1e-12, o->max_iter);
-    arb_mat_init(Wb, n, d); arb_mat_init(Vb, k, d); arb_mat_init(Wr, n, d);
-    arb_mat_init(G, n, d);
-    arb_init(gn);
-    rc_mat_set_d(Wb, W);
-    arb_mat_set_fmpq_mat(Vb, o->Vq, 192);
-    if (it >= o->max_iter || !(g <= 1e-12))
-        status = "unconverged";
-    else if (!rc_refine_newton(Wr, Wb, Vb, 40, 192) || !rc_gradient(G, Wr, Vb, 192))
-        status = "unconverged";
-    else
-    {
-        rc_mat_get_d(W, Wr);
-        if (rc_d_hessian(H, W, n, o->V, k, d) || rc_d_sym_eig_min(&lam, u, H, N))
-            status = "unconverged";
-        else if (lam < -1e-9)
-            status = "saddle";
-    }
-    F = rc_d_loss(W, n, o->V, k, d);
-    rc_mat_frobenius_norm(gn, G, 192);
-    fprintf(out, "%ld %s %.17g %.17g %.17g", (long) r, status, F, lam,
-            arf_get_d(arb_midref(gn), ARF_RND_NEAR));
-    for (i = 0; i < N; i++)
-        fprintf(out, " %.17g", W[i]);
-    fprintf(out, " |");
-    for (i = 0; i < N; i++)
-    {
-        char * s = arb_get_str(arb_mat_entry(Wr, i / d, i % d), 40, ARB_STR_NO_RADIUS);
-        fprintf(out, " %s", s);
-        flint_free(s);
-    }
-    fputc('\n', out);
-    fflush(out);
-    arb_mat_clear(Wb); arb_mat_clear(Vb); arb_mat_clear(Wr); arb_mat_clear(G);
-    arb_clear(gn);
-    flint_free(W); flint_free(H); flint_free(u);
-}
-
-typedef struct
-{
-    slong run;
-    int status;          /* 0 minimum, 1 saddle, 2 unconverged */
-    double F, lam, gnorm;
-    double * W;
-    char ** rows;
-    double * key;        /* sorted entries */
-    slong count;         /* runs merged into this one */
-    int global;
-} endpoint_t;
-
-static int
-cmp_double(const void * a, const void * b)
-{
-    double x = *(const double *) a, y = *(const double *) b;
-    return (x > y) - (x < y);
-}
-
-static int
-parse_line(endpoint_t * e, char * line, slong N)
-{
-    char * tok, * save = NULL, st[32];
-    slong i;
-    long run;
-
-    if (sscanf(line, "%ld %31s %lf %lf %lf", &run, st, &e->F, &e->lam, &e->gnorm) != 5)
-        return 1;
-    e->run = run;
-    e->status = strcmp(st, "minimum") == 0 ? 0 : strcmp(st, "saddle") == 0 ? 1 : 2;
-    e->W = flint_malloc(sizeof(double) * N);
-    e->key = flint_malloc(sizeof(double) * N);
-    e->rows = flint_calloc(N, sizeof(char *));
-    e->count = 1;
-    tok = strtok_r(line, " \n", &save);
-    for (i = 0; i < 5 && tok; i++)
-        tok = strtok_r(NULL, " \n", &save);
-    for (i = 0; i < N && tok; i++, tok = strtok_r(NULL, " \n", &save))
-        e->W[i] = e->key[i] = strtod(tok, NULL);
-    if (tok == NULL || strcmp(tok, "|") != 0)
-        return 1;
-    for (i = 0; i < N && (tok = strtok_r(NULL, " \n", &save)); i++)
-    {
-        e->rows[i] = flint_malloc(strlen(tok) + 1);
-        strcpy(e->rows[i], tok);
-    }
-    if (i < N)
-        return 1;
-    qsort(e->key, N, sizeof(double), cmp_double);
-    return 0;
-}
-
-static void
-endpoint_clear(endpoint_t * e, slong N)
-{
-    slong i;
-    if (e->rows)
-        for (i = 0; i < N; i++)
-            flint_free(e->rows[i]);
-    flint_free(e->rows);
-    flint_free(e->W);
-    flint_free(e->key);
-}
-
-/* equal up to symmetry, judged by invariants: the loss and the sorted
-   entries (a permutation of rows and columns keeps both) */
-static int
-same_point(const endpoint_t * a, const endpoint_t * b, slong N)
-{
-    slong i;
-    if (fabs(a->F - b->F) > 1e-9 * (1 + fabs(a->F)))
-        return 0;
-    for (i = 0; i < N; i++)
-        if (fabs(a->key[i] - b->key[i]) > 1e-6)
-            return 0;
-    return 1;
-}
-
-/* the dataset's block form (V = I, n = k): returns 1 and fills perm
-   (neuron order), blocks (sizes) when the point has it */
-static int
-block_form(slong * perm, slong * bsize, slong * nblocks, const double * W, slong k)
-{
-    slong c, r, * col = flint_malloc(sizeof(slong) * k), * blk = flint_malloc(sizeof(slong) * k);
-    double * Wp = flint_malloc(sizeof(double) * k * k), * diag = flint_malloc(sizeof(double) * k);
-    int * used = flint_calloc(k, sizeof(int)), ok = 1;
-    slong m = 0, b, i, j;
-    const double tol = 1e-7;
-
-    /* neuron c's own coordinate: its largest entry, a bijection */
-    for (c = 0; c < k && ok; c++)
-    {
-        slong best = 0;
-        for (r = 1; r < k; r++)
-            if (fabs(W[c * k + r]) > fabs(W[c * k + best]))
-                best = r;
-        ok = !used[best];
-        used[best] = 1;
-        col[c] = best;
-    }
-    /* blocks: neurons with equal own value */
-    for (c = 0; c < k && ok; c++)
-    {
-        diag[c] = W[c * k + col[c]];
-        blk[c] = -1;
-        for (b = 0; b < c; b++)
-            if (fabs(diag[b] - diag[c]) <= tol)
-            {
-                blk[c] = blk[b];
-                break;
-            }
-        if (blk[c] < 0)
-            blk[c] = m++;
-    }
-    if (ok)
-    {
-        /* order blocks by (size, own value), neurons by block */
-        slong * size = flint_calloc(m, sizeof(slong)), * order = flint_malloc(sizeof(slong) * m);
-        double * dv = flint_malloc(sizeof(double) * m);
-        for (c = 0; c < k; c++)
-        {
-            size[blk[c]]++;
-            dv[blk[c]] = diag[c];
-        }
-        for (b = 0; b < m; b++)
-            order[b] = b;
-        for (i = 1; i < m; i++)     /* insertion sort, m is small */
-            for (j = i; j > 0; j--)
-            {
-                slong x = order[j - 1], y = order[j];
-                if (size[x] > size[y] || (size[x] == size[y] && dv[x] > dv[y]))
-                {
-                    order[j - 1] = y;
-                    order[j] = x;
-                }
-                else
-                    break;
-            }
-        r = 0;
-        for (b = 0; b < m; b++)
-        {
-            bsize[b] = size[order[b]];
-            for (c = 0; c < k; c++)
-                if (blk[c] == order[b])
-                    perm[r++] = c;
-        }
-        *nblocks = m;
-        /* check the structure: Wp[c][r] = W[perm c][col[perm r]] must be
-           constant on (block(c), block(r), c == r) classes */
-        for (c = 0; c < k; c++)
-            for (r = 0; r < k; r++)
-                Wp[c * k + r] = W[perm[c] * k + col[perm[r]]];
-        for (c = 0; c < k && ok; c++)
-            for (r = 0; r < k && ok; r++)
-            {
-                slong c0 = 0, r0 = 0, bc = 0, br = 0, acc = 0;
-                for (b = 0, acc = 0; b < m; acc += bsize[b], b++)
-                {
-                    if (c >= acc && c < acc + bsize[b]) { bc = b; c0 = acc; }
-                    if (r >= acc && r < acc + bsize[b]) { br = b; r0 = acc; }
-                }
-                if (c == r)
-                    ok = fabs(Wp[c * k + r] - Wp[c0 * k + c0]) <= tol;
-                else if (bc == br)
-                    ok = bsize[bc] < 2 || fabs(Wp[c * k + r] - Wp[c0 * k + c0 + 1]) <= tol;
-                else
-                    ok = fabs(Wp[c * k + r] - Wp[c0 * k + r0]) <= tol;
-            }
-        /* the neuron order must also be the coordinate order */
-        for (c = 0; c < k && ok; c++)
-            perm[k + c] = col[perm[c]];
-        flint_free(size); flint_free(order); flint_free(dv);
-    }
-    flint_free(col); flint_free(blk); flint_free(Wp); flint_free(diag); flint_free(used);
-    return ok;
-}
-
-static json_t *
-record_json(const endpoint_t * e, slong index, const search_opts * o)
-{
-    slong n = o->n, d = o->d, k = o->k, i, j, m, N = n * d;
-    slong * perm = flint_malloc(sizeof(slong) * 2 * FLINT_MAX(n, 1));
-    slong * bsize = flint_malloc(sizeof(slong) * FLINT_MAX(n, 1));
-    json_t * rec = json_object(), * rows, * row;
-    char buf[64];
-    double ns = 0;
-    int blocks = o->identity && n == k && block_form(perm, bsize, &m, e->W, k);
-
-    json_object_set_new(rec, "k", json_integer(k));
-    json_object_set_new(rec, "index", json_integer(index));
-    json_object_set_new(rec, "kind", json_string(e->global ? "global" : "spurious"));
-    if (blocks)
-    {
-        json_t * p = json_array(), * vals = json_array();
-        slong b, b2, acc = 0, * start = flint_malloc(sizeof(slong) * m);
-        for (b = 0; b < m; b++)
-        {
-            json_array_append_new(p, json_integer(bsize[b]));
-            start[b] = acc;
-            acc += bsize[b];
-        }
-        json_object_set_new(rec, "p", p);
-        /* vals[b][b'] = M[r][c] = W[c][r] for c in b', r in b (b != b');
-           vals[b][b] = diagonal; vals[b][m] = inside block b */
-        for (b = 0; b < m; b++)
-        {
-            json_t * vr = json_array();
-            for (b2 = 0; b2 <= m; b2++)
-            {
-                double v;
-                slong c = perm[start[b2 < m ? b2 : b]], r = perm[k + start[b]];
-                if (b2 == m)
-                    v = bsize[b] > 1 ? e->W[perm[start[b] + 1] * k + r] : 0.0;
-                else
-                    v = e->W[c * k + r];
-                snprintf(buf, sizeof buf, "%.17g", v);
-                json_array_append_new(vr, json_string(buf));
-            }
-            json_array_append_new(vals, vr);
-        }
-        json_object_set_new(rec, "vals", e->global ? json_null() : vals);
-        if (e->global)
-            json_decref(vals);
-        flint_free(start);
-    }
-    else
-    {
-        json_object_set_new(rec, "p", json_null());
-        json_object_set_new(rec, "vals", json_null());
-    }
-    json_object_set_new(rec, "multiplicity", json_integer(e->count));
-    snprintf(buf, sizeof buf, "%.17g", e->lam);
-    json_object_set_new(rec, "min_hessian_eig", json_string(buf));
-    snprintf(buf, sizeof buf, "%.17g", e->gnorm);
-    json_object_set_new(rec, "grad_norm", json_string(buf));
-    for (i = 0; i < n; i++)
-    {
-        double s = 0;
-        for (j = 0; j < d; j++)
-            s += e->W[i * d + j] * e->W[i * d + j];
-        ns += sqrt(s);
-    }
-    snprintf(buf, sizeof buf, "%.17g", ns);
-    json_object_set_new(rec, "norm_sum", json_string(buf));
-    snprintf(buf, sizeof buf, "%.17g", e->F);
-    json_object_set_new(rec, "loss", json_string(buf));
-    json_object_set_new(rec, "n", json_integer(n));
-    rows = json_array();
-    for (i = 0; i < n; i++)
-    {
-        row = json_array();
-        for (j = 0; j < d; j++)
-            json_array_append_new(row, json_string(e->rows[i * d + j]));
-        json_array_append_new(rows, row);
-    }
-    json_object_set_new(rec, "rows", rows);
-    if (!o->identity)
-        json_object_set_new(rec, "teacher", rc_json_fmpq_mat(o->Vq));
-    (void) N;
-    flint_free(perm);
-    flint_free(bsize);
-    return rec;
-}
-
-static int
-cmp_endpoint(const void * a, const void * b)
-{
-    const endpoint_t * x = a, * y = b;
-    if (x->global != y->global)
-        return y->global - x->global;
-    if (x->F != y->F)
-        return (x->F > y->F) - (x->F < y->F);
-    return (x->run > y->run) - (x->run < y->run);
-}
-
-typedef struct
-{
-    const search_opts * o;
-    endpoint_t * ends;
-    slong nend, N;
-    int tty;
-}
-search_ctx;
-
-static void
-search_work(FILE * out, slong r, void * ctx)
-{
-    one_run(out, r, ((search_ctx *) ctx)->o);
-}
-
-static void
-search_line(char * line, void * ctx)
-{
-    search_ctx * c = ctx;
-    endpoint_t e;
-
-    memset(&e, 0, sizeof e);
-    if (parse_line(&e, line, c->N) == 0 && e.run >= 0 && e.run < c->o->runs)
-    {
-        c->ends[c->nend++] = e;
-        if (c->tty)
-            fprintf(stderr, "\rsearch: %ld/%ld runs", (long) c->nend, (long) c->o->runs);
-    }
-    else
-        endpoint_clear(&e, c->N);
-}
-
-static int
-run_search(const search_opts * o, FILE * out)
-{
-    slong N = o->n * o->d, nend, ndist = 0, i, nsaddle = 0, nunconv = 0;
-    endpoint_t * ends = flint_calloc(o->runs, sizeof(endpoint_t)), * dist;
-    search_ctx c;
-
-    c.o = o;
-    c.ends = ends;
-    c.nend = 0;
-    c.N = N;
-    c.tty = isatty(2);
-    cli_workers((int) o->jobs, o->runs, 0, search_work, search_line, &c);
-    if (c.tty)
-        fputc('\n', stderr);
-    nend = c.nend;
-
-    /* deterministic order: by run */
-    for (i = 1; i < nend; i++)
-    {
-        endpoint_t x = ends[i];
-        slong j = i;
-        while (j > 0 && ends[j - 1].run > x.run)
-        {
-            ends[j] = ends[j - 1];
-            j--;
-        }
-        ends[j] = x;
-    }
-    dist = flint_calloc(FLINT_MAX(nend, 1), sizeof(endpoint_t));
-    for (i = 0; i < nend; i++)
-    {
-        slong j;
-        if (ends[i].status == 1) { nsaddle++; continue; }
-        if (ends[i].status == 2) { nunconv++; continue; }
-        for (j = 0; j < ndist; j++)
-            if (same_point(&dist[j], &ends[i], N))
-            {
-                dist[j].count++;
-                break;
-            }
-        if (j == ndist)
-        {
-            dist[ndist] = ends[i];
-            dist[ndist].global = fabs(ends[i].F) < 1e-12;
-            ends[i].W = NULL; ends[i].key = NULL; ends[i].rows = NULL;
-            ndist++;
-        }
-    }
-    qsort(dist, ndist, sizeof(endpoint_t), cmp_endpoint);
-    {
-        slong ng = 0, nsp = 0, mg = 0, msp = 0;
-        for (i = 0; i < ndist; i++)
-        {
-            json_t * rec = record_json(&dist[i], i, o);
-            json_dumpf(rec, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            fputc('\n', out);
-            json_decref(rec);
-            if (dist[i].global) { ng++; mg += dist[i].count; }
-            else { nsp++; msp += dist[i].count; }
-        }
-        fprintf(stderr, "search k = %ld, n = %ld: %ld runs: %ld reached a global minimum "
-                "(%ld point%s), %ld a non-global minimum (%ld distinct), %ld a saddle, "
-                "%ld did not converge\n", (long) o->k, (long) o->n, (long) o->runs,
-                (long) mg, (long) ng, ng == 1 ? "" : "s", (long) msp, (long) nsp,
-                (long) nsaddle, (long) nunconv);
-    }
-    for (i = 0; i < nend; i++)
-        endpoint_clear(&ends[i], N);
-    for (i = 0; i < ndist; i++)
-        endpoint_clear(&dist[i], N);
-    flint_free(ends);
-    flint_free(dist);
-    return RC_EXIT_OK;
+    fprintf(stderr, "search k = %ld, n = %ld: %ld runs: %ld reached a global minimum "
+            "(%ld point%s), %ld a non-global minimum (%ld distinct), %ld a saddle, "
+            "%ld did not converge\n", (long) S->k, (long) S->n, (long) S->runs,
+            (long) S->global_runs, (long) S->global_points, S->global_points == 1 ? "" : "s",
+            (long) S->spurious_runs, (long) S->spurious_points, (long) S->saddle_runs,
+            (long) S->unconverged_runs + S->lost);
+    if (S->n != S->k)
+        fprintf(stderr, "search k = %ld, n = %ld: %ld runs reached F <= 1e-11 in double "
+                "(global minima: with n != k not isolated, so not refined nor written)\n",
+                (long) S->k, (long) S->n, (long) S->zero_loss_runs);
 }
 
 int
@@ -498,21 +68,26 @@ cmd_search(int argc, char ** argv)
         {"jobs", required_argument, 0, 'j'},
         {"max-iter", required_argument, 0, 'm'},
         {"step", required_argument, 0, 'S'},
+        {"method", required_argument, 0, 'M'},
         {"help", no_argument, 0, 'h'},
         {0, 0, 0, 0}
     };
-    search_opts o;
-    slong seed = -1, i;
+    rc_search_params_t o;
+    rc_search_t S;
+    cli_progress_t progress;
+    fmpq_mat_t Vq;
+    slong seed = -1, k = -1, n = -1;
     const char * teacher = NULL, * outpath = NULL;
     int c, res = RC_EXIT_BADINPUT;
     FILE * out = stdout;
     rc_point_t pt;
     rc_error_t err;
 
-    memset(&o, 0, sizeof o);
-    o.k = -1; o.n = -1; o.runs = -1; o.max_iter = 1000000;
-    o.jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
-    fmpq_mat_init(o.Vq, 0, 0);
+    rc_search_params_init(o);
+    o->jobs = FLINT_MAX(1, FLINT_MIN(sysconf(_SC_NPROCESSORS_ONLN), 256));
+    o->runs = -1;
+    rc_search_init(S);
+    fmpq_mat_init(Vq, 0, 0);
     rc_point_init(pt);
     optind = 1;
     opterr = 0;
@@ -520,14 +95,14 @@ cmd_search(int argc, char ** argv)
     {
         switch (c)
         {
-            case 'k': if (cli_parse_slong(&o.k, "--k", optarg, 1, 1000)) goto out; break;
-            case 'n': if (cli_parse_slong(&o.n, "--n", optarg, 1, 1000)) goto out; break;
+            case 'k': if (cli_parse_slong(&k, "--k", optarg, 1, 1000)) goto out; break;
+            case 'n': if (cli_parse_slong(&n, "--n", optarg, 1, 1000)) goto out; break;
             case 't': teacher = optarg; break;
-            case 'r': if (cli_parse_slong(&o.runs, "--runs", optarg, 1, 100000000)) goto out; break;
+            case 'r': if (cli_parse_slong(&o->runs, "--runs", optarg, 1, 100000000)) goto out; break;
             case 's': if (cli_parse_slong(&seed, "--seed", optarg, 0, WORD_MAX)) goto out; break;
             case 'o': outpath = optarg; break;
-            case 'j': if (cli_parse_slong(&o.jobs, "--jobs", optarg, 1, 256)) goto out; break;
-            case 'm': if (cli_parse_slong(&o.max_iter, "--max-iter", optarg, 1, WORD_MAX)) goto out; break;
+            case 'j': if (cli_parse_slong(&o->jobs, "--jobs", optarg, 1, 256)) goto out; break;
+            case 'm': if (cli_parse_slong(&o->max_iter, "--max-iter", optarg, 1, WORD_MAX)) goto out; break;
             case 'S':
             {
                 fmpq_t q;
@@ -537,15 +112,26 @@ cmd_search(int argc, char ** argv)
                     fmpq_clear(q);
                     goto out;
                 }
-                o.step = fmpq_get_d(q);
+                o->step = fmpq_get_d(q);
                 fmpq_clear(q);
-                if (!(o.step > 0 && o.step < 1e6))
+                if (!(o->step > 0 && o->step < 1e6))
                 {
                     cli_fail("--step: expected a positive step size, found '%s'", optarg);
                     goto out;
                 }
                 break;
             }
+            case 'M':
+                if (strcmp(optarg, "gd") == 0)
+                    o->method = RC_SEARCH_GD;
+                else if (strcmp(optarg, "lbfgs") == 0)
+                    o->method = RC_SEARCH_LBFGS;
+                else
+                {
+                    cli_fail("--method: expected gd or lbfgs, found '%s'", optarg);
+                    goto out;
+                }
+                break;
             case 'h': fputs(search_usage, stdout); res = RC_EXIT_OK; goto out;
             default:
                 cli_fail("search: unknown or incomplete option '%s' (see 'relucert search --help')",
@@ -558,7 +144,7 @@ cmd_search(int argc, char ** argv)
         cli_fail("search: unexpected argument '%s'", argv[optind]);
         goto out;
     }
-    if ((o.k < 0 && teacher == NULL) || o.runs < 0 || seed < 0)
+    if ((k < 0 && teacher == NULL) || o->runs < 0 || seed < 0)
     {
         cli_fail("search: expected --k K (or --teacher FILE), --runs R and --seed S");
         goto out;
@@ -566,68 +152,67 @@ cmd_search(int argc, char ** argv)
     if (teacher != NULL && rc_point_is_numpy_path(teacher))
     {
         /* a NumPy teacher: V.npy, read exactly (the student is searched) */
-        fmpq_mat_t Vn;
-        int bad;
-        fmpq_mat_init(Vn, 0, 0);
-        bad = rc_npy_read(Vn, teacher, err);
-        if (!bad)
-        {
-            rc_point_set_dims(pt, 0, fmpq_mat_nrows(Vn), fmpq_mat_ncols(Vn));
-            fmpq_mat_set(pt->V, Vn);
-        }
-        fmpq_mat_clear(Vn);
-        if (bad)
+        if (rc_npy_read(Vq, teacher, err))
         {
             cli_fail("%s", err->msg);
             goto out;
         }
     }
-    else if (teacher != NULL && rc_point_read_file(pt, teacher, err))
+    else if (teacher != NULL)
     {
-        cli_fail("%s", err->msg);
-        goto out;
-    }
-    if (teacher != NULL)
-    {
-        if (o.k >= 0 && o.k != pt->k)
+        if (rc_point_read_file(pt, teacher, err))
         {
-            cli_fail("%s: expected a teacher of k = %ld neurons (--k), found %ld", teacher,
-                     (long) o.k, (long) pt->k);
+            cli_fail("%s", err->msg);
             goto out;
         }
-        o.k = pt->k;
-        o.d = pt->d;
-        fmpq_mat_clear(o.Vq);
-        fmpq_mat_init_set(o.Vq, pt->V);
-        o.identity = 0;
+        fmpq_mat_clear(Vq);
+        fmpq_mat_init_set(Vq, pt->V);
     }
     else
     {
-        o.d = o.k;
-        fmpq_mat_clear(o.Vq);
-        fmpq_mat_init(o.Vq, o.k, o.k);
-        fmpq_mat_one(o.Vq);
-        o.identity = 1;
+        fmpq_mat_clear(Vq);
+        fmpq_mat_init(Vq, k, k);
+        fmpq_mat_one(Vq);
     }
-    if (o.n < 0)
-        o.n = o.k;
-    if (o.step == 0)
-        o.step = 5.0 / o.k;
-    o.seed = (uint64_t) seed;
-    o.V = flint_malloc(sizeof(double) * o.k * o.d);
-    for (i = 0; i < o.k * o.d; i++)
-        o.V[i] = fmpq_get_d(fmpq_mat_entry(o.Vq, i / o.d, i % o.d));
+    if (teacher != NULL && k >= 0 && k != fmpq_mat_nrows(Vq))
+    {
+        cli_fail("%s: expected a teacher of k = %ld neurons (--k), found %ld", teacher,
+                 (long) k, (long) fmpq_mat_nrows(Vq));
+        goto out;
+    }
+    o->n = n > 0 ? n : 0;
+    o->seed = (uint64_t) seed;
+    if (o->method == RC_SEARCH_LBFGS
+        || (o->method == RC_SEARCH_AUTO && o->n > 0 && o->n != fmpq_mat_nrows(Vq)))
+        if (o->step != 0)
+        {
+            cli_fail("search: --step is the gradient descent's step; --method lbfgs has none");
+            goto out;
+        }
     if (outpath != NULL && (out = fopen(outpath, "w")) == NULL)
     {
         cli_fail("%s: cannot write: %s", outpath, strerror(errno));
         goto out;
     }
-    res = run_search(&o, out);
+    cli_progress_init(&progress);
+    if (rc_search_run(S, Vq, o, cli_progress, &progress, err))
+        cli_fail("%s", err->msg);
+    else
+    {
+        slong i;
+        for (i = 0; i < S->nrecords; i++)
+        {
+            json_dumpf(S->records[i], out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            fputc('\n', out);
+        }
+        print_summary(S);
+        res = RC_EXIT_OK;
+    }
     if (out != stdout && fclose(out) != 0)
         res = cli_fail("%s: cannot write", outpath);
 out:
-    flint_free(o.V);
-    fmpq_mat_clear(o.Vq);
+    rc_search_clear(S);
+    fmpq_mat_clear(Vq);
     rc_point_clear(pt);
     return res;
 }

@@ -14,7 +14,9 @@ static const char * usage =
 "  certify   prove claims and write certificates:\n"
 "            certify minimum (candidate minima, the split saddles)\n"
 "  check     re-verify certificates from their own contents\n"
-"  search    find candidate minima by seeded gradient descent\n"
+"  search    find candidate minima by seeded local searches\n"
+"  overparam the non-global minima of students with n = k + s neurons: search\n"
+"            and certify, a table and a figure\n"
 "  paper     certify a compact version of every claim of the central paper\n"
 "  latex     a LaTeX appendix from certificates\n"
 "  atlas     find two- and three-block critical points and certify each,\n"
@@ -110,7 +112,7 @@ main(int argc, char ** argv)
     int res;
 
     if (argc < 2)
-        return cli_fail("expected a command: eval, certify, check, search, paper, latex, atlas or census "
+        return cli_fail("expected a command: eval, certify, check, search, overparam, paper, latex, atlas or census "
                         "(see 'relucert --help')");
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
     {
@@ -136,6 +138,8 @@ main(int argc, char ** argv)
         res = cmd_paper(argc - 1, argv + 1);
     else if (strcmp(argv[1], "search") == 0)
         res = cmd_search(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "overparam") == 0)
+        res = cmd_overparam(argc - 1, argv + 1);
     else if (strcmp(argv[1], "check") == 0)
         res = cmd_check(argc - 1, argv + 1);
     else if (strcmp(argv[1], "atlas") == 0)
@@ -143,7 +147,7 @@ main(int argc, char ** argv)
     else if (strcmp(argv[1], "census") == 0)
         res = cmd_census(argc - 1, argv + 1);
     else
-        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, paper, latex, atlas, census "
+        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, overparam, paper, latex, atlas, census "
                        "(see 'relucert --help')", argv[1]);
     flint_cleanup();
     return res;

@@ -206,7 +206,11 @@ rc_mincert_find_arith(rc_mincert_t c, const arb_mat_t W0, const fmpq_mat_t Vq,
     ls = flint_malloc(sizeof(double) * n);
 
     arb_mat_set_fmpq_mat(V, Vq, prec);
-    rc_refine_newton(W, W0, V, 60, prec);   /* not trusted */
+    /* not trusted; where Newton's method does not converge (a degenerate
+       critical point such as a split point, whose Hessian is singular
+       along the two halves), the box stays at the input */
+    if (!rc_refine_newton(W, W0, V, 60, prec))
+        arb_mat_set(W, W0);
 
     /* the box */
     c->radius_log2 = RADIUS_LOG2(prec);

@@ -136,7 +136,13 @@ read_records(record_t ** recs, slong * nrec, const char * path, slong kk, slong 
             r->text = flint_malloc(len + 1);
             memcpy(r->text, line, len + 1);
             snprintf(r->kind, sizeof r->kind, "%s", json_is_string(kind) ? json_string_value(kind) : "?");
-            snprintf(r->p, sizeof r->p, "%s", p ? p : "-");
+            /* an over-parameterized student says its n where p would be */
+            if (p == NULL && json_is_integer(json_object_get(o, "n"))
+                && json_integer_value(json_object_get(o, "n")) != k)
+                snprintf(r->p, sizeof r->p, "n=%ld",
+                         (long) json_integer_value(json_object_get(o, "n")));
+            else
+                snprintf(r->p, sizeof r->p, "%s", p ? p : "-");
             free(p);
         }
         json_decref(o);

@@ -246,10 +246,6 @@ rc_certify_minimum_point(json_t ** cert, char * path, size_t plen, const rc_poin
     int ret, reduced, want, reordered = 0;
     slong N;
 
-    if (pt->n != pt->k)
-        return rc_error_set(err, "%s: expected a student with as many neurons as the "
-                            "teacher (n = k), found n = %ld, k = %ld", pt->source,
-                            (long) pt->n, (long) pt->k);
     if (rc_point_zero_student(pt) >= 0)
     {
         slong z = rc_point_zero_student(pt);

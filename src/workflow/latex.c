@@ -291,6 +291,19 @@ tex_rho(FILE * f, const json_t * r)
         fputs("--", f);
 }
 
+/* the first column of the minimum tables: k, its n when n != k (an
+   over-parameterized student), the dagger of the reduced path */
+static void
+tex_k(FILE * f, const json_t * r)
+{
+    json_int_t k = json_integer_value(json_object_get(r, "k"));
+    json_int_t n = json_integer_value(json_object_get(r, "n"));
+    fprintf(f, "%ld", (long) k);
+    if (json_is_integer(json_object_get(r, "n")) && n != k)
+        fprintf(f, " ($n=%ld$)", (long) n);
+    fprintf(f, "%s & ", json_object_get(r, "symmetry") != NULL ? "$^\\dagger$" : "");
+}
+
 static void
 section_minimum(FILE * f, cert_t * c, slong n)
 {
@@ -314,12 +327,13 @@ section_minimum(FILE * f, cert_t * c, slong n)
           "$W^*$ is not global (Lemma~L4; a row marked global is proved to be a global\n"
           "minimum instead). For every neuron $i$ a direction $u$ with\n"
           "$u^\\top H'_{ii}u/u^\\top u$ below the stated bound on the whole box proves that\n"
-          "splitting neuron $i$ gives a strict saddle of the $(k+1)$-neuron loss for every\n"
+          "splitting neuron $i$ gives a strict saddle of the $(n+1)$-neuron loss for every\n"
           "$\\alpha\\in(0,1)$ (split lemma, Lemma~L5); the next column is the curvature at the\n"
           "split point itself ($\\alpha=1/2$); n.p.\\ marks a claim the certificate does not\n"
           "prove. The last column bounds $|W-W_0|_F$ for every $W$ in the box, $W^*$ among\n"
           "them, with $W_0$ the input point the certificate records (Lemma~L15). The\n"
-          "source column is the producer's label of that input, not a verified statement.\n\n", f);
+          "source column is the producer's label of that input, not a verified statement.\n"
+          "The student has $n=k$ neurons unless the first column gives its $n$.\n\n", f);
     if (nsym > 0)
         fputs("Rows marked $^\\dagger$ were certified on the symmetry-reduced path (Lemma~L13):\n"
               "the box lies in the fixed-point subspace of the point's block permutations, the\n"
@@ -338,8 +352,7 @@ section_minimum(FILE * f, cert_t * c, slong n)
         if (strcmp(c[i].kind, "minimum") != 0 || c[i].proves != PROVES_MAIN)
             continue;
         cl = json_object_get(r, "claims");
-        fprintf(f, "%ld%s & ", (long) json_integer_value(json_object_get(r, "k")),
-                json_object_get(r, "symmetry") != NULL ? "$^\\dagger$" : "");
+        tex_k(f, r);
         tex_source(f, c + i);
         fputs(" & ", f);
         tex_loss(f, json_object_get(json_object_get(cl, "non_global"), "loss"));
@@ -388,8 +401,7 @@ section_minimum(FILE * f, cert_t * c, slong n)
                 continue;
             cl = json_object_get(r, "claims");
             pd = json_object_get(cl, "positive_definite");
-            fprintf(f, "%ld%s & ", (long) json_integer_value(json_object_get(r, "k")),
-                    json_object_get(r, "symmetry") != NULL ? "$^\\dagger$" : "");
+            tex_k(f, r);
             tex_source(f, c + i);
             fputs(" & ", f);
             tex_loss(f, json_object_get(json_object_get(cl, "non_global"), "loss"));

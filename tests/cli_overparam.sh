@@ -1,0 +1,130 @@
+#!/bin/sh
+# Over-parameterized students (n = k + s neurons, issue 24): 'search --n'
+# finds the k = 14, n = 15 non-global minimum by L-BFGS in seconds;
+# 'certify minimum' proves it a strict non-global minimum whose every
+# one-neuron split is a strict saddle of n = 16 (lemma L5 holds for any n);
+# and must not prove: the split of a k = 7 minimum (a saddle with n = 8)
+# offered as a minimum, a global minimum with two parallel neurons (a
+# singular Hessian), tampered n != k certificates.
+set -u
+. "${TOP_SRCDIR:?}/tests/cli_lib.sh"
+EX="$TOP_SRCDIR/examples"
+PY=${PYTHON:-python3}
+
+$RUN search --k 14 --n 15 --runs 30 --seed 1 --jobs 2 --out "$tmp/s.jsonl" 2>"$tmp/err"
+check "search --n 15: exit 0" test $? -eq 0
+check "one distinct non-global minimum, reached by 3 runs" \
+    sh -c "test \$(wc -l <'$tmp/s.jsonl') -eq 1 && grep -q '\"kind\":\"spurious\",\"p\":null,\"vals\":null,\"multiplicity\":3' '$tmp/s.jsonl'"
+check "its loss is 0.0283135..." grep -q '"loss":"0.028313' "$tmp/s.jsonl"
+check "the zero-loss runs are counted, not written" grep -q "27 runs reached F <= 1e-11" "$tmp/err"
+check "the record says n = 15" grep -q '"n":15' "$tmp/s.jsonl"
+
+$RUN certify minimum --dataset "$tmp/s.jsonl" --k 14 --index 0 --out "$tmp/m.json" >"$tmp/out" 2>&1
+check "certify the n = 15 minimum: exit 0" test $? -eq 0
+check "strict minimum proved" grep -q "^strict minimum: proved" "$tmp/out"
+check "non-global proved" grep -q "^non-global: proved" "$tmp/out"
+check "every split is a strict saddle of n = 16" grep -q "^saddle after adding a neuron: proved (every neuron" "$tmp/out"
+check "the dense path, saying why" grep -q "^path: dense (the reduced path needs n = d = k)" "$tmp/out"
+$RUN check "$tmp/m.json" >/dev/null 2>&1
+check "the certificate re-checks" test $? -eq 0
+check "the dataset table says n = 15" sh -c "$RUN certify minimum --dataset '$tmp/s.jsonl' --out-dir '$tmp/d' | grep -q 'spurious  n=15 '"
+check "the certificate has n = 15, k = 14" sh -c "grep -q '\"n\": 15' '$tmp/m.json' && grep -q '\"k\": 14' '$tmp/m.json'"
+
+$RUN latex "$tmp/m.json" >"$tmp/m.tex" 2>/dev/null
+check "latex: exit 0" test $? -eq 0
+check "latex: the row gives n = 15" grep -q '^14 (\$n=15\$) & ' "$tmp/m.tex"
+check "latex: the split is of the (n+1)-neuron loss" grep -q '(n+1)\$-neuron loss' "$tmp/m.tex"
+
+# tampered: another student size, a moved centre, a claim it does not make
+sed 's/"n": 15/"n": 16/' "$tmp/m.json" >"$tmp/t1.json"
+$RUN check "$tmp/t1.json" >/dev/null 2>&1
+check "tampered n: check fails" test $? -ne 0
+$PY - "$tmp/m.json" "$tmp/t2.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["box"]["centre"][0][0] = "-0.5"
+json.dump(c, open(sys.argv[2], "w"))
+PY
+$RUN check "$tmp/t2.json" >/dev/null 2>&1
+check "moved centre: check fails" test $? -ne 0
+$PY - "$tmp/m.json" "$tmp/t3.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["teacher"][0][0] = "1/2"
+json.dump(c, open(sys.argv[2], "w"))
+PY
+$RUN check "$tmp/t3.json" >/dev/null 2>&1
+check "another teacher: check fails" test $? -ne 0
+
+# a saddle with n = k + 1 offered as a minimum: the split of the k = 7
+# minimum (neuron 0 halved) has a negative direction; its Hessian is
+# singular (the halves can trade mass), so no critical point is proved
+# and nothing is called a minimum
+$PY - "$EX/k7-spurious.txt" "$tmp/split.txt" <<'PY'
+import sys
+from fractions import Fraction
+rows = [l.split() for l in open(sys.argv[1]) if l.strip() and not l.startswith(("#", "teacher", "student"))]
+half = [str(Fraction(x) / 2) for x in rows[0]]
+with open(sys.argv[2], "w") as f:
+    f.write("teacher identity 7\nstudent 8 7\n")
+    for r in [half, half] + rows[1:]:
+        f.write(" ".join(r) + "\n")
+PY
+$RUN certify minimum "$tmp/split.txt" --out "$tmp/split.json" >"$tmp/out" 2>&1
+check "split saddle (n = 8): exit 1" test $? -eq 1
+check "split saddle: strict minimum refuted" grep -q "^strict minimum: refuted" "$tmp/out"
+check "split saddle: no 'proved' minimum" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
+$RUN check "$tmp/split.json" >/dev/null 2>&1
+check "split saddle: its certificate re-checks" test $? -eq 0
+
+# a global minimum with two parallel neurons (w_3 split 1/2 + 1/2 and
+# 1/3 + 2/3): a singular Hessian, never a strict minimum
+for halves in "1/2 1/2" "1/3 2/3"; do
+    set -- $halves
+    printf 'teacher identity 3\nstudent 4 3\n1 0 0\n0 1 0\n0 0 %s\n0 0 %s\n' "$1" "$2" >"$tmp/par.txt"
+    $RUN certify minimum "$tmp/par.txt" --out "$tmp/par.json" >"$tmp/out" 2>&1
+    check "parallel neurons $1 + $2: exit 1" test $? -eq 1
+    check "parallel neurons $1 + $2: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
+    check "parallel neurons $1 + $2: critical point not proved" sh -c "! grep -q '^critical point.*: proved' '$tmp/out'"
+    $RUN check "$tmp/par.json" >/dev/null 2>&1
+    check "parallel neurons $1 + $2: certificate re-checks" test $? -eq 0
+done
+
+# an opposite pair (w and -w with the teacher's w): not a critical point
+printf 'teacher identity 2\nstudent 3 2\n1 0\n0 1\n0 -1\n' >"$tmp/opp.txt"
+$RUN certify minimum "$tmp/opp.txt" --out "$tmp/opp.json" >"$tmp/out" 2>&1
+check "opposite neurons: exit 1" test $? -eq 1
+check "opposite neurons: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
+
+# the over-parameterization table: k = 13, 14 with one added neuron
+$RUN overparam --k-min 13 --k-max 14 --s 1 --runs 30 --seed 1 --jobs 2 --out-dir "$tmp/op" \
+    --figure "$tmp/op.tex" >"$tmp/op.out" 2>/dev/null
+check "overparam: exit 0" test $? -eq 0
+check "overparam: k = 13 found no non-global minimum" grep -q "^  13  1   14    30         30             0 .*           0         0 " "$tmp/op.out"
+check "overparam: k = 14, one found, one certified" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op.out"
+check "overparam: the summary says found, and certified" grep -q "^overparam: 1 distinct non-global minima found by the searches (floating point), 1 of them certified" "$tmp/op.out"
+check "overparam: the certificate re-checks" sh -c "$RUN check '$tmp/op/k014-s1/minimum-k014-0000.json'"
+check "overparam: the figure" grep -q 'addplot.*(13,0) (14,1)' "$tmp/op.tex"
+$RUN overparam --k-min 13 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" --figure "$tmp/op.svg" >/dev/null 2>&1
+check "overparam: the SVG figure, one curve, two points" sh -c "grep -q '^<svg ' '$tmp/op.svg' && test \$(grep -c '<polyline' '$tmp/op.svg') -eq 1 && test \$(grep -c '<circle' '$tmp/op.svg') -eq 2"
+sleep 1; touch "$tmp/marker"; sleep 1
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >"$tmp/op2.out" 2>"$tmp/op2.err"
+check "overparam again: exit 0" test $? -eq 0
+check "overparam again: not searched again" test -z "$(find "$tmp/op/k014-s1" -name search.jsonl -newer "$tmp/marker")"
+check "overparam again: the certificate kept, not rewritten" test -z "$(find "$tmp/op/k014-s1" -name 'minimum-*.json' -newer "$tmp/marker")"
+check "overparam again: the same row" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op2.out"
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 31 --seed 1 --out-dir "$tmp/op" >/dev/null 2>&1
+check "overparam, other runs: searched again" test -n "$(find "$tmp/op/k014-s1" -name search.jsonl -newer "$tmp/marker")"
+# a tampered kept certificate is recomputed, never counted as it is
+sed 's/"n": 15/"n": 16/' "$tmp/op/k014-s1/minimum-k014-0000.json" >"$tmp/x" && mv "$tmp/x" "$tmp/op/k014-s1/minimum-k014-0000.json"
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >"$tmp/op3.out" 2>"$tmp/op3.err"
+check "overparam, tampered kept certificate: exit 0 after recomputing" test $? -eq 0
+check "overparam, tampered kept certificate: the file re-checks again" sh -c "$RUN check '$tmp/op/k014-s1/minimum-k014-0000.json'"
+for bad in "--s 0" "--s 1,,2" "--s 1," "--k-min 9 --k-max 8" "--shard 3/2"; do
+    # shellcheck disable=SC2086
+    $RUN overparam $bad --out-dir "$tmp/opbad" >/dev/null 2>"$tmp/err"
+    check "overparam $bad: exit 2" test $? -eq 2
+    check "overparam $bad: one line" test "$(wc -l <"$tmp/err")" -eq 1
+done
+
+finish cli_overparam
