@@ -662,6 +662,10 @@ int rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
                                            "certify opsc" reports directions */
 #define RC_PAPER_MINIMA "Sec. 4"        /* one certificate per dataset record
                                            with k <= 12 (100 with full) */
+#define RC_PAPER_OVERPARAM "n = k + 1"  /* the over-parameterized minima of
+                                           overparam_dataset with k <= 16 (all,
+                                           k <= 20, with full), certified by
+                                           rc_batch_run into DIR/overparam/ */
 #define RC_PAPER_CHECK "check"          /* rc_check_files of them all; a
                                            FAILED file is an ERROR "PATH:
                                            FAILED: reason" */
@@ -672,6 +676,10 @@ typedef struct
                                default "relucert-paper" */
     const char * dataset;   /* safran2021-minima.jsonl (the caller finds it);
                                default NULL: the Sec. 4 part fails */
+    const char * overparam_dataset; /* overparam-s1.jsonl: the minima with
+                               F > 0 of n = k + 1 that relucert overparam
+                               --k-min 6 --k-max 20 --s 1 found; default NULL:
+                               the file of that name next to dataset */
     int full;               /* the whole Appendix D.1 grid, k <= 100 */
     int jobs;               /* worker processes (default 1); the
                                certificates do not depend on it */
@@ -711,7 +719,10 @@ typedef struct
     double minima_lambda;   /* smallest lambda_min lower bound of the
                                non-global minima */
     double minima_split;    /* largest split curvature upper bound */
-    double seconds[5];      /* per phase, in the order above */
+    slong overparam_kmax, overparam_records, overparam_certified;
+    double seconds[6];      /* per phase: Thm 3, Thms 4/7/9, Thm 10, Sec. 4,
+                               check, and n = k + 1 (index 5, though it runs
+                               before check) */
     char ** paths;          /* every certificate written */
     slong written;
     slong failures;         /* claims not proved, certificates not written or
