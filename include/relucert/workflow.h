@@ -216,6 +216,38 @@ int rc_fails_run(json_t ** cert, int pl, const rc_landscape_params_t p, rc_progr
 int rc_opsc_run(json_t ** cert, const rc_opsc_params_t p, slong si, slong sn, int jobs,
                 rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
+/* One cell of rc_opsc_paper_run, for display (the certificate holds the
+   exact numbers). */
+typedef struct
+{
+    slong k, m, samples;
+    int adversarial;
+    slong opsc;             /* Gaussian: OPSC proved on the segment;
+                               adversarial: OPSC with lambda refuted near 0 */
+    slong conj12;           /* Conjecture 12 proved */
+    char bound[64];         /* the smallest lam_U (Gaussian) or c_U
+                               (adversarial), rounded down to 6 digits */
+    char cp[64];            /* Gaussian: the Clopper-Pearson 95% lower bound
+                               on P(lam_U >= lambda); adversarial: "-" */
+    double seconds;
+    char path[4096];        /* the certificate written */
+}
+rc_opsc_cell_struct;
+
+typedef void (*rc_opsc_cell_fn)(const rc_opsc_cell_struct * c, void * ctx);
+
+/* certify opsc --paper: the Appendix D.1 grid, k in {5, 10, 20}, m in
+   {2, 5, 10}, Gaussian then adversarial directions, each run as
+   rc_opsc_run with tmpl's samples, seed, sigma2, radius, lambda, prec and
+   arithmetic, its certificate written to DIR/opsc-kKK-mMM-gaussian.json
+   (or -adversarial), then cell(c, cell_ctx) called (may be NULL). Returns
+   0 when every cell settles every direction, 1 otherwise, 2 with err
+   filled (dir cannot be created, a certificate cannot be written: the
+   cells before it are done). */
+int rc_opsc_paper_run(const rc_opsc_params_t tmpl, const char * dir, int jobs,
+                      rc_opsc_cell_fn cell, void * cell_ctx, rc_progress_fn progress,
+                      void * progress_ctx, rc_error_t err);
+
 /* 1 when the opsc certificate cert settles every direction (as
    rc_opsc_run's return 0 says), else 0; from its summary alone. */
 int rc_opsc_cert_settled(const json_t * cert);

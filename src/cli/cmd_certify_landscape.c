@@ -227,94 +227,55 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
     return finish(res, root, err, 0, 0, out);
 }
 
-/* the paper's Appendix D.1 grid, certified: k in {5, 10, 20}, m in
-   {2, 5, 10}, Gaussian and adversarial directions */
+/* a row of the --paper table */
+static void
+paper_cell(const rc_opsc_cell_struct * c, void * ctx)
+{
+    (void) ctx;
+    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n", (long) c->k,
+           (long) c->m, c->adversarial ? "adversarial" : "Gaussian", (long) c->opsc,
+           (long) c->samples, (long) c->conj12, (long) c->samples,
+           c->adversarial ? "-" : c->bound, c->adversarial ? c->bound : "-", c->cp, c->seconds);
+    fflush(stdout);
+}
+
+/* the paper's Appendix D.1 grid, certified (rc_opsc_paper_run) */
 static int
 opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
            const char * lambda, slong prec, int fast, const char * dir, int jobs)
 {
-    static const slong ks[] = {5, 10, 20}, ms[] = {2, 5, 10};
-    int ki, mi, adv, res = RC_EXIT_OK;
+    rc_opsc_params_t p;
     rc_error_t err;
+    cli_progress_t pr;
+    int res;
 
+    rc_opsc_params_init(p);
+    p->samples = samples;
+    p->seed = (uint64_t) seed;
+    p->prec = prec;
+    p->fast = fast;
+    if (rc_opsc_params_set_numbers(p, sigma2, radius, lambda, err))
+    {
+        rc_opsc_params_clear(p);
+        return cli_fail("%s", err->msg);
+    }
+    cli_progress_init(&pr);
+    /* the header once the directory exists: rc_opsc_paper_run creates it
+       first, so a failure there prints no table */
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+    {
+        rc_opsc_params_clear(p);
         return cli_fail("%s: cannot create directory: %s", dir, strerror(errno));
+    }
     printf("%3s %3s %-12s %9s %9s %12s %12s %9s %8s\n", "k", "m", "directions", "OPSC",
            "Conj. 12", "min lam_U", "min c_U", "CP 95%", "time");
-    for (ki = 0; ki < 3; ki++)
-        for (mi = 0; mi < 3; mi++)
-            for (adv = 0; adv <= 1; adv++)
-            {
-                rc_opsc_params_t p;
-                cli_progress_t pr;
-                json_t * root, * sum;
-                char path[4096], v[64];
-                double t0, t1;
-
-                rc_opsc_params_init(p);
-                p->k = ks[ki];
-                p->m = ms[mi];
-                p->samples = samples;
-                p->seed = (uint64_t) seed;
-                p->adversarial = adv;
-                p->prec = prec;
-                p->fast = fast;
-                if (rc_number_parse_fmpq(p->sigma2, sigma2, err)
-                    || rc_number_parse_fmpq(p->radius, radius, err)
-                    || rc_number_parse_fmpq(p->lambda, lambda, err))
-                {
-                    rc_opsc_params_clear(p);
-                    return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
-                }
-                t0 = rc_clock_now();
-                cli_progress_init(&pr);
-                if (rc_opsc_run(&root, p, 0, 1, jobs, cli_progress, &pr, err) == 2)
-                {
-                    rc_opsc_params_clear(p);
-                    return cli_fail("%s", err->msg);
-                }
-                t1 = rc_clock_now();
-                snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
-                         (long) p->m, adv ? "adversarial" : "gaussian");
-                if (cli_write_cert(path, root))
-                {
-                    json_decref(root);
-                    rc_opsc_params_clear(p);
-                    return cli_fail("%s: cannot write", path);
-                }
-                sum = json_object_get(root, "summary");
-                if (!adv)
-                {
-                    slong a = json_integer_value(json_object_get(sum, "opsc_proved"));
-                    slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
-                    rc_report_short_bound(v, sizeof v, json_object_get(sum, "smallest_lam_U"), 1);
-                    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
-                           (long) p->k, (long) p->m, "Gaussian", (long) a, (long) samples, (long) b,
-                           (long) samples, v, "-",
-                           json_string_value(json_object_get(sum, "clopper_pearson_95_lower")),
-                           t1 - t0);
-                    if (a < samples || b < samples)
-                        res = RC_EXIT_UNPROVED;
-                }
-                else
-                {
-                    slong a = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
-                    slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
-                    rc_report_short_bound(v, sizeof v, json_object_get(sum, "smallest_c_U"), 1);
-                    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
-                           (long) p->k, (long) p->m, "adversarial", (long) a, (long) samples,
-                           (long) b, (long) samples, "-", v, "-",
-                           t1 - t0);
-                    if (a < samples || b < samples)
-                        res = RC_EXIT_UNPROVED;
-                }
-                fflush(stdout);
-                json_decref(root);
-                rc_opsc_params_clear(p);
-            }
+    res = rc_opsc_paper_run(p, dir, jobs, paper_cell, NULL, cli_progress, &pr, err);
+    rc_opsc_params_clear(p);
+    if (res == 2)
+        return cli_fail("%s", err->msg);
     printf("OPSC: Gaussian directions proved on the whole segment / adversarial directions\n"
            "refuted with constant %s near s = 0; certificates in %s/\n", lambda, dir);
-    return res;
+    return res == 0 ? RC_EXIT_OK : RC_EXIT_UNPROVED;
 }
 
 int
