@@ -16,7 +16,8 @@ check "search --n 15: exit 0" test $? -eq 0
 check "one distinct non-global minimum, reached by 3 runs" \
     sh -c "test \$(wc -l <'$tmp/s.jsonl') -eq 1 && grep -q '\"kind\":\"spurious\",\"p\":null,\"vals\":null,\"multiplicity\":3' '$tmp/s.jsonl'"
 check "its loss is 0.0283135..." grep -q '"loss":"0.028313' "$tmp/s.jsonl"
-check "the zero-loss runs are counted, not written" grep -q "27 runs reached F <= 1e-11" "$tmp/err"
+check "the zero-loss runs are counted, not written" grep -q "30 runs (floating point): 27 reached F <= 1e-11 (zero loss: .*), 3 a minimum with F > 0 (1 distinct)" "$tmp/err"
+check "no 'global minimum (0 points)' beside zero-loss runs" sh -c "! grep -q 'reached a global minimum' '$tmp/err'"
 check "the record says n = 15" grep -q '"n":15' "$tmp/s.jsonl"
 
 $RUN certify minimum --dataset "$tmp/s.jsonl" --k 14 --index 0 --out "$tmp/m.json" >"$tmp/out" 2>&1
@@ -96,13 +97,36 @@ $RUN certify minimum "$tmp/opp.txt" --out "$tmp/opp.json" >"$tmp/out" 2>&1
 check "opposite neurons: exit 1" test $? -eq 1
 check "opposite neurons: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
 
+# fewer neurons than the teacher (k = 3, n = 2): F > 0 everywhere, so a
+# minimum with F > 0 is not called non-global, by search or certify
+$RUN search --k 3 --n 2 --runs 20 --seed 1 --out "$tmp/s32.jsonl" 2>"$tmp/err"
+check "n < k search: exit 0" test $? -eq 0
+check "n < k search: the record's kind is minimum, not spurious" grep -q '"kind":"minimum"' "$tmp/s32.jsonl"
+check "n < k search: the summary does not say non-global" sh -c "! grep -q 'non-global minimum' '$tmp/err' && grep -q 'does not make it non-global' '$tmp/err'"
+$RUN certify minimum --dataset "$tmp/s32.jsonl" --k 3 --index 0 --out "$tmp/c32.json" >"$tmp/out" 2>&1
+check "n < k certify: exit 1 (not every claim proved)" test $? -eq 1
+check "n < k certify: strict minimum proved" grep -q "^strict minimum: proved" "$tmp/out"
+check "n < k certify: non-global undecided, and why" grep -q "^non-global: undecided .*fewer neurons than the teacher" "$tmp/out"
+$RUN check "$tmp/c32.json" >/dev/null 2>&1
+check "n < k certify: the certificate re-checks" test $? -eq 0
+$PY - "$tmp/c32.json" "$tmp/c32t.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+assert c["claims"]["non_global"]["verdict"] == "undecided"
+c["claims"]["non_global"]["verdict"] = "proved"
+json.dump(c, open(sys.argv[2], "w"))
+PY
+check "n < k: the tampering applied" sh -c "! cmp -s '$tmp/c32.json' '$tmp/c32t.json'"
+$RUN check "$tmp/c32t.json" >/dev/null 2>&1
+check "n < k: a certificate claiming non-global fails check" test $? -ne 0
+
 # the over-parameterization table: k = 13, 14 with one added neuron
 $RUN overparam --k-min 13 --k-max 14 --s 1 --runs 30 --seed 1 --jobs 2 --out-dir "$tmp/op" \
     --figure "$tmp/op.tex" >"$tmp/op.out" 2>/dev/null
 check "overparam: exit 0" test $? -eq 0
 check "overparam: k = 13 found no non-global minimum" grep -q "^  13  1   14    30         30             0 .*           0         0 " "$tmp/op.out"
 check "overparam: k = 14, one found, one certified" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op.out"
-check "overparam: the summary says found, and certified" grep -q "^overparam: 1 distinct non-global minima found by the searches (floating point), 1 of them certified" "$tmp/op.out"
+check "overparam: the summary says found, and certified" grep -q "^overparam: 1 distinct minima with F > 0 found by the searches (floating point), 1 of them certified" "$tmp/op.out"
 check "overparam: the certificate re-checks" sh -c "$RUN check '$tmp/op/k014-s1/minimum-k014-0000.json'"
 check "overparam: the figure" grep -q 'addplot.*(13,0) (14,1)' "$tmp/op.tex"
 $RUN overparam --k-min 13 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" --figure "$tmp/op.svg" >/dev/null 2>&1

@@ -24,6 +24,7 @@
 #include "relucert/sha256.h"
 #include "relucert/sym.h"
 #include "relucert/symcert.h"
+#include "relucert/census.h"
 #include "relucert/atlas.h"
 #include "relucert/dense64.h"
 #include "relucert/candidate.h"

@@ -558,8 +558,11 @@ void rc_search_params_init(rc_search_params_t par);
    Hessian eigenvalue below -1e-9 in double), a zero-loss point of n > k
    (F <= 1e-11 in double: global minima are not isolated there, so these
    are counted, not refined nor written), unconverged, or lost (a worker
-   that died). records[i] is the dataset-format record (JSON object) of
-   distinct point i, global minima first, then by F. */
+   that died). For n < k a minimum with F > 0 is counted with the
+   non-global ones (spurious_*) but its record says "kind": "minimum", not
+   "spurious": with fewer neurons than the teacher F > 0 does not make a
+   minimum non-global. records[i] is the dataset-format record (JSON
+   object) of distinct point i, global minima first, then by F. */
 typedef struct
 {
     slong k, n, runs;
@@ -750,6 +753,64 @@ json_t * rc_atlas_points_read(const char * path, rc_error_t err);
    environments (label fig:atlas), or with standalone a complete document
    for pdflatex whose page fits the figure. */
 void rc_atlas_figure_write(FILE * out, const json_t * points, int standalone);
+
+/* ---------------------------------------------------------------- census */
+
+/* relucert census: the certified census of the one-block critical points
+   (census.h, proofs/lemmas.md L16) for every k in k_min..k_max, one
+   certificate DIR/census-kKKKK.json per k, each re-checked from the file
+   (rc_check_file) by the worker that wrote it, and DIR/census-summary.json
+   (a row per k: boxes, points by status, unresolved boxes, seconds). */
+typedef struct
+{
+    slong k_min, k_max;     /* 2 <= k_min <= k_max <= 10^6 */
+    const char * out_dir;   /* created if missing ("relucert-census") */
+    const char * pattern;   /* "one-block" (the only one so far) */
+    slong prec;             /* 128 */
+    slong max_depth;        /* 80: deeper boxes become unresolved leaves */
+    int jobs;               /* worker processes (1); the certificates do
+                               not depend on it */
+    int check;              /* 1 (default): re-check every certificate */
+    int resume;             /* 1 (default): keep a certificate already in
+                               DIR that passes the check, has this
+                               precision and is complete (an interrupted
+                               run resumes); 0: recompute every k */
+    slong shard_i, shard_n; /* only the k with (k - k_min) mod shard_n =
+                               shard_i (0, 1); the summary of a shard is
+                               DIR/census-summary-shardI-of-N.json, and a
+                               final run without shards resumes them all
+                               into DIR/census-summary.json */
+}
+rc_census_params_struct;
+
+typedef rc_census_params_struct rc_census_params_t[1];
+
+void rc_census_params_init(rc_census_params_t par);
+
+/* What a census run found. */
+typedef struct
+{
+    slong ks, complete, checked;    /* k values run, complete, passing check */
+    slong resumed;                  /* of them kept from an earlier run */
+    slong boxes, points, minima, saddles, critical, unresolved;
+    double seconds, search_seconds, check_seconds;  /* wall; summed over k */
+    json_t * rows;          /* one object per k (owned; NULL before a run) */
+}
+rc_census_summary_struct;
+
+typedef rc_census_summary_struct rc_census_summary_t[1];
+
+void rc_census_summary_init(rc_census_summary_t S);
+void rc_census_summary_clear(rc_census_summary_t S);
+
+/* Runs the census par into par->out_dir; progress: phase "census", unit
+   "k" (a STEP as each k finishes). Returns 0 when every k's census is
+   complete (no unresolved box, every leaf proved) and its certificate
+   passed the check; 1 otherwise (S says how many; a certificate that
+   cannot be written is an ERROR report and counts as not checked); 2 with
+   err filled for a bad parameter or a directory that cannot be created. */
+int rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
+                  rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
 /* ---------------------------------------------------------------- paper */
 

@@ -5,6 +5,7 @@
 #include "relucert/candidate.h"
 #include "relucert/landscape.h"
 #include "relucert/opsc.h"
+#include "relucert/census.h"
 
 slong
 rc_cert_check_parts(const json_t * root)
@@ -50,6 +51,9 @@ rc_cert_check(rc_error_t why, const json_t * root)
         return rc_thm79_check(why, root, 1);
     if (strcmp(kind, "opsc") == 0)
         return rc_opsc_check(why, root);
+    if (strcmp(kind, "census") == 0)
+        return rc_census_check(why, root);
     return rc_error_set(why, "kind: expected one of \"minimum\", \"convexity\", "
-                        "\"nonconvex\", \"opsc-fails\", \"pl-fails\", \"opsc\", found \"%.40s\"", kind);
+                        "\"nonconvex\", \"opsc-fails\", \"pl-fails\", \"opsc\", \"census\", "
+                        "found \"%.40s\"", kind);
 }

@@ -85,6 +85,7 @@ int cmd_overparam(int argc, char ** argv);
 int cmd_paper(int argc, char ** argv);
 int cmd_latex(int argc, char ** argv);
 int cmd_atlas(int argc, char ** argv);
+int cmd_census(int argc, char ** argv);
 
 /* Where the data live: the installed copy and the source tree's data/
    (both set by configure through the Makefile). */

@@ -129,8 +129,10 @@ cmd_overparam(int argc, char ** argv)
         rc_overparam_clear(T);
         return cli_fail("%s", err->msg);
     }
+    printf("%4s %2s %4s %5s %10s %13s %8s %12s %11s %9s %8s\n", "", "", "", "",
+           "search:", "(floating", "point)", "", "found", "", "");
     printf("%4s %2s %4s %5s %10s %13s %8s %12s %11s %9s %8s\n", "k", "s", "n", "runs",
-           "zero loss", "non-global", "saddle", "no converge", "distinct", "certified",
+           "zero loss", "min, F > 0", "saddle", "no converge", "distinct", "certified",
            "time");
     for (i = 0; i < T->nrows; i++)
     {
@@ -142,7 +144,7 @@ cmd_overparam(int argc, char ** argv)
         nfound += r->spurious_points;
         ncert += r->certified;
     }
-    printf("overparam: %ld distinct non-global minima found by the searches (floating "
+    printf("overparam: %ld distinct minima with F > 0 found by the searches (floating "
            "point), %ld of them certified strict non-global minima whose every one-neuron "
            "split is a strict saddle (certificates in %s/), %ld not\n", (long) nfound,
            (long) ncert, par->out_dir, (long) (nfound - ncert));

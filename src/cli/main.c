@@ -21,6 +21,8 @@ static const char * usage =
 "  latex     a LaTeX appendix from certificates\n"
 "  atlas     find two- and three-block critical points and certify each,\n"
 "            by continuation in k (the atlas, with a figure)\n"
+"  census    a certified census of the one-block critical points: all of\n"
+"            them, each with its Morse index, and a proof there is no other\n"
 "\n"
 "Options:\n"
 "  -h, --help      this help ('relucert COMMAND --help' for a command)\n"
@@ -110,7 +112,7 @@ main(int argc, char ** argv)
     int res;
 
     if (argc < 2)
-        return cli_fail("expected a command: eval, certify, check, search, overparam, paper, latex or atlas "
+        return cli_fail("expected a command: eval, certify, check, search, overparam, paper, latex, atlas or census "
                         "(see 'relucert --help')");
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
     {
@@ -142,8 +144,10 @@ main(int argc, char ** argv)
         res = cmd_check(argc - 1, argv + 1);
     else if (strcmp(argv[1], "atlas") == 0)
         res = cmd_atlas(argc - 1, argv + 1);
+    else if (strcmp(argv[1], "census") == 0)
+        res = cmd_census(argc - 1, argv + 1);
     else
-        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, overparam, paper, latex, atlas "
+        res = cli_fail("unknown command '%.40s': expected one of: eval, certify, check, search, overparam, paper, latex, atlas, census "
                        "(see 'relucert --help')", argv[1]);
     flint_cleanup();
     return res;

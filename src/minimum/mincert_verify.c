@@ -197,7 +197,10 @@ rc_mincert_verify(rc_mincert_t c, rc_error_t err)
 
     /* values that need no derivative */
     rc_loss(c->loss, X, V, prec);
-    if (arb_is_positive(c->loss))
+    /* F > 0 proves "not global" only where the global minimum value is 0:
+       n >= k (L4); with fewer neurons than the teacher F > 0 may hold
+       everywhere, so non_global stays undecided */
+    if (arb_is_positive(c->loss) && n >= k)
         c->non_global = RC_PROVED;
     rc_norm_sum(c->norm_sum, X, prec);
     arb_set_si(t, k);

@@ -70,7 +70,11 @@ rc_mincert_summary_write(FILE * f, const json_t * root)
     rc_report_short_bound(b, sizeof b, json_object_get(loss, "hi"), 0);
     fprintf(f, "non-global: %s (F in [%s, %s])%s\n", rc_report_claim_verdict(root, "non_global"), a, b,
             strcmp(rc_report_claim_verdict(root, "non_global"), "refuted") == 0
-                ? ": it is the global minimum (a permuted teacher)" : "");
+                ? ": it is the global minimum (a permuted teacher)"
+                : json_integer_value(json_object_get(root, "n"))
+                  < json_integer_value(json_object_get(root, "k"))
+                ? ": with fewer neurons than the teacher F > 0 does not show it is not global"
+                : "");
     rc_report_short_bound(a, sizeof a, rc_report_worst_split(root), 0);
     fprintf(f, "saddle after adding a neuron: %s (every neuron, curvature of H'_ii <= %s)\n",
             rc_report_claim_verdict(root, "saddle_after_split"), a);

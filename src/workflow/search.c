@@ -43,7 +43,7 @@ one_run(FILE * out, slong r, const search_opts * o)
     for (i = 0; i < N; i++)
         W[i] = rc_rand_gauss(R) / sqrt((double) k);
     if (o->lbfgs)
-        it = rc_d_lbfgs(W, &g, n, o->V, k, d, 1e-9, n != k ? 1e-11 : -INFINITY, o->max_iter);
+        it = rc_d_lbfgs(W, &g, n, o->V, k, d, 1e-9, n > k ? 1e-11 : -INFINITY, o->max_iter);
     else
         it = rc_d_descent(W, &g, n, o->V, k, d, o->step, 1e-12, o->max_iter);
     arb_mat_init(Wb, n, d); arb_mat_init(Vb, k, d); arb_mat_init(Wr, n, d);
@@ -51,7 +51,7 @@ one_run(FILE * out, slong r, const search_opts * o)
     arb_init(gn);
     rc_mat_set_d(Wb, W);
     arb_mat_set_fmpq_mat(Vb, o->Vq, 192);
-    if (it >= 0 && n != k && rc_d_loss(W, n, o->V, k, d) <= 1e-11)
+    if (it >= 0 && n > k && rc_d_loss(W, n, o->V, k, d) <= 1e-11)
     {
         /* zero loss with more neurons than the teacher: a global minimum
            of a non-isolated set, which Newton's method cannot refine */
@@ -281,7 +281,7 @@ record_json(const endpoint_t * e, slong index, const search_opts * o)
 
     json_object_set_new(rec, "k", json_integer(k));
     json_object_set_new(rec, "index", json_integer(index));
-    json_object_set_new(rec, "kind", json_string(e->global ? "global" : "spurious"));
+    json_object_set_new(rec, "kind", json_string(e->global ? "global" : n < k ? "minimum" : "spurious"));
     if (blocks)
     {
         json_t * p = json_array(), * vals = json_array();

@@ -1,0 +1,202 @@
+/* relucert: the census of the one-block critical points (lemma L16 in
+   proofs/lemmas.md, proofs/model.md section 7).
+
+   For n = d = k, teacher V = I_k and the group G = S_k acting on neurons
+   and coordinates together (one block), Fix(G) is the plane of
+   W(alpha, beta) = alpha I + beta (J - I), coordinates theta = (alpha,
+   beta) in the order of rc_sym_struct's orbits (diag 0, off 0). A census
+   is a branch and bound over a box of this plane (the region, which holds
+   every critical point with nonzero neurons, M7.1): a tree of cuts whose
+   leaves are
+   - excluded boxes, with the reason (a proof that no critical point of F
+     with nonzero neurons lies in the box): "outside" (the box lies outside
+     the ellipse of M7.1), "small" (the box lies inside the ellipse of
+     L16(b), where <grad F, W> < 0), "gradient" (an Arb enclosure of
+     d phi / d theta_o over the box excludes 0);
+   - existence boxes: Krawczyk proves exactly one critical point in the box;
+     each is a point of the census, with its Morse index (or undecided) and
+     F enclosed over the box;
+   - unresolved boxes (none, ideally): nothing is claimed there.
+   The tree's boxes are exact dyadic rationals and the leaves partition the
+   region by construction (every cut splits a box in two), so the claim is:
+   every critical point of F in Fix(G) with nonzero neurons lies in exactly
+   one existence box, or in an unresolved box.
+
+   A census is decided by rc_census_verify from its tree alone, by the
+   producer and the checker alike. */
+#ifndef RELUCERT_CENSUS_H
+#define RELUCERT_CENSUS_H
+
+#include <jansson.h>
+#include "relucert/flint_arb.h"
+#include "relucert/error.h"
+#include "relucert/critical.h"
+#include "relucert/sym.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What a leaf of the tree says. */
+typedef enum
+{
+    RC_CENSUS_OUTSIDE = 0,     /* outside the region ellipse (M7.1) */
+    RC_CENSUS_SMALL = 1,       /* inside the small ellipse (L16(b)) */
+    RC_CENSUS_GRADIENT = 2,    /* d phi / d theta_coord excludes 0 */
+    RC_CENSUS_EXIST = 3,       /* exactly one critical point (Krawczyk) */
+    RC_CENSUS_UNRESOLVED = 4   /* nothing claimed */
+}
+rc_census_leaf_kind;
+
+/* Names "outside", "small", "gradient", "exist", "unresolved"; parse
+   returns 0, or 1 for anything else. */
+const char * rc_census_leaf_name(rc_census_leaf_kind kind);
+int rc_census_leaf_parse(rc_census_leaf_kind * kind, const char * s);
+
+/* One node of the tree in preorder: a cut (axis 0: alpha, 1: beta, at an
+   exact value strictly inside the box; its two children follow, the lower
+   part first) or a leaf (axis -1). */
+typedef struct
+{
+    int axis;                  /* -1 leaf, 0 or 1 cut */
+    fmpq_t at;                 /* cut value */
+    rc_census_leaf_kind kind;  /* leaf */
+    slong coord;               /* GRADIENT: the coordinate (0 alpha, 1 beta) */
+    fmpq box[4];               /* the node's box alo, ahi, blo, bhi (set by
+                                  rc_census_verify for cuts and leaves) */
+    rc_verdict_t verdict;      /* leaf: its claim, recomputed */
+    slong point;               /* EXIST: index into points, else -1 */
+    int have_enc;              /* EXIST: a smaller box enc is given */
+    fmpq enc[4];               /* (a witness) where the point is located */
+}
+rc_census_node_struct;
+
+/* A point of the census: the critical point in an existence box. */
+typedef struct
+{
+    slong node;                /* its EXIST leaf */
+    rc_verdict_t located;      /* Krawczyk proves a critical point in the
+                                  node's enc, a subset of its box: the
+                                  point lies in enc, and the status below is
+                                  computed over enc (over the box otherwise) */
+    slong morse_index;         /* -1: undecided */
+    arb_t lam_min;             /* smallest Hessian eigenvalue over the box */
+    arb_t loss;                /* F over the box */
+}
+rc_census_point_struct;
+
+typedef struct
+{
+    slong k;                   /* n = d = k >= 2, V = I_k, one block */
+    slong prec;
+    rc_sym_t sym;
+    fmpq region[4];            /* alo, ahi, blo, bhi */
+    slong nnodes, alloc;
+    rc_census_node_struct * nodes;
+    /* set by rc_census_verify */
+    rc_verdict_t covers;       /* the region contains the ellipse of M7.1 */
+    slong npoints;
+    rc_census_point_struct * points;
+    slong nunresolved;
+    slong nfailed;             /* leaves whose claim is not proved */
+    slong depth;               /* depth of the tree */
+}
+rc_census_struct;
+
+typedef rc_census_struct rc_census_t[1];
+
+void rc_census_init(rc_census_t c);
+void rc_census_clear(rc_census_t c);
+
+/* Empties the tree and sets k (>= 2), prec and the group; region unset.
+   Returns 0; 1 with err filled if k is out of range. */
+int rc_census_set_k(rc_census_t c, slong k, slong prec, rc_error_t err);
+
+/* The default region: a box with dyadic endpoints (multiples of 1/64)
+   containing the ellipse of M7.1, |alpha| <= (1 + (k - 1)/pi)^(1/2),
+   |beta| <= (1/(k - 1) + 1/pi)^(1/2), made asymmetric so that no cut of a
+   bisection falls on alpha = 1 or beta = 0. */
+void rc_census_default_region(fmpq * region, slong k, slong prec);
+
+/* Appends a node; returns its index. (axis -1: a leaf of that kind.) */
+slong rc_census_push_cut(rc_census_t c, int axis, const fmpq_t at);
+slong rc_census_push_leaf(rc_census_t c, rc_census_leaf_kind kind, slong coord);
+
+/* ---- the tests on one box (theta a box of 2 balls, exact endpoints) ---- */
+
+/* PROVED: every point of the box with nonzero neurons lies outside the
+   ellipse of M7.1 (k alpha^2 + k (k - 1) beta^2 > k + k (k - 1)/pi), so the
+   box holds no critical point; UNDECIDED otherwise. */
+rc_verdict_t rc_census_box_outside(const fmpq * box, slong k, slong prec);
+
+/* PROVED: every point of the box lies inside the ellipse of L16(b)
+   (k (alpha^2 + (k - 1) beta^2)^(1/2) < (k^(1/2) - 1)^2 / 4), so no point
+   of the box with nonzero neurons is critical; UNDECIDED otherwise. */
+rc_verdict_t rc_census_box_small(const fmpq * box, slong k, slong prec);
+
+/* 1 with *coord set when every neuron is nonzero on the box and an
+   enclosure of d phi / d theta_coord over the box excludes 0: the direct
+   Arb enclosure, or else the mean-value form g(c) + H(box) (box - c)
+   (lemma L16(c)); the first such coordinate is given. 0 otherwise. */
+int rc_census_box_gradient_coord(slong * coord, const rc_sym_t s, const fmpq * box,
+                                 slong prec);
+
+/* PROVED when every neuron is nonzero on the box and the direct or the
+   mean-value enclosure of d phi / d theta_coord excludes 0; UNDECIDED
+   otherwise. */
+rc_verdict_t rc_census_box_gradient(const rc_sym_t s, const fmpq * box, slong coord,
+                                    slong prec);
+
+/* theta (2 balls) contains the box: midpoint and radius, the radius rounded
+   up. Returns 1 when theta is exactly the box, 0 when it is larger. */
+int rc_census_box_theta(arb_ptr theta, const fmpq * box, slong prec);
+
+/* The decision procedure: replays the tree from the region (every cut
+   strictly inside its box, every node's box set, no node left over or
+   missing), recomputes every leaf's claim and every point's index, lambda
+   and F; sets covers, points, nunresolved and nfailed. Returns 0; 1 with
+   err filled when the tree is malformed (a cut outside its box, too few or
+   too many nodes). */
+int rc_census_verify(rc_census_t c, rc_error_t err);
+
+/* For the producer: the same replay with every leaf's verdict taken as it
+   is in the node (set when the producer decided the leaf), not
+   recomputed; the points' status is computed. What the producer writes
+   is then re-verified from the file (rc_census_check). */
+int _rc_census_replay(rc_census_t c, int redecide, rc_error_t err);
+
+/* 1 when the census is complete: the region covers the ellipse, every
+   leaf's claim is proved and none is unresolved. */
+int rc_census_complete(const rc_census_t c);
+
+/* Progress of the search: called every 256 boxes with the number of boxes
+   visited so far and the depth of the current one. May be NULL. */
+typedef void (*rc_census_search_fn)(slong boxes, slong depth, void * ctx);
+
+/* The producer: branch and bound over the default region (floating point
+   chooses the cuts, Newton proposes candidates, Krawczyk and the exclusion
+   tests decide; each leaf's verdict is recorded as decided), then
+   _rc_census_replay (boxes and points, leaves not re-decided). Boxes that are still undecided at
+   2^max_depth times smaller than the region become unresolved leaves.
+   Returns 0; 1 with err filled (k out of range). */
+int rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
+                     rc_census_search_fn fn, void * ctx, rc_error_t err);
+
+/* JSON (kind "census"; docs/certificate-format.md). */
+json_t * rc_census_to_json(const rc_census_t c);
+
+/* Reads the inputs (k, prec, region, tree); the claims are ignored. 0, or 1
+   with err naming the field. */
+int rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err);
+
+/* The checker: 0 when the tree replays, covers the region, every leaf's
+   claim and every point's status is what rc_census_verify recomputes and
+   the listed points and unresolved boxes are exactly the tree's; 1 with
+   why filled otherwise. */
+int rc_census_check(rc_error_t why, const json_t * root);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,205 @@
+/* The census object: the tree of cuts and leaves over the one-block plane,
+   its points, and the default region (proofs/lemmas.md L16). */
+#include <string.h>
+#include "relucert/census.h"
+
+static const char * leaf_names[] = { "outside", "small", "gradient", "exist", "unresolved" };
+
+const char *
+rc_census_leaf_name(rc_census_leaf_kind kind)
+{
+    return (kind >= RC_CENSUS_OUTSIDE && kind <= RC_CENSUS_UNRESOLVED) ? leaf_names[kind] : "?";
+}
+
+int
+rc_census_leaf_parse(rc_census_leaf_kind * kind, const char * s)
+{
+    int j;
+    for (j = 0; j <= RC_CENSUS_UNRESOLVED; j++)
+        if (strcmp(s, leaf_names[j]) == 0)
+        {
+            *kind = (rc_census_leaf_kind) j;
+            return 0;
+        }
+    return 1;
+}
+
+void
+rc_census_init(rc_census_t c)
+{
+    slong j;
+    memset(c, 0, sizeof(rc_census_struct));
+    rc_sym_init(c->sym);
+    for (j = 0; j < 4; j++)
+        fmpq_init(c->region + j);
+}
+
+static void
+clear_points(rc_census_t c)
+{
+    slong j;
+    for (j = 0; j < c->npoints; j++)
+    {
+        arb_clear(c->points[j].lam_min);
+        arb_clear(c->points[j].loss);
+    }
+    flint_free(c->points);
+    c->points = NULL;
+    c->npoints = 0;
+}
+
+static void
+clear_nodes(rc_census_t c)
+{
+    slong j, e;
+    for (j = 0; j < c->nnodes; j++)
+    {
+        fmpq_clear(c->nodes[j].at);
+        for (e = 0; e < 4; e++)
+        {
+            fmpq_clear(c->nodes[j].box + e);
+            fmpq_clear(c->nodes[j].enc + e);
+        }
+    }
+    flint_free(c->nodes);
+    c->nodes = NULL;
+    c->nnodes = c->alloc = 0;
+}
+
+void
+rc_census_clear(rc_census_t c)
+{
+    slong j;
+    clear_points(c);
+    clear_nodes(c);
+    rc_sym_clear(c->sym);
+    for (j = 0; j < 4; j++)
+        fmpq_clear(c->region + j);
+}
+
+int
+rc_census_set_k(rc_census_t c, slong k, slong prec, rc_error_t err)
+{
+    slong p = k;
+
+    if (k < 2 || k > 1000000)
+        return rc_error_set(err, "k: expected 2 <= k <= 10^6 for a one-block census, found %ld",
+                            (long) k);
+    if (prec < 32 || prec > 4096)
+        return rc_error_set(err, "prec: expected 32..4096, found %ld", (long) prec);
+    clear_points(c);
+    clear_nodes(c);
+    if (rc_sym_set_sizes(c->sym, &p, 1, err))
+        return 1;
+    c->k = k;
+    c->prec = prec;
+    c->covers = RC_UNDECIDED;
+    c->nunresolved = c->nfailed = c->depth = 0;
+    return 0;
+}
+
+static slong
+push(rc_census_t c)
+{
+    rc_census_node_struct * n;
+    slong e;
+
+    if (c->nnodes == c->alloc)
+    {
+        c->alloc = FLINT_MAX(64, 2 * c->alloc);
+        c->nodes = flint_realloc(c->nodes, sizeof(rc_census_node_struct) * c->alloc);
+    }
+    n = c->nodes + c->nnodes;
+    fmpq_init(n->at);
+    for (e = 0; e < 4; e++)
+    {
+        fmpq_init(n->box + e);
+        fmpq_init(n->enc + e);
+    }
+    n->have_enc = 0;
+    n->axis = -1;
+    n->kind = RC_CENSUS_UNRESOLVED;
+    n->coord = -1;
+    n->verdict = RC_UNDECIDED;
+    n->point = -1;
+    return c->nnodes++;
+}
+
+slong
+rc_census_push_cut(rc_census_t c, int axis, const fmpq_t at)
+{
+    slong j = push(c);
+    c->nodes[j].axis = axis;
+    fmpq_set(c->nodes[j].at, at);
+    return j;
+}
+
+slong
+rc_census_push_leaf(rc_census_t c, rc_census_leaf_kind kind, slong coord)
+{
+    slong j = push(c);
+    c->nodes[j].kind = kind;
+    c->nodes[j].coord = kind == RC_CENSUS_GRADIENT ? coord : -1;
+    return j;
+}
+
+/* x = a dyadic upper bound (a multiple of 1/64) of the ball's upper end */
+static void
+dyadic_up(fmpq_t x, const arb_t b)
+{
+    arf_t u;
+    fmpz_t n;
+
+    arf_init(u); fmpz_init(n);
+    arb_get_ubound_arf(u, b, 64);
+    arf_mul_2exp_si(u, u, 6);
+    arf_get_fmpz(n, u, ARF_RND_CEIL);
+    fmpz_set(fmpq_numref(x), n);
+    fmpz_set_ui(fmpq_denref(x), 64);
+    fmpq_canonicalise(x);
+    arf_clear(u); fmpz_clear(n);
+}
+
+void
+rc_census_default_region(fmpq * region, slong k, slong prec)
+{
+    arb_t a, pi;
+    fmpq_t t;
+
+    arb_init(a); arb_init(pi); fmpq_init(t);
+    arb_const_pi(pi, prec);
+    /* |alpha| <= (1 + (k - 1)/pi)^(1/2), |beta| <= (1/(k - 1) + 1/pi)^(1/2) */
+    arb_set_si(a, k - 1);
+    arb_div(a, a, pi, prec);
+    arb_add_si(a, a, 1, prec);
+    arb_sqrt(a, a, prec);
+    dyadic_up(t, a);
+    /* alpha in [-A', A' + 1/64], A' = m/64 >= 1: 1 is at the fraction
+       (m + 64)/(2 m + 1) of the width, whose reduced denominator is odd and
+       > 1 (gcd(m + 64, 2 m + 1) divides 127, and 2 m + 1 = 127 would give
+       A' < 1), so no cut of a bisection falls on alpha = 1 (the producer
+       also moves cuts away from candidates) */
+    fmpq_mul_si(region + 0, t, -1);
+    fmpq_set(region + 1, t);
+    fmpq_set_si(t, 1, 64);
+    fmpq_add(region + 1, region + 1, t);
+    arb_set_si(a, k - 1);
+    arb_inv(a, a, prec);
+    arb_inv(pi, pi, prec);
+    arb_add(a, a, pi, prec);
+    arb_sqrt(a, a, prec);
+    dyadic_up(t, a);
+    /* beta in [-B', B' + 1/64]: 0 is at the fraction B'/(2 B' + 1/64), not
+       dyadic when 64 B' is an integer */
+    fmpq_mul_si(region + 2, t, -1);
+    fmpq_set(region + 3, t);
+    fmpq_set_si(t, 1, 64);
+    fmpq_add(region + 3, region + 3, t);
+    arb_clear(a); arb_clear(pi); fmpq_clear(t);
+}
+
+int
+rc_census_complete(const rc_census_t c)
+{
+    return c->covers == RC_PROVED && c->nfailed == 0 && c->nunresolved == 0 && c->nnodes > 0;
+}

@@ -1,0 +1,371 @@
+/* The producer of a census: branch and bound over the one-block plane.
+   Floating point only proposes (where to cut, Newton's candidates, the size
+   of an existence box); every leaf's claim is decided by the tests of
+   census_box.c and Krawczyk, and rc_census_verify re-decides them all. */
+#include <math.h>
+#include "relucert/census.h"
+
+#define NODE_BUDGET 2000000
+
+typedef struct
+{
+    rc_census_struct * c;
+    slong prec, max_depth, boxes;
+    double scale;              /* (k - 1)^(1/2): beta's weight in |W| */
+    rc_census_search_fn fn;
+    void * ctx;
+}
+search_ctx;
+
+static void process(search_ctx * S, const fmpq * box, slong depth);
+
+static void
+box_copy(fmpq * dst, const fmpq * src)
+{
+    slong e;
+    for (e = 0; e < 4; e++)
+        fmpq_set(dst + e, src + e);
+}
+
+/* leaf kinds of the cheap tests, or -1 */
+static int
+try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
+{
+    rc_census_struct * c = S->c;
+    arb_ptr theta = _arb_vec_init(2), g = _arb_vec_init(2);
+    int kind = -1;
+
+    *nonzero = 0;
+    if (rc_census_box_outside(box, c->k, S->prec) == RC_PROVED)
+        kind = RC_CENSUS_OUTSIDE;
+    else if (rc_census_box_small(box, c->k, S->prec) == RC_PROVED)
+        kind = RC_CENSUS_SMALL;
+    else
+    {
+        rc_census_box_theta(theta, box, S->prec);
+        *nonzero = rc_sym_neurons_nonzero(c->sym, theta, S->prec);
+        if (*nonzero && rc_census_box_gradient_coord(coord, c->sym, box, S->prec))
+            kind = RC_CENSUS_GRADIENT;
+    }
+    _arb_vec_clear(theta, 2); _arb_vec_clear(g, 2);
+    return kind;
+}
+
+static int
+krawczyk_box(search_ctx * S, const fmpq * box)
+{
+    arb_ptr theta = _arb_vec_init(2);
+    int ok = rc_census_box_theta(theta, box, S->prec)
+             && rc_sym_krawczyk(NULL, S->c->sym, theta, S->prec) == RC_PROVED;
+    _arb_vec_clear(theta, 2);
+    return ok;
+}
+
+/* grad phi in plain double (floating point, no claim): the one-block
+   formula, dF/dw_1 = w_1/2 + sum_{i != 1} g(w_1, w_i) - sum_j g(w_1, e_j),
+   g(w, v) = (|v| sin t w/|w| + (pi - t) v) / (2 pi), dotted with e_1 and
+   with the indicator s of the other coordinates, times k */
+static void
+d_gradient(double * g, double k, double a, double b)
+{
+    const double pi = 3.14159265358979323846;
+    double N2 = a * a + (k - 1) * b * b, N = sqrt(N2);
+    double c12 = (2 * a * b + (k - 2) * b * b) / N2, c1 = a / N, c2 = b / N;
+    double t12, t1, t2, s12, s1, s2, ge, gs;
+
+    c12 = fmin(1, fmax(-1, c12)); c1 = fmin(1, fmax(-1, c1)); c2 = fmin(1, fmax(-1, c2));
+    t12 = acos(c12); t1 = acos(c1); t2 = acos(c2);
+    s12 = sqrt(1 - c12 * c12); s1 = sqrt(1 - c1 * c1); s2 = sqrt(1 - c2 * c2);
+    ge = a / 2 + (k - 1) * (s12 * a + (pi - t12) * b) / (2 * pi)
+         - (s1 * a / N + (pi - t1)) / (2 * pi) - (k - 1) * s2 * a / N / (2 * pi);
+    gs = (k - 1) * b / 2 + (k - 1) * (s12 * (k - 1) * b + (pi - t12) * (a + (k - 2) * b)) / (2 * pi)
+         - s1 * (k - 1) * b / N / (2 * pi) - (k - 1) * (s2 * (k - 1) * b / N + (pi - t2)) / (2 * pi);
+    g[0] = k * ge;
+    g[1] = k * gs;
+}
+
+/* Newton's method in double from x (central differences for the
+   Jacobian): 1 with x the candidate when it converged */
+static int
+d_newton(double * x, double k)
+{
+    slong it;
+    for (it = 0; it < 60; it++)
+    {
+        double g[2], gp[2], gm[2], J[2][2], det, dx0, dx1, h;
+        slong o;
+        if (!(x[0] * x[0] + x[1] * x[1] > 1e-300))
+            return 0;
+        d_gradient(g, k, x[0], x[1]);
+        for (o = 0; o < 2; o++)
+        {
+            double y[2];
+            h = 1e-7 * (1 + fabs(x[o]));
+            y[0] = x[0]; y[1] = x[1];
+            y[o] = x[o] + h;
+            d_gradient(gp, k, y[0], y[1]);
+            y[o] = x[o] - h;
+            d_gradient(gm, k, y[0], y[1]);
+            J[0][o] = (gp[0] - gm[0]) / (2 * h);
+            J[1][o] = (gp[1] - gm[1]) / (2 * h);
+        }
+        det = J[0][0] * J[1][1] - J[0][1] * J[1][0];
+        if (!(fabs(det) > 0) || !isfinite(det))
+            return 0;
+        dx0 = (J[1][1] * g[0] - J[0][1] * g[1]) / det;
+        dx1 = (-J[1][0] * g[0] + J[0][0] * g[1]) / det;
+        x[0] -= dx0;
+        x[1] -= dx1;
+        if (!isfinite(x[0]) || !isfinite(x[1]))
+            return 0;
+        if (fabs(dx0) + fabs(dx1) < 1e-14 * (1 + fabs(x[0]) + fabs(x[1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Newton from the box's centre: 1 with cand (2 doubles) when it converged */
+static int
+candidate(double * cand, search_ctx * S, const fmpq * box)
+{
+    cand[0] = (fmpq_get_d(box + 0) + fmpq_get_d(box + 1)) / 2;
+    cand[1] = (fmpq_get_d(box + 2) + fmpq_get_d(box + 3)) / 2;
+    return d_newton(cand, (double) S->c->k);
+}
+
+static int
+in_box_d(const fmpq * box, const double * x)
+{
+    return fmpq_get_d(box + 0) < x[0] && x[0] < fmpq_get_d(box + 1)
+           && fmpq_get_d(box + 2) < x[1] && x[1] < fmpq_get_d(box + 3);
+}
+
+/* x = round(v * 2^s) / 2^s */
+static void
+fmpq_set_d_2exp(fmpq_t x, double v, slong s)
+{
+    fmpz_t n;
+    fmpz_init(n);
+    fmpz_set_d(n, nearbyint(ldexp(v, (int) s)));
+    fmpz_set(fmpq_numref(x), n);
+    fmpz_one(fmpq_denref(x));
+    fmpq_div_2exp(x, x, s);
+    fmpz_clear(n);
+}
+
+/* an existence box around cand strictly inside box, proved by Krawczyk:
+   1 with E set, 0 if none was found */
+static int
+existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand)
+{
+    double lo[2], hi[2], r[2];
+    slong o, tries, s[2];
+    fmpq_t cq;
+    int found = 0;
+
+    for (o = 0; o < 2; o++)
+    {
+        lo[o] = fmpq_get_d(box + 2 * o);
+        hi[o] = fmpq_get_d(box + 2 * o + 1);
+        if (!(cand[o] > lo[o] && cand[o] < hi[o]))
+            return 0;
+        r[o] = FLINT_MIN(FLINT_MIN(cand[o] - lo[o], hi[o] - cand[o]) / 2, (hi[o] - lo[o]) / 4);
+        if (!(r[o] > 0))
+            return 0;
+        s[o] = -(slong) floor(log2(r[o]));   /* 2^-s <= r */
+    }
+    fmpq_init(cq);
+    for (tries = 0; tries < 16 && !found; tries++, s[0] += 2, s[1] += 2)
+    {
+        int inside = 1;
+        for (o = 0; o < 2; o++)
+        {
+            /* centre on the grid 2^-(s + 24), half-width 2^-s */
+            fmpq_set_d_2exp(cq, cand[o], s[o] + 24);
+            fmpq_one(E + 2 * o);
+            fmpq_div_2exp(E + 2 * o, E + 2 * o, s[o]);
+            fmpq_add(E + 2 * o + 1, cq, E + 2 * o);
+            fmpq_sub(E + 2 * o, cq, E + 2 * o);
+            if (fmpq_cmp(E + 2 * o, box + 2 * o) <= 0
+                || fmpq_cmp(E + 2 * o + 1, box + 2 * o + 1) >= 0)
+                inside = 0;
+        }
+        if (inside && krawczyk_box(S, E))
+            found = 1;
+    }
+    fmpq_clear(cq);
+    return found;
+}
+
+/* a small box around the point of the EXIST leaf j (box X), proved by
+   Krawczyk, for its status (rc_census_verify checks it) */
+static void
+locate(search_ctx * S, slong j, const fmpq * box, const double * cand0)
+{
+    rc_census_node_struct * n = S->c->nodes + j;
+    double cand[2];
+    fmpq * E = _fmpq_vec_init(4);
+    fmpq_t cq;
+    slong o, tries, s;
+    int ok = 1;
+
+    fmpq_init(cq);
+    if (cand0 != NULL)
+        cand[0] = cand0[0], cand[1] = cand0[1];
+    else
+        ok = candidate(cand, S, box);
+    for (tries = 0; tries < 3 && ok; tries++)
+    {
+        int inside = 1;
+        for (o = 0; o < 2; o++)
+        {
+            s = 36 + 6 * tries - (slong) ceil(log2(1 + fabs(cand[o])));
+            fmpq_set_d_2exp(cq, cand[o], s + 24);
+            fmpq_one(E + 2 * o);
+            fmpq_div_2exp(E + 2 * o, E + 2 * o, s);
+            fmpq_add(E + 2 * o + 1, cq, E + 2 * o);
+            fmpq_sub(E + 2 * o, cq, E + 2 * o);
+            if (fmpq_cmp(E + 2 * o, box + 2 * o) < 0 || fmpq_cmp(E + 2 * o + 1, box + 2 * o + 1) > 0)
+                inside = 0;
+        }
+        if (inside && krawczyk_box(S, E))
+        {
+            n = S->c->nodes + j;
+            box_copy(n->enc, E);
+            n->have_enc = 1;
+            break;
+        }
+    }
+    fmpq_clear(cq);
+    _fmpq_vec_clear(E, 4);
+}
+
+/* the carve of E out of box (see the preorder in the comment) */
+static void
+carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slong depth)
+{
+    rc_census_struct * c = S->c;
+    fmpq * b = _fmpq_vec_init(4);
+    slong j;
+
+    /* cut alpha at e0: [a0, e0] | cut alpha at e1: (cut beta at e2:
+       [b0, e2] | cut beta at e3: (E | [e3, b1])) | [e1, a1] */
+    rc_census_push_cut(c, 0, E + 0);
+    box_copy(b, box); fmpq_set(b + 1, E + 0);
+    process(S, b, depth + 1);
+    rc_census_push_cut(c, 0, E + 1);
+    rc_census_push_cut(c, 1, E + 2);
+    box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 3, E + 2);
+    process(S, b, depth + 3);
+    rc_census_push_cut(c, 1, E + 3);
+    j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
+    c->nodes[j].verdict = RC_PROVED;
+    locate(S, j, E, cand);
+    box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 2, E + 3);
+    process(S, b, depth + 4);
+    box_copy(b, box); fmpq_set(b + 0, E + 1);
+    process(S, b, depth + 2);
+    _fmpq_vec_clear(b, 4);
+}
+
+static void
+process(search_ctx * S, const fmpq * box, slong depth)
+{
+    rc_census_struct * c = S->c;
+    slong coord = -1, axis;
+    int kind, nonzero, have_cand = 0;
+    double cand[2], w[2];
+    fmpq * b;
+    fmpq_t at;
+
+    S->boxes++;
+    if (S->fn != NULL && S->boxes % 256 == 0)
+        S->fn(S->boxes, depth, S->ctx);
+    kind = try_exclude(&coord, S, box, &nonzero);
+    if (kind >= 0)
+    {
+        slong j = rc_census_push_leaf(c, (rc_census_leaf_kind) kind, coord);
+        c->nodes[j].verdict = RC_PROVED;
+        return;
+    }
+    if (depth >= S->max_depth || c->nnodes >= NODE_BUDGET)
+    {
+        rc_census_push_leaf(c, RC_CENSUS_UNRESOLVED, -1);
+        return;
+    }
+    /* Krawczyk only where Newton (in double) proposes a point in the box */
+    if (nonzero && candidate(cand, S, box) && in_box_d(box, cand))
+    {
+        fmpq * E;
+        have_cand = 1;
+        if (depth >= 2 && krawczyk_box(S, box))
+        {
+            slong j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
+            c->nodes[j].verdict = RC_PROVED;
+            locate(S, j, box, cand);
+            return;
+        }
+        E = _fmpq_vec_init(4);
+        if (depth >= 4 && existence_box(E, S, box, cand))
+        {
+            carve(S, box, E, cand, depth);
+            _fmpq_vec_clear(E, 4);
+            return;
+        }
+        _fmpq_vec_clear(E, 4);
+    }
+
+    /* bisect the wider side (beta weighted by (k - 1)^(1/2)), away from a
+       candidate near the middle */
+    w[0] = fmpq_get_d(box + 1) - fmpq_get_d(box + 0);
+    w[1] = (fmpq_get_d(box + 3) - fmpq_get_d(box + 2)) * S->scale;
+    axis = w[0] >= w[1] ? 0 : 1;
+    fmpq_init(at);
+    b = _fmpq_vec_init(4);
+    fmpq_add(at, box + 2 * axis, box + 2 * axis + 1);
+    fmpq_div_2exp(at, at, 1);
+    if (have_cand)
+    {
+        double lo = fmpq_get_d(box + 2 * axis), wd = fmpq_get_d(box + 2 * axis + 1) - lo;
+        double mid = lo + wd / 2;
+        if (fabs(cand[axis] - mid) < wd / 8)
+        {
+            fmpq_t q;
+            fmpq_init(q);
+            fmpq_sub(q, box + 2 * axis + 1, box + 2 * axis);
+            fmpq_div_2exp(q, q, 3);
+            if (cand[axis] > mid)
+                fmpq_sub(at, at, q);   /* 3/8 */
+            else
+                fmpq_add(at, at, q);   /* 5/8 */
+            fmpq_clear(q);
+        }
+    }
+    rc_census_push_cut(c, (int) axis, at);
+    box_copy(b, box); fmpq_set(b + 2 * axis + 1, at);
+    process(S, b, depth + 1);
+    box_copy(b, box); fmpq_set(b + 2 * axis, at);
+    process(S, b, depth + 1);
+    _fmpq_vec_clear(b, 4);
+    fmpq_clear(at);
+}
+
+int
+rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
+                 rc_census_search_fn fn, void * ctx, rc_error_t err)
+{
+    search_ctx S;
+
+    if (rc_census_set_k(c, k, prec, err))
+        return 1;
+    rc_census_default_region(c->region, k, prec);
+    S.c = c;
+    S.prec = prec;
+    S.max_depth = max_depth;
+    S.boxes = 0;
+    S.scale = sqrt((double) (k - 1));
+    S.fn = fn;
+    S.ctx = ctx;
+    process(&S, c->region, 0);
+    return _rc_census_replay(c, 0, err);
+}
