@@ -349,10 +349,12 @@ sr = relucert.search(k=7, runs=8, seed=1, jobs=2, progress=False)
 r = cli_run("search", "--k", "7", "--runs", "8", "--seed", "1")
 check("search: the command's records", sr.records == [json.loads(x) for x in r.stdout.splitlines()])
 check("search: counts (%s)" % sr, sr.runs == 8 and sr.global_runs + sr.spurious_runs + sr.saddle_runs
-      + sr.unconverged_runs + sr.lost == 8 and str(sr) in r.stderr)
+      + sr.unconverged_runs + sr.lost == 8 and sr.summary == r.stderr)
 s5 = relucert.search(k=4, n=5, runs=4, seed=1, method="lbfgs", progress=False)
 check("search n = k + 1: zero-loss runs counted, not written", s5.n == 5 and s5.zero_loss_runs == 4
       and s5.records == [])
+r5 = cli_run("search", "--k", "4", "--n", "5", "--runs", "4", "--seed", "1", "--method", "lbfgs")
+check("search n = k + 1: the command's words", s5.summary == r5.stderr and repr(s5) == r5.stderr.rstrip("\n"))
 raises("search without seed", lambda: relucert.search(k=3, runs=2),
        "search: expected --k K (or --teacher FILE), --runs R and --seed S")
 raises("search method", lambda: relucert.search(k=3, runs=2, seed=1, method="newton"),

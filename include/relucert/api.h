@@ -129,8 +129,8 @@ char * rc_api_certify_landscape(const char * request);
    ("auto"|"gd"|"lbfgs"), "max_iter", "jobs". Answer: "k", "n", "runs", the
    counts "global_runs", "global_points", "spurious_runs",
    "spurious_points", "saddle_runs", "zero_loss_runs", "unconverged_runs",
-   "lost", and "records" (the dataset-format records, global minima first,
-   then by F). Progress: phase "search", unit "runs". */
+   "lost", "records" (the dataset-format records, global minima first,
+   then by F) and "summary" (the line the command prints). Progress: phase "search", unit "runs". */
 char * rc_api_search(const char * request);
 
 /* relucert overparam (rc_overparam_run). Request: "k_min", "k_max", "s"

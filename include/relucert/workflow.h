@@ -584,6 +584,12 @@ void rc_search_clear(rc_search_t S);
 int rc_search_run(rc_search_t S, const fmpq_mat_t V, const rc_search_params_t par,
                   rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
+/* The line relucert search prints for S: the runs by outcome, in the words
+   that fit n against k (n < k: minima with F > 0 not called non-global;
+   n > k: zero-loss runs counted, not refined). Floating-point counts, not
+   proofs. */
+void rc_search_summary_write(FILE * out, const rc_search_t S);
+
 /* ---------------------------------------------------------------- overparam */
 
 /* relucert overparam: the non-global minima of over-parameterized students

@@ -1109,7 +1109,7 @@ class SearchResult(_Result):
     n, runs and the counts global_runs, global_points, spurious_runs,
     spurious_points, saddle_runs, zero_loss_runs, unconverged_runs, lost;
     records (dicts in the dataset's format, global minima first, then by
-    F)."""
+    F); summary (the line the command prints, also the repr)."""
 
     def __init__(self, data):
         self._data = data
@@ -1117,11 +1117,7 @@ class SearchResult(_Result):
             setattr(self, key, v)
 
     def _lines(self):
-        return ["search k = %d, n = %d: %d runs: %d reached a global minimum (%d point%s), "
-                "%d a non-global minimum (%d distinct), %d a saddle, %d did not converge"
-                % (self.k, self.n, self.runs, self.global_runs, self.global_points,
-                   "" if self.global_points == 1 else "s", self.spurious_runs,
-                   self.spurious_points, self.saddle_runs, self.unconverged_runs + self.lost)]
+        return self.summary.splitlines()
 
 
 def search(k=None, n=None, runs=None, seed=None, method="auto", V=None, max_iter=None, jobs=1,

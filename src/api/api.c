@@ -1017,6 +1017,12 @@ out:
     return s;
 }
 
+static void
+search_summary_fn(FILE * f, const void * ctx)
+{
+    rc_search_summary_write(f, (const rc_search_struct *) ctx);
+}
+
 char *
 rc_api_search(const char * request)
 {
@@ -1089,6 +1095,7 @@ rc_api_search(const char * request)
     for (i = 0; i < S->nrecords; i++)
         json_array_append(recs, S->records[i]);
     json_object_set_new(a, "records", recs);
+    json_object_set_new(a, "summary", text_of(search_summary_fn, S));
     s = answer(a);
     goto out;
 bad:
