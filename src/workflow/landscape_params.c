@@ -9,6 +9,7 @@ rc_landscape_params_init(rc_landscape_params_t p)
 {
     rc_error_t err;
 
+    memset(p, 0, sizeof(rc_landscape_params_struct));
     p->k = p->n = p->d = -1;
     fmpq_mat_init(p->V, 0, 0);
     fmpq_init(p->mu);

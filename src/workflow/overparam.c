@@ -18,6 +18,7 @@
 void
 rc_overparam_params_init(rc_overparam_params_t par)
 {
+    memset(par, 0, sizeof(rc_overparam_params_struct));
     par->k_min = 6;
     par->k_max = 20;
     par->ns = 1;

@@ -16,6 +16,7 @@
 void
 rc_paper_params_init(rc_paper_params_t par)
 {
+    memset(par, 0, sizeof(rc_paper_params_struct));
     par->dir = "relucert-paper";
     par->dataset = NULL;
     par->full = 0;
