@@ -211,14 +211,13 @@ get_point(rc_point_t pt, const json_t * req, rc_error_t err)
     const json_t * v = json_object_get(req, "V");
     const char * wname = get_name(req, "W_name", "W"), * vname = get_name(req, "V_name", "V");
     fmpq_mat_t W, V;
-    slong i, n, d, k;
+    slong d;
     int res = 1;
 
     fmpq_mat_init(W, 0, 0);
     fmpq_mat_init(V, 0, 0);
     if (get_matrix(W, json_object_get(req, "W"), wname, err))
         goto out;
-    n = fmpq_mat_nrows(W);
     d = fmpq_mat_ncols(W);
     if (v == NULL || json_is_null(v) || (json_is_string(v)
                                          && strcmp(json_string_value(v), "identity") == 0))
@@ -234,28 +233,7 @@ get_point(rc_point_t pt, const json_t * req, rc_error_t err)
     }
     else if (get_matrix(V, v, vname, err))
         goto out;
-    k = fmpq_mat_nrows(V);
-    if (fmpq_mat_ncols(V) != d)
-    {
-        rc_error_set(err, "%s: expected a teacher of dimension D = %ld (the student's columns), "
-                     "found %ld x %ld", vname, (long) d, (long) k, (long) fmpq_mat_ncols(V));
-        goto out;
-    }
-    if (k * d > RC_POINT_MAX_ENTRIES)
-    {
-        rc_error_set(err, "%s: expected at most %ld entries in the teacher", vname,
-                     (long) RC_POINT_MAX_ENTRIES);
-        goto out;
-    }
-    rc_point_set_dims(pt, n, k, d);
-    fmpq_mat_set(pt->W, W);
-    fmpq_mat_set(pt->V, V);
-    for (i = 0; i < n; i++)
-        pt->w_line[i] = 0;
-    for (i = 0; i < k; i++)
-        pt->v_line[i] = 0;
-    rc_point_set_source(pt, wname);
-    res = 0;
+    res = rc_point_set_mats(pt, W, V, vname, wname, err);
 out:
     fmpq_mat_clear(W);
     fmpq_mat_clear(V);
