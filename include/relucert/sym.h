@@ -27,20 +27,28 @@
 extern "C" {
 #endif
 
-/* The reduced path handles at most this many blocks (dim Fix(G) <= 72). */
+/* The reduced path handles at most this many blocks (dim Fix(G) <= 72
+   without extra neurons). */
 #define RC_SYM_MAX_BLOCKS 8
+
+/* ... and at most this many extra neurons (proofs/model.md M6.8): rows
+   k..k + nx - 1 of an n x k student, n = k + nx, each fixed by G and
+   constant on every coordinate block. */
+#define RC_SYM_MAX_EXTRA 4
 
 typedef enum
 {
     RC_SYM_ORBIT_DIAG = 0,   /* (i, i), i in B_b */
     RC_SYM_ORBIT_OFF = 1,    /* (i, r), i != r both in B_b (p_b >= 2) */
-    RC_SYM_ORBIT_CROSS = 2   /* (i, r), i in B_b, r in B_c, b != c */
+    RC_SYM_ORBIT_CROSS = 2,  /* (i, r), i in B_b, r in B_c, b != c */
+    RC_SYM_ORBIT_EXTRA = 3   /* (k + e, r), r in B_c: extra neuron e (ob = e) */
 }
 rc_sym_orbit_kind;
 
 typedef struct
 {
     slong k, m;
+    slong nx, n;       /* extra neurons (rows k..n-1), n = k + nx */
     slong * p;         /* m block sizes */
     slong * blk;       /* k entries: the block of an index */
     slong * members;   /* k entries: the indices block by block, ascending */
@@ -50,6 +58,7 @@ typedef struct
                                    block of the column (coordinate) */
     slong * diag;      /* m: orbit id of diag_b */
     slong * off;       /* m x m: orbit id of (b, c) off the diagonal, -1 if none */
+    slong * xorb;      /* nx x m: orbit id of (extra e, block c) */
 }
 rc_sym_struct;
 
@@ -66,6 +75,13 @@ int rc_sym_set_sizes(rc_sym_t s, const slong * p, slong m, rc_error_t err);
 /* Sets the group from block_of (k entries, blocks numbered 0..m-1 in order
    of first appearance). Same returns as rc_sym_set_sizes. */
 int rc_sym_set_blocks(rc_sym_t s, const slong * block_of, slong k, rc_error_t err);
+
+/* Adds nx extra neurons (rows k..k + nx - 1, each fixed by G) to a group
+   whose blocks are set: the orbits ext (e, c), e < nx, c < m, are numbered
+   after the others, so nx = 0 gives the n = k group unchanged. Returns 0;
+   1 with err filled when nx is not in 0..RC_SYM_MAX_EXTRA or no blocks are
+   set. Everything below then works on n x k students (rows = neurons). */
+int rc_sym_set_extra(rc_sym_t s, slong nx, rc_error_t err);
 
 /* 1 if the blocks are contiguous (rc_sym_set_sizes would give the same). */
 int rc_sym_is_contiguous(const rc_sym_t s);
@@ -88,9 +104,9 @@ void rc_sym_orbit_name(char * buf, size_t len, const rc_sym_t s, slong o);
    RC_SYM_MAX_BLOCKS; s is then left unset). */
 slong rc_sym_detect(rc_sym_t s, const fmpq_mat_t W, const fmpq_t tol);
 
-/* 1 if W is constant on every orbit (W in Fix(G)), theta set to the orbit
-   values; 0 (theta untouched) otherwise, *bad_i, *bad_r an entry that
-   differs from its orbit's first entry. theta has q entries. */
+/* 1 if W (n x k) is constant on every orbit (W in Fix(G)), theta set to
+   the orbit values; 0 (theta untouched) otherwise, *bad_i, *bad_r an entry
+   that differs from its orbit's first entry. theta has q entries. */
 int rc_sym_theta_from_mat(fmpq * theta, slong * bad_i, slong * bad_r,
                           const rc_sym_t s, const fmpq_mat_t W);
 
@@ -98,7 +114,7 @@ int rc_sym_theta_from_mat(fmpq * theta, slong * bad_i, slong * bad_r,
    dist = max |W - W(theta)| over the entries. */
 void rc_sym_project(fmpq * theta, fmpq_t dist, const rc_sym_t s, const fmpq_mat_t W);
 
-/* W (k x k) = W(theta). */
+/* W (n x k) = W(theta). */
 void rc_sym_mat_from_theta(fmpq_mat_t W, const rc_sym_t s, const fmpq * theta);
 
 /* ---- enclosures over a box of Fix(G), theta a vector of q balls ---- */
@@ -114,7 +130,7 @@ void rc_sym_loss(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
    g_o = <grad F, E_o>. Returns 1; 0 if a neuron may be zero. */
 int rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec);
 
-/* res = sum_i |w_i|. Always valid. */
+/* res = sum_i |w_i| over the n students. Always valid. */
 void rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
 
 /* res = lam_i of proofs/model.md M3.4 for the first neuron of block b (every
@@ -134,7 +150,7 @@ typedef enum
 }
 rc_sym_type_kind;
 
-#define RC_SYM_MAX_COPIES (RC_SYM_MAX_BLOCKS * (RC_SYM_MAX_BLOCKS + 1))
+#define RC_SYM_MAX_COPIES (RC_SYM_MAX_BLOCKS * (RC_SYM_MAX_BLOCKS + 1 + RC_SYM_MAX_EXTRA))
 
 typedef struct
 {
@@ -171,7 +187,8 @@ void rc_sym_type_gamma(fmpz_mat_t Gamma, const rc_sym_t s, const rc_sym_type_str
 int rc_sym_type_beta(arb_mat_t beta, const rc_sym_t s, const rc_sym_type_struct * t,
                      arb_srcptr theta, slong prec);
 
-/* sum over the types of ncopies x dim: must equal k^2 for a complete table. */
+/* sum over the types of ncopies x dim: must equal n k for a complete table
+   (k^2 without extra neurons; proofs/model.md M6.8(d)). */
 slong rc_sym_types_dimension(const rc_sym_type_struct * types, slong ntypes);
 
 /* lam encloses the smallest eigenvalue of the pencil (beta, Gamma), Gamma
@@ -182,9 +199,9 @@ slong rc_sym_types_dimension(const rc_sym_type_struct * types, slong ntypes);
 void rc_sym_type_spectrum(arb_t lam, slong * neg, const arb_mat_t beta, const fmpz_mat_t G,
                           slong prec);
 
-/* The smallest eigenvalue of the full k^2 x k^2 Hessian of F at W(theta)
-   for every theta in the box (n = d = k, V = I_k), from the types (lemma
-   L13): 1 with lam enclosing it and *morse (if not NULL) the Morse index
+/* The smallest eigenvalue of the full nk x nk Hessian of F at W(theta)
+   for every theta in the box (n = k + nx, d = k, V = I_k), from the types
+   (lemma L13, L13(e) with extra neurons): 1 with lam enclosing it and *morse (if not NULL) the Morse index
    (-1 where a count is not certified); 0 (lam indeterminate, *morse -1) if
    the table of types is incomplete, a Gamma singular or a neuron may be
    zero on the box. The box lies in Fix(G): for a point with exact entries
