@@ -80,6 +80,59 @@ agree(const arb_t y, const arb_t x, const char * what, slong o)
     arb_clear(mid);
 }
 
+/* sum c dim = n k and every Gamma nonsingular, for every pattern with
+   m <= 3 blocks of sizes 1..5 and s = 0..RC_SYM_MAX_EXTRA (M6.8(d), (e)) */
+START_TEST(test_extra_dimension)
+{
+    slong p[3], m, s, b, j, nt, count = 0;
+    rc_error_t err;
+
+    for (m = 1; m <= 3; m++)
+    {
+        slong code, ncode = 1;
+        for (b = 0; b < m; b++)
+            ncode *= 5;
+        for (code = 0; code < ncode; code++)
+        {
+            slong c = code;
+            for (b = 0; b < m; b++, c /= 5)
+                p[b] = 1 + c % 5;
+            for (s = 0; s <= RC_SYM_MAX_EXTRA; s++)
+            {
+                rc_sym_t sy;
+                rc_sym_type_struct * T;
+
+                rc_sym_init(sy);
+                ck_assert(rc_sym_set_sizes(sy, p, m, err) == 0);
+                ck_assert(rc_sym_set_extra(sy, s, err) == 0);
+                rc_sym_types(&T, &nt, sy);
+                ck_assert_msg(rc_sym_types_dimension(T, nt) == sy->n * sy->k,
+                              "m = %ld, s = %ld", (long) m, (long) s);
+                ck_assert_int_eq(sy->q, m + (m * (m - 1))
+                                 + (p[0] >= 2) + (m > 1 && p[1] >= 2) + (m > 2 && p[2] >= 2)
+                                 + s * m);
+                for (j = 0; j < nt; j++)
+                {
+                    fmpz_mat_t G;
+                    fmpz_t det;
+                    fmpz_mat_init(G, T[j].ncopies, T[j].ncopies);
+                    fmpz_init(det);
+                    rc_sym_type_gamma(G, sy, T + j);
+                    fmpz_mat_det(det, G);
+                    ck_assert(!fmpz_is_zero(det));
+                    fmpz_mat_clear(G);
+                    fmpz_clear(det);
+                }
+                flint_free(T);
+                rc_sym_clear(sy);
+                count++;
+            }
+        }
+    }
+    ck_assert_int_eq(count, 5 * (5 + 25 + 125));
+}
+END_TEST
+
 /* nx = 0 leaves the n = k group as it was; errors are reported */
 START_TEST(test_extra_set)
 {
@@ -178,21 +231,130 @@ START_TEST(test_extra_zero_neuron)
     fmpq * theta;
     fmpq_mat_t W;
     arb_ptr th, g;
-    slong c;
+    arb_t lam;
+    slong c, morse;
 
     flint_randinit(st);
     random_extra_point(sy, &theta, W, p, 1, st);
     for (c = 0; c < sy->m; c++)
         fmpq_zero(theta + sy->xorb[c]);
     th = _arb_vec_init(sy->q); g = _arb_vec_init(sy->q);
+    arb_init(lam);
     theta_balls(th, theta, sy->q, 128);
     ck_assert(!rc_sym_neurons_nonzero(sy, th, 128));
     ck_assert(!rc_sym_gradient(g, sy, th, 128));
+    ck_assert(!rc_sym_hessian_eig_min(lam, &morse, sy, th, 128));
+    ck_assert_int_eq(morse, -1);
     /* a box around 0 in the extra coordinates: may be zero, not valid */
     for (c = 0; c < sy->m; c++)
         mag_set_ui_2exp_si(arb_radref(th + sy->xorb[c]), 1, -20);
     ck_assert(!rc_sym_gradient(g, sy, th, 128));
+    arb_clear(lam);
     _arb_vec_clear(th, sy->q); _arb_vec_clear(g, sy->q);
+    fmpq_mat_clear(W);
+    _fmpq_vec_clear(theta, sy->q);
+    rc_sym_clear(sy);
+    flint_randclear(st);
+}
+END_TEST
+
+/* beta = U^T H U per type against the dense Hessian; the reduced
+   lambda_min against rc_mat_eig_min of the dense one (overlap) and the
+   Morse index against the dense count of negative eigenvalues */
+static void
+hessian_vs_dense(rc_sym_t sy, const fmpq * theta, const fmpq_mat_t W, slong prec,
+                 slong * morse_out)
+{
+    slong n = sy->n, k = sy->k, N = n * k, nt, j, a, b, i, r, morse, cnt;
+    arb_mat_t Wa, V, H;
+    arb_ptr th = _arb_vec_init(sy->q);
+    arb_t lam, dense, zero;
+    rc_sym_type_struct * T;
+
+    arb_mat_init(Wa, n, k); arb_mat_init(V, k, k); arb_mat_init(H, N, N);
+    arb_init(lam); arb_init(dense); arb_init(zero);
+    dense_arb(Wa, V, W, prec);
+    theta_balls(th, theta, sy->q, prec);
+    ck_assert(rc_hessian(H, Wa, V, prec));
+    rc_sym_types(&T, &nt, sy);
+    for (j = 0; j < nt; j++)
+    {
+        slong c = T[j].ncopies;
+        arb_mat_t beta, U, Ut, HU, D;
+        arb_mat_init(beta, c, c); arb_mat_init(U, N, c); arb_mat_init(Ut, c, N);
+        arb_mat_init(HU, N, c); arb_mat_init(D, c, c);
+        ck_assert(rc_sym_type_beta(beta, sy, T + j, th, prec));
+        for (a = 0; a < c; a++)
+            for (i = 0; i < n; i++)
+                for (r = 0; r < k; r++)
+                    arb_set_si(arb_mat_entry(U, i * k + r, a),
+                               rc_sym_type_copy_value(sy, T + j, a, i, r));
+        arb_mat_mul(HU, H, U, prec);
+        arb_mat_transpose(Ut, U);
+        arb_mat_mul(D, Ut, HU, prec);
+        for (a = 0; a < c; a++)
+            for (b = 0; b < c; b++)
+                ck_assert_msg(arb_overlaps(arb_mat_entry(D, a, b), arb_mat_entry(beta, a, b)),
+                              "type %ld, beta[%ld][%ld]", (long) j, (long) a, (long) b);
+        arb_mat_clear(beta); arb_mat_clear(U); arb_mat_clear(Ut);
+        arb_mat_clear(HU); arb_mat_clear(D);
+    }
+    flint_free(T);
+
+    ck_assert(rc_sym_hessian_eig_min(lam, &morse, sy, th, prec));
+    rc_mat_eig_min(dense, NULL, H, prec);
+    ck_assert_msg(arb_overlaps(lam, dense), "lambda_min");
+    ck_assert(arb_rel_accuracy_bits(lam) > 40);
+    ck_assert(morse >= 0);
+    ck_assert(rc_mat_count_below(&cnt, H, zero, prec));
+    ck_assert_int_eq(morse, cnt);
+    *morse_out = morse;
+
+    arb_clear(lam); arb_clear(dense); arb_clear(zero);
+    arb_mat_clear(Wa); arb_mat_clear(V); arb_mat_clear(H);
+    _arb_vec_clear(th, sy->q);
+}
+
+START_TEST(test_extra_hessian_dense)
+{
+    const slong s = 1 + _i % 2, *p = patterns[(_i / 2) % NPAT];
+    flint_rand_t st;
+    rc_sym_t sy;
+    fmpq * theta;
+    fmpq_mat_t W;
+    slong morse;
+
+    flint_randinit(st);
+    flint_randseed(st, 2000 + _i, 11 + _i);
+    random_extra_point(sy, &theta, W, p, s, st);
+    hessian_vs_dense(sy, theta, W, 128, &morse);
+    fmpq_mat_clear(W);
+    _fmpq_vec_clear(theta, sy->q);
+    rc_sym_clear(sy);
+    flint_randclear(st);
+}
+END_TEST
+
+/* a point with a positive index: block 0's neurons pointing against their
+   teacher directions (the reduced and dense counts agree and are > 0) */
+START_TEST(test_extra_positive_index)
+{
+    static const slong p[2] = {3, 2};
+    flint_rand_t st;
+    rc_sym_t sy;
+    fmpq * theta;
+    fmpq_mat_t W;
+    slong morse, c;
+
+    flint_randinit(st);
+    flint_randseed(st, 3, 5);
+    random_extra_point(sy, &theta, W, p, 1 + _i, st);
+    for (c = 0; c < sy->m * sy->nx; c++)
+        fmpq_set_si(theta + sy->xorb[c], (c % sy->m) + 1, 3 + c);
+    fmpq_set_si(theta + sy->diag[0], -1, 2);
+    rc_sym_mat_from_theta(W, sy, theta);
+    hessian_vs_dense(sy, theta, W, 128, &morse);
+    ck_assert_msg(morse > 0, "expected a positive index, found %ld", (long) morse);
     fmpq_mat_clear(W);
     _fmpq_vec_clear(theta, sy->q);
     rc_sym_clear(sy);
@@ -206,9 +368,12 @@ sym_extra_suite(void)
     Suite * su = suite_create("sym_extra");
     TCase * tc = tcase_create("core");
     tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, test_extra_dimension);
     tcase_add_test(tc, test_extra_set);
     tcase_add_loop_test(tc, test_extra_eval_dense, 0, 2 * NPAT);
     tcase_add_test(tc, test_extra_zero_neuron);
+    tcase_add_loop_test(tc, test_extra_hessian_dense, 0, 2 * NPAT);
+    tcase_add_loop_test(tc, test_extra_positive_index, 0, 2);
     suite_add_tcase(su, tc);
     return su;
 }
