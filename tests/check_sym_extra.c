@@ -6,6 +6,7 @@
    and contain the midpoint of a dense enclosure computed at twice the
    precision (both enclose one exact value); counts must be equal. */
 #include <stdlib.h>
+#include <string.h>
 #include "testutil.h"
 
 /* block patterns (sizes, 0-terminated) */
@@ -362,6 +363,217 @@ START_TEST(test_extra_positive_index)
 }
 END_TEST
 
+/* the over-parameterized dataset next to RC_DATASET */
+static void
+overparam_path(char * buf, size_t len)
+{
+    const char * d = RC_DATASET, * sl = strrchr(d, '/');
+    snprintf(buf, len, "%.*s/overparam-s1.jsonl", (int) (sl - d), d);
+}
+
+/* the 26 records of data/overparam-s1.jsonl: (k, index), the row holding
+   the extra neuron and the smaller block size (m = 2 in every record;
+   found independently by a short script over the exact entries) */
+static const slong records[26][4] = {
+    {14, 0, 13, 4}, {15, 0, 0, 4}, {15, 1, 7, 5}, {16, 0, 1, 4}, {16, 1, 8, 5},
+    {16, 2, 8, 6}, {17, 0, 11, 4}, {17, 1, 6, 5}, {17, 2, 17, 6}, {17, 3, 1, 7},
+    {17, 4, 16, 8}, {18, 0, 1, 3}, {18, 1, 7, 4}, {18, 2, 14, 6}, {19, 0, 10, 3},
+    {19, 1, 17, 4}, {19, 2, 15, 5}, {19, 3, 15, 6}, {19, 4, 0, 7}, {20, 0, 5, 1},
+    {20, 1, 9, 3}, {20, 2, 9, 4}, {20, 3, 11, 3}, {20, 4, 16, 5}, {20, 5, 10, 6},
+    {20, 6, 5, 9}
+};
+
+/* record r read, its structure detected, theta and the reordered student */
+static void
+record_extra(rc_point_t pt, rc_sym_t sy, fmpq ** theta, fmpq_mat_t Wp, slong * perm, int r)
+{
+    char path[4096];
+    rc_error_t err;
+    slong m, bi, br, c, a;
+
+    overparam_path(path, sizeof path);
+    rc_point_init(pt);
+    ck_assert_msg(rc_point_read_dataset(pt, path, records[r][0], records[r][1], err) == 0,
+                  "%s", err->msg);
+    ck_assert_int_eq(pt->n, pt->k + 1);
+    rc_sym_init(sy);
+    m = rc_sym_detect_extra(sy, perm, pt->W);
+    ck_assert_int_eq(m, 2);
+    ck_assert_int_eq(perm[pt->k], records[r][2]);
+    ck_assert_int_eq(FLINT_MIN(sy->p[0], sy->p[1]), records[r][3]);
+    fmpq_mat_init(Wp, pt->n, pt->k);
+    for (c = 0; c < pt->n; c++)
+        for (a = 0; a < pt->k; a++)
+            fmpq_set(fmpq_mat_entry(Wp, c, a), fmpq_mat_entry(pt->W, perm[c], a));
+    *theta = _fmpq_vec_init(sy->q);
+    ck_assert(rc_sym_theta_from_mat(*theta, &bi, &br, sy, Wp));
+}
+
+/* detection on all 26 records: the extra row wherever it sits, two
+   blocks, the point exactly in Fix(G), and the reduced loss overlapping
+   the dense one */
+START_TEST(test_extra_detect_records)
+{
+    rc_point_t pt;
+    rc_sym_t sy;
+    fmpq * theta;
+    fmpq_mat_t Wp;
+    slong perm[64];
+    arb_ptr th;
+    arb_mat_t Wa, V;
+    arb_t x, y;
+
+    record_extra(pt, sy, &theta, Wp, perm, _i);
+    th = _arb_vec_init(sy->q);
+    arb_init(x); arb_init(y);
+    arb_mat_init(Wa, pt->n, pt->k); arb_mat_init(V, pt->k, pt->k);
+    theta_balls(th, theta, sy->q, 128);
+    dense_arb(Wa, V, pt->W, 256);
+    rc_loss(x, Wa, V, 256);
+    rc_sym_loss(y, sy, th, 128);
+    agree(y, x, "loss", _i);
+    arb_mat_clear(Wa); arb_mat_clear(V);
+    arb_clear(x); arb_clear(y);
+    _arb_vec_clear(th, sy->q);
+    _fmpq_vec_clear(theta, sy->q);
+    fmpq_mat_clear(Wp);
+    rc_sym_clear(sy);
+    rc_point_clear(pt);
+}
+END_TEST
+
+/* a row moved or an extra row broken: the reordering follows the row, a
+   broken row gives no structure */
+START_TEST(test_extra_detect_moved)
+{
+    rc_point_t pt;
+    rc_sym_t sy, s2;
+    fmpq * theta;
+    fmpq_mat_t Wp, W2;
+    slong perm[64], perm2[64], c, a, n, k;
+
+    record_extra(pt, sy, &theta, Wp, perm, 0);
+    n = pt->n; k = pt->k;
+    /* the reduced point itself (extra row last): the identity order */
+    rc_sym_init(s2);
+    ck_assert_int_eq(rc_sym_detect_extra(s2, perm2, Wp), 2);
+    for (c = 0; c < n; c++)
+        ck_assert_int_eq(perm2[c], c);
+    /* the extra row first */
+    fmpq_mat_init(W2, n, k);
+    for (c = 0; c < n; c++)
+        for (a = 0; a < k; a++)
+            fmpq_set(fmpq_mat_entry(W2, c, a), fmpq_mat_entry(Wp, (c + n - 1) % n, a));
+    ck_assert_int_eq(rc_sym_detect_extra(s2, perm2, W2), 2);
+    ck_assert_int_eq(perm2[k], 0);
+    /* one entry of the extra row changed: the blocks split (more blocks,
+       never a wrong group) */
+    fmpq_add_si(fmpq_mat_entry(W2, 0, 0), fmpq_mat_entry(W2, 0, 0), 1);
+    ck_assert(rc_sym_detect_extra(s2, perm2, W2) > 2);
+    ck_assert(rc_sym_detect_extra(s2, perm2, pt->V) == -1);   /* n = k */
+    fmpq_mat_clear(W2);
+    rc_sym_clear(s2);
+    _fmpq_vec_clear(theta, sy->q);
+    fmpq_mat_clear(Wp);
+    rc_sym_clear(sy);
+    rc_point_clear(pt);
+}
+END_TEST
+
+/* k = 14: Krawczyk in theta proves the critical point (after Newton in
+   theta), the reduced lambda_min overlaps the dense one, is positive, and
+   the Morse index is 0 */
+START_TEST(test_extra_record_k14)
+{
+    const slong prec = 256;
+    rc_point_t pt;
+    rc_sym_t sy;
+    fmpq * theta;
+    fmpq_mat_t Wp;
+    slong perm[64], o, w, morse, N;
+    arb_ptr t0, t1;
+    arb_mat_t Wa, V, H;
+    arb_t lam, dense;
+
+    record_extra(pt, sy, &theta, Wp, perm, 0);
+    t0 = _arb_vec_init(sy->q); t1 = _arb_vec_init(sy->q);
+    theta_balls(t0, theta, sy->q, prec);
+    ck_assert(rc_sym_refine_newton(t1, sy, t0, 20, prec));
+    for (o = 0; o < sy->q; o++)
+        mag_set_ui_2exp_si(arb_radref(t1 + o), 1, -100);
+    ck_assert_int_eq(rc_sym_krawczyk(&w, sy, t1, prec), RC_PROVED);
+    /* the box excludes a point far from it: refuted there */
+    arb_add_si(t1 + 0, t1 + 0, 1, prec);
+    ck_assert(rc_sym_krawczyk(&w, sy, t1, prec) != RC_PROVED);
+
+    arb_init(lam); arb_init(dense);
+    ck_assert(rc_sym_hessian_eig_min(lam, &morse, sy, t0, 128));
+    ck_assert_int_eq(morse, 0);
+    ck_assert(arb_is_positive(lam));
+    N = pt->n * pt->k;
+    arb_mat_init(Wa, pt->n, pt->k); arb_mat_init(V, pt->k, pt->k); arb_mat_init(H, N, N);
+    dense_arb(Wa, V, Wp, 128);
+    ck_assert(rc_hessian(H, Wa, V, 128));
+    rc_mat_eig_min(dense, NULL, H, 128);
+    ck_assert_msg(arb_overlaps(lam, dense), "lambda_min");
+    arb_mat_clear(Wa); arb_mat_clear(V); arb_mat_clear(H);
+    arb_clear(lam); arb_clear(dense);
+    _arb_vec_clear(t0, sy->q); _arb_vec_clear(t1, sy->q);
+    _fmpq_vec_clear(theta, sy->q);
+    fmpq_mat_clear(Wp);
+    rc_sym_clear(sy);
+    rc_point_clear(pt);
+}
+END_TEST
+
+/* must not prove: the k = 14 minimum with its extra neuron split into two
+   equal halves (two equal extra neurons, n = 16, s = 2) has a singular
+   Hessian: lambda_min is never certified positive, the index never
+   certified */
+START_TEST(test_extra_equal_neurons_not_strict)
+{
+    rc_point_t pt;
+    rc_sym_t sy, s2;
+    fmpq * theta, * th2;
+    fmpq_mat_t Wp;
+    slong perm[64], o, c, morse;
+    arb_ptr t;
+    arb_t lam;
+    rc_error_t err;
+
+    record_extra(pt, sy, &theta, Wp, perm, 0);
+    rc_sym_init(s2);
+    ck_assert(rc_sym_set_blocks(s2, sy->blk, sy->k, err) == 0);
+    ck_assert(rc_sym_set_extra(s2, 2, err) == 0);
+    th2 = _fmpq_vec_init(s2->q);
+    for (o = 0; o < sy->q; o++)
+        if (sy->okind[o] != RC_SYM_ORBIT_EXTRA)
+            fmpq_set(th2 + o, theta + o);
+    for (c = 0; c < sy->m; c++)
+    {
+        fmpq_div_2exp(th2 + s2->xorb[c], theta + sy->xorb[c], 1);
+        fmpq_set(th2 + s2->xorb[sy->m + c], th2 + s2->xorb[c]);
+    }
+    t = _arb_vec_init(s2->q);
+    arb_init(lam);
+    theta_balls(t, th2, s2->q, 128);
+    if (rc_sym_hessian_eig_min(lam, &morse, s2, t, 128))
+    {
+        ck_assert(!arb_is_positive(lam));
+        ck_assert(arb_contains_zero(lam) || arb_is_negative(lam));
+    }
+    ck_assert(morse == -1 || morse > 0);
+    arb_clear(lam);
+    _arb_vec_clear(t, s2->q);
+    _fmpq_vec_clear(th2, s2->q);
+    rc_sym_clear(s2);
+    _fmpq_vec_clear(theta, sy->q);
+    fmpq_mat_clear(Wp);
+    rc_sym_clear(sy);
+    rc_point_clear(pt);
+}
+END_TEST
+
 static Suite *
 sym_extra_suite(void)
 {
@@ -374,6 +586,10 @@ sym_extra_suite(void)
     tcase_add_test(tc, test_extra_zero_neuron);
     tcase_add_loop_test(tc, test_extra_hessian_dense, 0, 2 * NPAT);
     tcase_add_loop_test(tc, test_extra_positive_index, 0, 2);
+    tcase_add_loop_test(tc, test_extra_detect_records, 0, 26);
+    tcase_add_test(tc, test_extra_detect_moved);
+    tcase_add_test(tc, test_extra_record_k14);
+    tcase_add_test(tc, test_extra_equal_neurons_not_strict);
     suite_add_tcase(su, tc);
     return su;
 }

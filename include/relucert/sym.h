@@ -104,6 +104,23 @@ void rc_sym_orbit_name(char * buf, size_t len, const rc_sym_t s, slong o);
    RC_SYM_MAX_BLOCKS; s is then left unset). */
 slong rc_sym_detect(rc_sym_t s, const fmpq_mat_t W, const fmpq_t tol);
 
+/* The structure of proofs/model.md M6.8 in the exact n x k student W
+   (n = k + nx, 1 <= nx <= RC_SYM_MAX_EXTRA, teacher I_k), wherever the
+   extra neurons sit among the rows: for every choice of nx rows as the
+   extra neurons (lexicographic), the other rows are matched to the
+   coordinates (a guessed order: each row's entry farthest from its mean),
+   and G is the largest group of the form fixing the matched k x k part
+   (as rc_sym_detect) and every extra row (coordinates a, a' in one block
+   only if every extra row is equal at a and a'). A candidate counts only
+   when the reordered point is exactly in Fix(G) (rc_sym_theta_from_mat)
+   with at most RC_SYM_MAX_BLOCKS blocks. Returns the number of blocks m of
+   the candidate with the fewest (the first on ties), s set (with nx extra
+   neurons) and perm (n entries) the order: row c of the reduced point is
+   row perm[c] of W (c < k: the neuron of coordinate c; c >= k: extra neuron
+   c - k); -1 (s and perm untouched) when no candidate works. Exact
+   equality only. */
+slong rc_sym_detect_extra(rc_sym_t s, slong * perm, const fmpq_mat_t W);
+
 /* 1 if W (n x k) is constant on every orbit (W in Fix(G)), theta set to
    the orbit values; 0 (theta untouched) otherwise, *bad_i, *bad_r an entry
    that differs from its orbit's first entry. theta has q entries. */
