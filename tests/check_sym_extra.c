@@ -574,6 +574,200 @@ START_TEST(test_extra_equal_neurons_not_strict)
 }
 END_TEST
 
+/* the split of every representative (each block's first neuron, each
+   extra neuron; L13(e)(c)) against the dense path at random points of
+   Fix(G), s = 1, 2 over the patterns: the H'_ii forms on the invariant
+   basis and a difference e_a - e_a', the split point's curvature at
+   alpha = 1/3, and lam_i */
+START_TEST(test_extra_split_dense)
+{
+    const slong prec = 128, s = 1 + _i % 2, *p = patterns[(_i / 2) % NPAT];
+    flint_rand_t st;
+    rc_sym_t sy;
+    fmpq * theta;
+    fmpq_mat_t W;
+    arb_mat_t Wa, V;
+    arb_ptr th;
+    slong b, a, c, r, n, k;
+
+    flint_randinit(st);
+    flint_randseed(st, 3000 + _i, 11 + _i);
+    random_extra_point(sy, &theta, W, p, s, st);
+    n = sy->n; k = sy->k;
+    ck_assert_int_eq(rc_sym_split_count(sy), sy->m + s);
+    arb_mat_init(Wa, n, k); arb_mat_init(V, k, k);
+    th = _arb_vec_init(sy->q);
+    dense_arb(Wa, V, W, 2 * prec);
+    theta_balls(th, theta, sy->q, prec);
+    for (b = 0; b < rc_sym_split_count(sy); b++)
+    {
+        rc_sym_dvec_struct z[RC_SYM_MAX_BLOCKS + 2];
+        slong nz = rc_sym_dvec_basis(z, sy, b), i = rc_sym_split_neuron(sy, b), cc;
+        arb_mat_t Hp, A, Z, ZH;
+        fmpz_mat_t G;
+        arb_ptr y, u;
+        arb_t one, alpha, q1, q2, x;
+
+        ck_assert_int_eq(i, b < sy->m ? sy->members[sy->start[b]] : k + b - sy->m);
+        if (b >= sy->m)
+            ck_assert_int_eq(nz, sy->m);   /* the block indicators */
+        for (cc = 0; cc < sy->m; cc++)
+            if (rc_sym_dvec_diff_exists(sy, b, cc))
+            {
+                z[nz].kind = RC_SYM_DVEC_DIFF;
+                z[nz++].c = cc;
+                break;
+            }
+        y = _arb_vec_init(nz); u = _arb_vec_init(k);
+        arb_mat_init(Hp, k, k); arb_mat_init(A, nz, nz);
+        arb_mat_init(Z, k, nz); arb_mat_init(ZH, k, nz);
+        fmpz_mat_init(G, nz, nz);
+        arb_init(one); arb_init(alpha); arb_init(q1); arb_init(q2); arb_init(x);
+        arb_one(one);
+        ck_assert(rc_hessian_prime_block(Hp, Wa, V, i, 2 * prec));
+        ck_assert(rc_sym_hprime_form(A, sy, b, one, z, nz, th, prec));
+        rc_sym_dvec_gram(G, sy, b, z, nz);
+        for (a = 0; a < nz; a++)
+            for (r = 0; r < k; r++)
+                arb_set_si(arb_mat_entry(Z, r, a), rc_sym_dvec_value(sy, z + a, i, r));
+        arb_mat_mul(ZH, Hp, Z, 2 * prec);
+        for (a = 0; a < nz; a++)
+            for (c = 0; c < nz; c++)
+            {
+                slong gg = 0;
+                arb_zero(x);
+                for (r = 0; r < k; r++)
+                {
+                    arb_addmul(x, arb_mat_entry(Z, r, a), arb_mat_entry(ZH, r, c), 2 * prec);
+                    gg += rc_sym_dvec_value(sy, z + a, i, r) * rc_sym_dvec_value(sy, z + c, i, r);
+                }
+                agree(arb_mat_entry(A, a, c), x, "H' form", b);
+                ck_assert(fmpz_equal_si(fmpz_mat_entry(G, a, c), gg));
+            }
+        for (a = 0; a < nz; a++)
+            arb_set_si(y + a, a + 1);
+        for (r = 0; r < k; r++)
+            for (a = 0; a < nz; a++)
+                arb_addmul(u + r, y + a, arb_mat_entry(Z, r, a), 2 * prec);
+        arb_set_si(alpha, 1);
+        arb_div_si(alpha, alpha, 3, 2 * prec);
+        ck_assert(rc_sym_split_point_curvature(q1, sy, b, alpha, z, y, nz, th, prec));
+        ck_assert(rc_split_point_curvature(q2, Wa, V, i, alpha, u, 2 * prec) != RC_REFUTED);
+        agree(q1, q2, "split point", b);
+        ck_assert(rc_sym_split_lam(q1, sy, th, b, prec));
+        rc_split_lam(q2, Wa, V, i, 2 * prec);
+        agree(q1, q2, "lam", b);
+        arb_mat_clear(Hp); arb_mat_clear(A); arb_mat_clear(Z); arb_mat_clear(ZH);
+        fmpz_mat_clear(G);
+        _arb_vec_clear(y, nz); _arb_vec_clear(u, k);
+        arb_clear(one); arb_clear(alpha); arb_clear(q1); arb_clear(q2); arb_clear(x);
+    }
+    _arb_vec_clear(th, sy->q);
+    arb_mat_clear(Wa); arb_mat_clear(V);
+    fmpq_mat_clear(W);
+    _fmpq_vec_clear(theta, sy->q);
+    rc_sym_clear(sy);
+    flint_randclear(st);
+}
+END_TEST
+
+/* the k = 14 record on the reduced certificate (in memory): a strict
+   minimum, non-global, and every split (both block representatives and
+   the extra neuron) a certified strict saddle, each reduced quotient
+   overlapping the dense one y^T H'_ii y / |y|^2 of the same witness (the
+   dense path proves every neuron's split too), the dimension n k */
+START_TEST(test_extra_record_k14_splits)
+{
+    const slong prec = 128;
+    rc_point_t pt;
+    rc_sym_t sy;
+    rc_symcert_t cert;
+    fmpq * theta;
+    fmpq_mat_t Wp;
+    slong perm[64], b, r, n, k;
+    arb_ptr t0;
+    arb_mat_t Wa, V, Hp, u, Hu, num;
+    arb_t den, qd, one;
+    fmpq_t half;
+    rc_error_t err;
+
+    record_extra(pt, sy, &theta, Wp, perm, 0);
+    n = pt->n; k = pt->k;
+    t0 = _arb_vec_init(sy->q);
+    theta_balls(t0, theta, sy->q, prec);
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    rc_symcert_init(cert);
+    ck_assert_msg(rc_symcert_find(cert, sy, t0, half, prec, err) == 0, "%s", err->msg);
+    ck_assert_int_eq(cert->sym->n, n);
+    ck_assert_int_eq(cert->dimension, n * k);
+    ck_assert_int_eq(cert->critical, RC_PROVED);
+    ck_assert_int_eq(cert->strict_min, RC_PROVED);
+    ck_assert_int_eq(cert->morse_index, 0);
+    ck_assert_int_eq(cert->non_global, RC_PROVED);
+    ck_assert_int_eq(cert->saddle, RC_PROVED);
+    ck_assert_int_eq(cert->cross, RC_PROVED);
+    ck_assert(rc_symcert_success(cert));
+    ck_assert_int_eq(rc_sym_split_count(cert->sym), 3);
+
+    /* each representative's quotient against the dense H'_ii at the centre */
+    arb_mat_init(Wa, n, k); arb_mat_init(V, k, k); arb_mat_init(Hp, k, k);
+    arb_mat_init(u, k, 1); arb_mat_init(Hu, k, 1); arb_mat_init(num, 1, 1);
+    arb_init(den); arb_init(qd); arb_init(one);
+    {
+        fmpq_mat_t Wc;
+        fmpq_mat_init(Wc, n, k);
+        rc_sym_mat_from_theta(Wc, cert->sym, cert->centre);
+        dense_arb(Wa, V, Wc, 2 * prec);
+        fmpq_mat_clear(Wc);
+    }
+    for (b = 0; b < 3; b++)
+    {
+        rc_sym_dvec_struct z[RC_SYM_MAX_BLOCKS + 1];
+        arb_ptr y = _arb_vec_init(RC_SYM_MAX_BLOCKS + 1);
+        slong i = rc_sym_split_neuron(cert->sym, b), a;
+        slong nz = _rc_symcert_split_vectors(z, y, cert, b, 2 * prec);
+
+        ck_assert_msg(cert->split[b] == RC_PROVED, "split %ld", (long) b);
+        ck_assert(arb_is_negative(cert->split_q + b));
+        ck_assert(nz > 0);
+        if (b == 2)
+            ck_assert_int_eq(i, k);   /* the extra neuron */
+        for (r = 0; r < k; r++)
+        {
+            arb_zero(arb_mat_entry(u, r, 0));
+            for (a = 0; a < nz; a++)
+                arb_addmul_si(arb_mat_entry(u, r, 0), y + a,
+                              rc_sym_dvec_value(cert->sym, z + a, i, r), 2 * prec);
+        }
+        ck_assert(rc_hessian_prime_block(Hp, Wa, V, i, 2 * prec));
+        arb_mat_mul(Hu, Hp, u, 2 * prec);
+        arb_zero(arb_mat_entry(num, 0, 0));
+        arb_zero(den);
+        for (r = 0; r < k; r++)
+        {
+            arb_addmul(arb_mat_entry(num, 0, 0), arb_mat_entry(u, r, 0),
+                       arb_mat_entry(Hu, r, 0), 2 * prec);
+            arb_addmul(den, arb_mat_entry(u, r, 0), arb_mat_entry(u, r, 0), 2 * prec);
+        }
+        arb_div(qd, arb_mat_entry(num, 0, 0), den, 2 * prec);
+        ck_assert(arb_is_negative(qd));
+        ck_assert_msg(arb_overlaps(qd, cert->split_q + b), "split quotient %ld", (long) b);
+        _arb_vec_clear(y, RC_SYM_MAX_BLOCKS + 1);
+    }
+    arb_mat_clear(Wa); arb_mat_clear(V); arb_mat_clear(Hp);
+    arb_mat_clear(u); arb_mat_clear(Hu); arb_mat_clear(num);
+    arb_clear(den); arb_clear(qd); arb_clear(one);
+    rc_symcert_clear(cert);
+    fmpq_clear(half);
+    _arb_vec_clear(t0, sy->q);
+    _fmpq_vec_clear(theta, sy->q);
+    fmpq_mat_clear(Wp);
+    rc_sym_clear(sy);
+    rc_point_clear(pt);
+}
+END_TEST
+
 static Suite *
 sym_extra_suite(void)
 {
@@ -590,6 +784,8 @@ sym_extra_suite(void)
     tcase_add_test(tc, test_extra_detect_moved);
     tcase_add_test(tc, test_extra_record_k14);
     tcase_add_test(tc, test_extra_equal_neurons_not_strict);
+    tcase_add_loop_test(tc, test_extra_split_dense, 0, 2 * NPAT);
+    tcase_add_test(tc, test_extra_record_k14_splits);
     suite_add_tcase(su, tc);
     return su;
 }

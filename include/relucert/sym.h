@@ -150,9 +150,19 @@ int rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec);
 /* res = sum_i |w_i| over the n students. Always valid. */
 void rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
 
-/* res = lam_i of proofs/model.md M3.4 for the first neuron of block b (every
-   neuron of the block has the same value). Returns 1; 0 if a neuron may be
-   zero. */
+/* The split representatives (proofs/model.md M6.5, L13(c), L13(e)): one
+   neuron per G-orbit of student neurons. Representative b < m is the first
+   neuron of block b (every neuron of the block gives the same split, by
+   symmetry); representative m + e (e < nx) is the extra neuron k + e, its
+   own orbit since G fixes it. rc_sym_split_count gives m + nx. */
+slong rc_sym_split_count(const rc_sym_t s);
+
+/* The student neuron (row) of split representative b, 0 <= b < m + nx. */
+slong rc_sym_split_neuron(const rc_sym_t s, slong b);
+
+/* res = lam_i of proofs/model.md M3.4 for split representative b (a block's
+   first neuron, every neuron of the block having the same value, or an
+   extra neuron). Returns 1; 0 if a neuron may be zero. */
 int rc_sym_split_lam(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong prec);
 
 /* ---- the irreducible types (proofs/model.md M6.4) ---- */
@@ -228,8 +238,9 @@ int rc_sym_hessian_eig_min(arb_t lam, slong * morse, const rc_sym_t s, arb_srcpt
 
 /* ---- the diagonal block H'_ii of one neuron, for the split lemma ---- */
 
-/* The vectors (in R^k) whose bilinear forms are taken, relative to the first
-   neuron i of block b: */
+/* The vectors (in R^k) whose bilinear forms are taken, relative to the
+   neuron i of split representative b (the first neuron of block b, or an
+   extra neuron, for which only BLOCK and DIFF occur): */
 typedef enum
 {
     RC_SYM_DVEC_SELF = 0,    /* e_i */
@@ -247,12 +258,15 @@ typedef struct
 }
 rc_sym_dvec_struct;
 
-/* The invariant basis of block b's neuron: e_i, rest of B_b (if p_b >= 2),
-   each other block. Returns its length (<= RC_SYM_MAX_BLOCKS + 1). */
+/* The invariant basis (the vectors fixed by the stabiliser of the neuron)
+   of split representative b: for a block neuron e_i, rest of B_b (if
+   p_b >= 2), each other block; for an extra neuron (b >= m, fixed by all
+   of G) each block indicator 1_c (L13(e)(c)). Returns its length
+   (<= RC_SYM_MAX_BLOCKS + 1). */
 slong rc_sym_dvec_basis(rc_sym_dvec_struct * z, const rc_sym_t s, slong b);
 
-/* 1 if DIFF in block c exists for neuron block b (B_c minus i has >= 2
-   indices). */
+/* 1 if DIFF in block c exists for split representative b (B_c minus its
+   neuron i has >= 2 indices; p_c >= 2 for an extra neuron). */
 int rc_sym_dvec_diff_exists(const rc_sym_t s, slong b, slong c);
 
 /* Entry r (0 <= r < k) of z relative to the first neuron i of block b:
@@ -263,7 +277,7 @@ slong rc_sym_dvec_value(const rc_sym_t s, const rc_sym_dvec_struct * z, slong i,
 void rc_sym_dvec_gram(fmpz_mat_t G, const rc_sym_t s, slong b,
                       const rc_sym_dvec_struct * z, slong nz);
 
-/* A = z_a^T H'(scale) z_b for the first neuron i of block b, where
+/* A = z_a^T H'(scale) z_b for the neuron i of split representative b, where
    H'(scale) = sum_{i' != i} h1(scale w_i, w_i') - sum_j h1(scale w_i, e_j)
    (scale = 1: H'_ii; scale = alpha: the first half of the split neuron).
    scale must be certainly positive. Returns 1; 0 if a neuron may be zero or
@@ -273,7 +287,7 @@ int rc_sym_hprime_form(arb_mat_t A, const rc_sym_t s, slong b, const arb_t scale
                        slong prec);
 
 /* The split point's curvature (proofs/model.md M3.3), computed directly on the
-   (k + 1)-neuron point where the first neuron i of block b becomes
+   (n + 1)-neuron point where the neuron i of split representative b becomes
    alpha w_i and (1 - alpha) w_i: q = Y^T H Y / |Y|^2 for Y = (u, -u) in the
    two new rows, u = sum_a y_a z_a. Returns 1; 0 if a neuron may be zero or
    alpha is not certainly in (0, 1). */

@@ -276,9 +276,9 @@ rc_sym_split_lam(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong p
         return 0;
     }
     ctx_init(&c, s, theta, acc, prec);
-    c.i = s->members[s->start[b]];
+    c.i = rc_sym_split_neuron(s, b);
     c.mi = 1;
-    _rc_sym_frame_init(F1, s, &c.i, 1, prec);
+    _rc_sym_frame_init(F1, s, &c.i, c.i < s->k, prec);
     /* (sum_{j != i} sin t(w_i, w_j) |w_j| - sum_j sin t(w_i, e_j)) / (2 pi |w_i|) */
     _rc_sym_frame_partners(F1, c.i, lam_partner, &c, prec);
     _rc_sym_frame_clear(F1);
