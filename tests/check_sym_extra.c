@@ -768,6 +768,104 @@ START_TEST(test_extra_record_k14_splits)
 }
 END_TEST
 
+/* the k = 14 certificate as JSON: n = 15, one extra neuron, the split of
+   the extra neuron recorded; rc_symcert_check re-verifies it from the file
+   alone, and a tampered n, extra count, theta entry (the extra orbit),
+   dimension count or extra split witness fails */
+static json_t *
+k14_json(void)
+{
+    rc_point_t pt;
+    rc_sym_t sy;
+    rc_symcert_t cert;
+    fmpq * theta;
+    fmpq_mat_t Wp;
+    slong perm[64];
+    arb_ptr t0;
+    fmpq_t half;
+    rc_error_t err;
+    json_t * j;
+
+    record_extra(pt, sy, &theta, Wp, perm, 0);
+    t0 = _arb_vec_init(sy->q);
+    theta_balls(t0, theta, sy->q, 128);
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    rc_symcert_init(cert);
+    ck_assert(rc_symcert_find(cert, sy, t0, half, 128, err) == 0);
+    j = rc_symcert_to_json(cert, "k14");
+    rc_symcert_clear(cert);
+    fmpq_clear(half);
+    _arb_vec_clear(t0, sy->q);
+    _fmpq_vec_clear(theta, sy->q);
+    fmpq_mat_clear(Wp);
+    rc_sym_clear(sy);
+    rc_point_clear(pt);
+    return j;
+}
+
+START_TEST(test_extra_cert_json)
+{
+    json_t * j = k14_json(), * t, * th;
+    rc_error_t why;
+    fmpq_t x;
+    slong q;
+
+    ck_assert_int_eq(json_integer_value(json_object_get(j, "n")), 15);
+    ck_assert_int_eq(json_integer_value(json_object_get(j, "k")), 14);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(j, "symmetry"),
+                                                        "extra_neurons")), 1);
+    ck_assert(json_is_true(json_object_get(j, "success")));
+    ck_assert_int_eq(json_array_size(json_object_get(json_object_get(j, "witnesses"),
+                                                     "split_directions")), 3);
+    ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(
+        json_object_get(j, "claims"), "positive_definite"), "dimension_count")), 15 * 14);
+    ck_assert_msg(rc_symcert_check(why, j) == 0, "%s", why->msg);
+
+    t = json_deep_copy(j);                  /* n */
+    json_object_set_new(t, "n", json_integer(16));
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_object_set_new(t, "n", json_integer(14));
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_decref(t);
+
+    t = json_deep_copy(j);                  /* the extra count */
+    json_object_set_new(json_object_get(t, "symmetry"), "extra_neurons", json_integer(2));
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_object_del(json_object_get(t, "symmetry"), "extra_neurons");
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_decref(t);
+
+    t = json_deep_copy(j);                  /* a theta entry of the extra row */
+    th = json_object_get(json_object_get(t, "box"), "theta");
+    q = json_array_size(th);
+    fmpq_init(x);
+    fmpq_set_si(x, 1, 64);
+    json_array_set_new(th, q - 1, rc_json_fmpq(x));
+    ck_assert(rc_symcert_check(why, t) != 0);
+    fmpq_clear(x);
+    json_decref(t);
+
+    t = json_deep_copy(j);                  /* the dimension count */
+    json_object_set_new(json_object_get(json_object_get(t, "claims"), "positive_definite"),
+                        "dimension_count", json_integer(14 * 14));
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_decref(t);
+
+    t = json_deep_copy(j);                  /* the extra neuron's split entry */
+    json_array_remove(json_object_get(json_object_get(t, "witnesses"), "split_directions"), 2);
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_decref(t);
+
+    t = json_deep_copy(j);                  /* its verdict list */
+    json_object_del(json_object_get(json_object_get(t, "claims"), "saddle_after_split"),
+                    "extra_neurons");
+    ck_assert(rc_symcert_check(why, t) != 0);
+    json_decref(t);
+    json_decref(j);
+}
+END_TEST
+
 static Suite *
 sym_extra_suite(void)
 {
@@ -786,6 +884,7 @@ sym_extra_suite(void)
     tcase_add_test(tc, test_extra_equal_neurons_not_strict);
     tcase_add_loop_test(tc, test_extra_split_dense, 0, 2 * NPAT);
     tcase_add_test(tc, test_extra_record_k14_splits);
+    tcase_add_test(tc, test_extra_cert_json);
     suite_add_tcase(su, tc);
     return su;
 }
