@@ -2,7 +2,10 @@
 # Over-parameterized students (n = k + s neurons, issue 24): 'search --n'
 # finds the k = 14, n = 15 non-global minimum by L-BFGS in seconds;
 # 'certify minimum' proves it a strict non-global minimum whose every
-# one-neuron split is a strict saddle of n = 16 (lemma L5 holds for any n);
+# one-neuron split is a strict saddle of n = 16 (lemma L5 holds for any n),
+# on the reduced path (blocks [10, 4] and one extra neuron fixed by them,
+# proofs/model.md M6.8) and, with --path dense, on the dense path, with the
+# same verdicts;
 # and must not prove: the split of a k = 7 minimum (a saddle with n = 8)
 # offered as a minimum, a global minimum with two parallel neurons (a
 # singular Hessian), tampered n != k certificates.
@@ -25,9 +28,21 @@ check "certify the n = 15 minimum: exit 0" test $? -eq 0
 check "strict minimum proved" grep -q "^strict minimum: proved" "$tmp/out"
 check "non-global proved" grep -q "^non-global: proved" "$tmp/out"
 check "every split is a strict saddle of n = 16" grep -q "^saddle after adding a neuron: proved (every neuron" "$tmp/out"
-check "the dense path, saying why" grep -q "^path: dense (the reduced path needs n = d = k)" "$tmp/out"
+check "the reduced path, with its extra neuron" grep -q "^path: reduced (blocks \[10, 4\], 1 extra neuron, 8 fixed-point coordinates)" "$tmp/out"
+check "the Morse index on the reduced path: 0, dimension count n k = 210" grep -q "^Hessian by irreducible type (8 types, dimension count 210): .* Morse index 0$" "$tmp/out"
+check "the certificate records the extra neuron" sh -c "grep -q '\"extra_neurons\": 1' '$tmp/m.json' && grep -q '\"symmetry\"' '$tmp/m.json'"
 $RUN check "$tmp/m.json" >/dev/null 2>&1
 check "the certificate re-checks" test $? -eq 0
+cp "$tmp/out" "$tmp/out-reduced"
+$RUN certify minimum --dataset "$tmp/s.jsonl" --k 14 --index 0 --path dense --out "$tmp/md.json" >"$tmp/out" 2>&1
+check "--path dense: exit 0" test $? -eq 0
+check "--path dense: the dense path" grep -q "^path: dense (--path dense)" "$tmp/out"
+check "--path dense: a dense certificate" sh -c "! grep -q '\"symmetry\"' '$tmp/md.json' && grep -q '\"centre\"' '$tmp/md.json'"
+for v in "strict minimum: proved" "non-global: proved" "saddle after adding a neuron: proved (every neuron"; do
+    check "reduced and dense agree: $v" sh -c "grep -qF '$v' '$tmp/out' && grep -qF '$v' '$tmp/out-reduced'"
+done
+$RUN check "$tmp/md.json" >/dev/null 2>&1
+check "the dense certificate re-checks" test $? -eq 0
 check "the dataset table says n = 15" sh -c "$RUN certify minimum --dataset '$tmp/s.jsonl' --out-dir '$tmp/d' | grep -q 'spurious  n=15 '"
 check "the certificate has n = 15, k = 14" sh -c "grep -q '\"n\": 15' '$tmp/m.json' && grep -q '\"k\": 14' '$tmp/m.json'"
 
@@ -39,14 +54,16 @@ check "the same certificate bytes under OPENBLAS_CORETYPE=Prescott" cmp -s "$tmp
 
 $RUN latex "$tmp/m.json" >"$tmp/m.tex" 2>/dev/null
 check "latex: exit 0" test $? -eq 0
-check "latex: the row gives n = 15" grep -q '^14 (\$n=15\$) & ' "$tmp/m.tex"
+check "latex: the row gives n = 15" grep -qF '14 ($n=15$)$^\dagger$ & ' "$tmp/m.tex"
 check "latex: the split is of the (n+1)-neuron loss" grep -q '(n+1)\$-neuron loss' "$tmp/m.tex"
 
 # tampered: another student size, a moved centre, a claim it does not make
-sed 's/"n": 15/"n": 16/' "$tmp/m.json" >"$tmp/t1.json"
-$RUN check "$tmp/t1.json" >/dev/null 2>&1
-check "tampered n: check fails" test $? -ne 0
-$PY - "$tmp/m.json" "$tmp/t2.json" <<'PY'
+for f in m md; do
+    sed 's/"n": 15/"n": 16/' "$tmp/$f.json" >"$tmp/t1.json"
+    $RUN check "$tmp/t1.json" >/dev/null 2>&1
+    check "tampered n ($f.json): check fails" test $? -ne 0
+done
+$PY - "$tmp/md.json" "$tmp/t2.json" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))
 c["box"]["centre"][0][0] = "-0.5"
@@ -54,7 +71,7 @@ json.dump(c, open(sys.argv[2], "w"))
 PY
 $RUN check "$tmp/t2.json" >/dev/null 2>&1
 check "moved centre: check fails" test $? -ne 0
-$PY - "$tmp/m.json" "$tmp/t3.json" <<'PY'
+$PY - "$tmp/md.json" "$tmp/t3.json" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))
 c["teacher"][0][0] = "1/2"
