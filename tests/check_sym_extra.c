@@ -137,7 +137,7 @@ END_TEST
 /* nx = 0 leaves the n = k group as it was; errors are reported */
 START_TEST(test_extra_set)
 {
-    static const slong p[2] = {3, 2};
+    static const slong p[3] = {3, 2, 0};   /* 0-terminated (pattern_m) */
     rc_error_t err;
     rc_sym_t a, b;
     slong o;
@@ -226,7 +226,7 @@ END_TEST
 /* an extra neuron that is exactly zero makes every derivative "not valid" */
 START_TEST(test_extra_zero_neuron)
 {
-    static const slong p[2] = {2, 2};
+    static const slong p[3] = {2, 2, 0};   /* 0-terminated (pattern_m) */
     flint_rand_t st;
     rc_sym_t sy;
     fmpq * theta;
@@ -340,7 +340,7 @@ END_TEST
    teacher directions (the reduced and dense counts agree and are > 0) */
 START_TEST(test_extra_positive_index)
 {
-    static const slong p[2] = {3, 2};
+    static const slong p[3] = {3, 2, 0};   /* 0-terminated (pattern_m) */
     flint_rand_t st;
     rc_sym_t sy;
     fmpq * theta;
@@ -866,6 +866,66 @@ START_TEST(test_extra_cert_json)
 }
 END_TEST
 
+/* must not prove: a saddle with n = k + 1 (k = 3, one block, one extra
+   neuron; Newton in theta from a rounded start) offered as a minimum: the
+   critical point is proved, positive definiteness and the strict minimum
+   refuted, the Morse index 3, lambda_min overlapping the dense one, and
+   the certificate re-checks */
+START_TEST(test_extra_saddle_refuted)
+{
+    static const slong p[1] = {3};
+    static const double start[3] = {-0.357258, 0.544038, 0.253832};
+    rc_sym_t sy;
+    rc_symcert_t cert;
+    rc_error_t err;
+    arb_ptr t0;
+    fmpq_t half;
+    fmpq_mat_t Wc;
+    arb_mat_t Wa, V, H;
+    arb_t dense;
+    json_t * j;
+    slong o;
+
+    rc_sym_init(sy);
+    ck_assert(rc_sym_set_sizes(sy, p, 1, err) == 0);
+    ck_assert(rc_sym_set_extra(sy, 1, err) == 0);
+    t0 = _arb_vec_init(sy->q);
+    for (o = 0; o < sy->q; o++)
+        arb_set_d(t0 + o, start[o]);
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    rc_symcert_init(cert);
+    ck_assert(rc_symcert_find(cert, sy, t0, half, 128, err) == 0);
+    ck_assert_int_eq(cert->critical, RC_PROVED);
+    ck_assert_int_eq(cert->positive_definite, RC_REFUTED);
+    ck_assert_int_eq(cert->strict_min, RC_REFUTED);
+    ck_assert_int_eq(cert->morse_index, 3);
+    ck_assert(arb_is_negative(cert->lam_min));
+    ck_assert(!rc_symcert_success(cert));
+
+    fmpq_mat_init(Wc, sy->n, sy->k);
+    rc_sym_mat_from_theta(Wc, cert->sym, cert->centre);
+    arb_mat_init(Wa, sy->n, sy->k); arb_mat_init(V, sy->k, sy->k);
+    arb_mat_init(H, sy->n * sy->k, sy->n * sy->k);
+    arb_init(dense);
+    dense_arb(Wa, V, Wc, 128);
+    ck_assert(rc_hessian(H, Wa, V, 128));
+    rc_mat_eig_min(dense, NULL, H, 128);
+    ck_assert_msg(arb_overlaps(dense, cert->lam_min), "lambda_min against the dense Hessian");
+
+    j = rc_symcert_to_json(cert, "saddle");
+    ck_assert_msg(rc_symcert_check(err, j) == 0, "%s", err->msg);
+    json_decref(j);
+    arb_clear(dense);
+    arb_mat_clear(Wa); arb_mat_clear(V); arb_mat_clear(H);
+    fmpq_mat_clear(Wc);
+    rc_symcert_clear(cert);
+    fmpq_clear(half);
+    _arb_vec_clear(t0, sy->q);
+    rc_sym_clear(sy);
+}
+END_TEST
+
 static Suite *
 sym_extra_suite(void)
 {
@@ -885,6 +945,7 @@ sym_extra_suite(void)
     tcase_add_loop_test(tc, test_extra_split_dense, 0, 2 * NPAT);
     tcase_add_test(tc, test_extra_record_k14_splits);
     tcase_add_test(tc, test_extra_cert_json);
+    tcase_add_test(tc, test_extra_saddle_refuted);
     suite_add_tcase(su, tc);
     return su;
 }

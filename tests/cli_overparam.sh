@@ -108,10 +108,69 @@ for halves in "1/2 1/2" "1/3 2/3"; do
     printf 'teacher identity 3\nstudent 4 3\n1 0 0\n0 1 0\n0 0 %s\n0 0 %s\n' "$1" "$2" >"$tmp/par.txt"
     $RUN certify minimum "$tmp/par.txt" --out "$tmp/par.json" >"$tmp/out" 2>&1
     check "parallel neurons $1 + $2: exit 1" test $? -eq 1
+    check "parallel neurons $1 + $2: on the reduced path (one extra neuron)" grep -q "^path: reduced (blocks \[2, 1\], 1 extra neuron" "$tmp/out"
     check "parallel neurons $1 + $2: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
     check "parallel neurons $1 + $2: critical point not proved" sh -c "! grep -q '^critical point.*: proved' '$tmp/out'"
     $RUN check "$tmp/par.json" >/dev/null 2>&1
     check "parallel neurons $1 + $2: certificate re-checks" test $? -eq 0
+done
+
+# the reduced path with extra neurons (proofs/model.md M6.8) must not prove
+# either. A saddle with n = k + 1 offered as a minimum: k = 3, one block,
+# the extra neuron (row 0 here) constant on it, found by Newton in the
+# fixed-point coordinates; its Morse index is 3
+a=-0.35725771716758 b=0.54403750865979 c=0.25383203418174
+printf 'teacher identity 3\nstudent 4 3\n%s %s %s\n%s %s %s\n%s %s %s\n%s %s %s\n' \
+    $c $c $c $a $b $b $b $a $b $b $b $a >"$tmp/sad.txt"
+$RUN certify minimum "$tmp/sad.txt" --out "$tmp/sad.json" >"$tmp/out" 2>&1
+check "extra-neuron saddle: exit 1" test $? -eq 1
+check "extra-neuron saddle: the reduced path" grep -q "^path: reduced (blocks \[3\], 1 extra neuron, 3 fixed-point coordinates); neurons reordered" "$tmp/out"
+check "extra-neuron saddle: critical point proved" grep -q "^critical point.*: proved" "$tmp/out"
+check "extra-neuron saddle: refuted, Morse index 3" grep -q "^strict minimum: refuted (lambda_min in .* < 0: a saddle, Morse index 3)" "$tmp/out"
+check "extra-neuron saddle: the extra row recorded (neuron_order ends with row 0)" sh -c "$PY -c \"import json,sys; c=json.load(open(sys.argv[1])); sys.exit(not (c['neuron_order'][-1] == 0 and c['n'] == 4))\" '$tmp/sad.json'"
+$RUN check "$tmp/sad.json" >/dev/null 2>&1
+check "extra-neuron saddle: its certificate re-checks" test $? -eq 0
+$RUN certify minimum "$tmp/sad.txt" --path dense --out "$tmp/sadd.json" >"$tmp/out" 2>&1
+check "extra-neuron saddle, --path dense: refuted too" grep -q "^strict minimum: refuted" "$tmp/out"
+
+# two equal extra neurons: the k = 14 minimum with its extra neuron halved
+# (n = 16, s = 2): a singular Hessian, never a strict minimum
+$PY - "$TOP_SRCDIR/data/overparam-s1.jsonl" "$tmp/eq.txt" <<'PY'
+import json, sys
+from fractions import Fraction
+r = json.loads(open(sys.argv[1]).readline())
+rows = [[Fraction(x) for x in row] for row in r["rows"]]
+x = rows.pop(13)                      # the extra neuron of this record
+rows += [[v / 2 for v in x]] * 2
+with open(sys.argv[2], "w") as f:
+    f.write("teacher identity 14\nstudent 16 14\n")
+    for row in rows:
+        f.write(" ".join(str(v) for v in row) + "\n")
+PY
+$RUN certify minimum "$tmp/eq.txt" --out "$tmp/eq.json" >"$tmp/out" 2>&1
+check "two equal extra neurons: exit 1" test $? -eq 1
+check "two equal extra neurons: the reduced path, 2 extra neurons" grep -q "^path: reduced (blocks \[10, 4\], 2 extra neurons" "$tmp/out"
+check "two equal extra neurons: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
+$RUN check "$tmp/eq.json" >/dev/null 2>&1
+check "two equal extra neurons: certificate re-checks" test $? -eq 0
+
+# tampered reduced certificates with an extra neuron (the k = 14 one): a
+# theta entry of the extra row, the extra count, the extra neuron's split
+# witness, neuron_order not a permutation
+$PY - "$tmp/m.json" "$tmp/tr" <<'PY'
+import json, sys
+src, out = sys.argv[1], sys.argv[2]
+def tamper(name, f):
+    c = json.load(open(src)); f(c); json.dump(c, open(out + "-" + name + ".json", "w"))
+tamper("theta", lambda c: c["box"]["theta"].__setitem__(-1, "1/64"))
+tamper("extra2", lambda c: c["symmetry"].__setitem__("extra_neurons", 2))
+tamper("extra0", lambda c: c["symmetry"].pop("extra_neurons"))
+tamper("split", lambda c: c["witnesses"]["split_directions"].pop())
+tamper("order", lambda c: c["neuron_order"].__setitem__(0, c["neuron_order"][1]))
+PY
+for t in theta extra2 extra0 split order; do
+    $RUN check "$tmp/tr-$t.json" >/dev/null 2>&1
+    check "tampered reduced certificate ($t): check fails" test $? -ne 0
 done
 
 # an opposite pair (w and -w with the teacher's w): not a critical point
@@ -162,7 +221,19 @@ check "overparam again: the certificate kept, not rewritten" test -z "$(find "$t
 check "overparam again: the same row" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op2.out"
 $RUN overparam --k-min 14 --k-max 14 --s 1 --runs 31 --seed 1 --out-dir "$tmp/op" >/dev/null 2>&1
 check "overparam, other runs: searched again" test -n "$(find "$tmp/op/k014-s1" -name search.jsonl -newer "$tmp/marker")"
-# a tampered kept certificate is recomputed, never counted as it is
+# a tampered kept certificate is recomputed, never counted as it is: a
+# neuron_order naming another row as the extra neuron (a permutation, so
+# the file alone re-checks; the kept file is about another point)
+cp "$tmp/op/k014-s1/minimum-k014-0000.json" "$tmp/kept.json"
+$PY - "$tmp/kept.json" "$tmp/op/k014-s1/minimum-k014-0000.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+o = c["neuron_order"]
+o[-1], o[0] = o[0], o[-1]
+json.dump(c, open(sys.argv[2], "w"), indent=1)
+PY
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >/dev/null 2>&1
+check "overparam, kept certificate with another extra row: recomputed" cmp -s "$tmp/kept.json" "$tmp/op/k014-s1/minimum-k014-0000.json"
 sed 's/"n": 15/"n": 16/' "$tmp/op/k014-s1/minimum-k014-0000.json" >"$tmp/x" && mv "$tmp/x" "$tmp/op/k014-s1/minimum-k014-0000.json"
 $RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >"$tmp/op3.out" 2>"$tmp/op3.err"
 check "overparam, tampered kept certificate: exit 0 after recomputing" test $? -eq 0
