@@ -472,6 +472,16 @@ START_TEST(test_extra_detect_moved)
     ck_assert(rc_sym_detect_extra(s2, perm2, W2) > 2);
     ck_assert(rc_sym_detect_extra(s2, perm2, pt->V) == -1);   /* n = k */
     fmpq_mat_clear(W2);
+    /* too many ways to choose the extra rows: C(64, 4) > the cap, nothing
+       tried (-2); C(34, 3) = 5984 is tried */
+    fmpq_mat_init(W2, 64, 60);
+    ck_assert_int_eq(rc_sym_detect_extra(s2, perm2, W2), -2);
+    fmpq_mat_clear(W2);
+    fmpq_mat_init(W2, 34, 31);
+    for (c = 0; c < 31; c++)
+        fmpq_set_si(fmpq_mat_entry(W2, c, c), 1, 1);
+    ck_assert(rc_sym_detect_extra(s2, perm2, W2) != -2);
+    fmpq_mat_clear(W2);
     rc_sym_clear(s2);
     _fmpq_vec_clear(theta, sy->q);
     fmpq_mat_clear(Wp);

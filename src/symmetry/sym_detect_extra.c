@@ -162,6 +162,17 @@ rc_sym_detect_extra(rc_sym_t s, slong * perm, const fmpq_mat_t W)
 
     if (nx < 1 || nx > RC_SYM_MAX_EXTRA || k < 1)
         return -1;
+    {
+        /* C(n, nx) <= the cap, computed without overflow: each partial
+           product C(n, e + 1) stays below cap * n */
+        slong choices = 1;
+        for (e = 0; e < nx; e++)
+        {
+            choices = choices * (n - e) / (e + 1);
+            if (choices > RC_SYM_EXTRA_MAX_CHOICES)
+                return -2;
+        }
+    }
     x = flint_malloc(sizeof(slong) * nx);
     p = flint_malloc(sizeof(slong) * n);
     for (e = 0; e < nx; e++)

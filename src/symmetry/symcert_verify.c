@@ -167,6 +167,10 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
     arb_set_si(t, k);
     c->norm_sum_le_k = arb_le(c->norm_sum, t) ? RC_PROVED
                        : arb_gt(c->norm_sum, t) ? RC_REFUTED : RC_UNDECIDED;
+    /* the dimension count depends on the group alone: recorded even when
+       no derivative is valid, so that the checker, which requires n k,
+       decides such a certificate as the producer did */
+    c->dimension = rc_sym_types_dimension(c->types, c->ntypes);
     if (!rc_sym_neurons_nonzero(s, X, prec))
         goto out;
 
@@ -174,7 +178,6 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
     c->critical = rc_sym_krawczyk(&c->critical_witness, s, X, prec);
 
     /* 2. the types: complete table, nonsingular Gammas, beta per type */
-    c->dimension = rc_sym_types_dimension(c->types, c->ntypes);
     types_ok = c->dimension == n * k;   /* k^2 without extra neurons */
     all_pd = types_ok && c->have_lam_lower && fmpq_sgn(c->lam_lower) > 0;
     all_counted = types_ok;

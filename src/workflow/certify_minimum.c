@@ -144,6 +144,10 @@ choose_extra(rc_sym_t s, fmpq ** theta, int * reordered, slong * perm, fmpq_mat_
         return snprintf(why, len, "the reduced path takes at most %d extra neurons",
                         RC_SYM_MAX_EXTRA), 0;
     m = rc_sym_detect_extra(s, perm, pt->W);
+    if (m == -2)
+        return snprintf(why, len, "more than %d ways to choose the %ld extra neurons among "
+                        "%ld rows", RC_SYM_EXTRA_MAX_CHOICES, (long) (pt->n - pt->k),
+                        (long) pt->n), 0;
     if (m < 0)
         return snprintf(why, len, "no blocks of exchangeable neurons with the %ld extra "
                         "neuron%s fixed by them", (long) (pt->n - pt->k),
