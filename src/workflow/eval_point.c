@@ -58,6 +58,7 @@ rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int 
     *out = NULL;
     arb_mat_init(W, pt->n, pt->d);
     arb_mat_init(V, pt->k, pt->d);
+    arb_mat_init(G, pt->n, pt->d);
     arb_init(loss); arb_init(gnorm); arb_init(lam);
     rc_point_get_arb(W, V, pt, radius, prec);
 
@@ -73,10 +74,14 @@ rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int 
         flint_free(s);
     }
 
-    rc_loss(loss, W, V, prec);
+    /* F, and grad F with it in one pass over the pairs where it exists */
+    zero = rc_student_zero_row(W, prec);
+    if (zero >= 0)
+        rc_loss(loss, W, V, prec);
+    else
+        rc_loss_gradient(loss, G, W, V, prec);
     json_object_set_new(root, "loss", rc_report_enclosure_nonneg(loss, prec));
 
-    zero = rc_student_zero_row(W, prec);
     if (zero >= 0)
     {
         char reason[256], where[1100];
@@ -104,12 +109,9 @@ rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int 
         goto clear;
     }
 
-    arb_mat_init(G, pt->n, pt->d);
-    rc_gradient(G, W, V, prec);
     rc_mat_frobenius_norm(gnorm, G, prec);
     json_object_set_new(root, "gradient_norm", rc_report_enclosure(gnorm, prec));
     json_object_set_new(root, "gradient", rc_report_enclosure_mat(G, prec));
-    arb_mat_clear(G);
 
     N = pt->n * pt->d;
     if (!want_hessian && radius == NULL && N > EVAL_EIG_MAX_DIM && reduced_eig_min(lam, pt, prec))
@@ -159,6 +161,7 @@ rc_eval_point_json(json_t ** out, const rc_point_t pt, const fmpq_t radius, int 
 clear:
     arb_mat_clear(W);
     arb_mat_clear(V);
+    arb_mat_clear(G);
     arb_clear(loss); arb_clear(gnorm); arb_clear(lam);
     return res;
 }
