@@ -1,4 +1,5 @@
-/* The producer of a census: branch and bound over the one-block plane.
+/* The producer of a census: branch and bound over the one-block plane or
+   the two-block fixed-point subspace (q coordinates).
    Floating point only proposes (where to cut, Newton's candidates, the size
    of an existence box); every leaf's claim is decided by the tests of
    census_box.c and Krawczyk, and rc_census_verify re-decides them all. */
@@ -10,8 +11,9 @@
 typedef struct
 {
     rc_census_struct * c;
-    slong prec, max_depth, boxes;
+    slong prec, max_depth, zero_depth, boxes, q;
     double scale;              /* (k - 1)^(1/2): beta's weight in |W| */
+    double weight[RC_CENSUS_MAX_Q];   /* two blocks: size_o^(1/2) */
     rc_census_search_fn fn;
     void * ctx;
 }
@@ -20,10 +22,10 @@ search_ctx;
 static void process(search_ctx * S, const fmpq * box, slong depth);
 
 static void
-box_copy(fmpq * dst, const fmpq * src)
+box_copy(fmpq * dst, const fmpq * src, slong q)
 {
     slong e;
-    for (e = 0; e < 4; e++)
+    for (e = 0; e < 2 * q; e++)
         fmpq_set(dst + e, src + e);
 }
 
@@ -32,32 +34,34 @@ static int
 try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
 {
     rc_census_struct * c = S->c;
-    arb_ptr theta = _arb_vec_init(2), g = _arb_vec_init(2);
+    arb_ptr theta = _arb_vec_init(S->q), g = _arb_vec_init(S->q);
     int kind = -1;
 
     *nonzero = 0;
-    if (rc_census_box_outside(box, c->k, S->prec) == RC_PROVED)
+    if ((c->m == 1 ? rc_census_box_outside(box, c->k, S->prec)
+                   : rc_census_box_outside_sym(c->sym, box, S->prec)) == RC_PROVED)
         kind = RC_CENSUS_OUTSIDE;
-    else if (rc_census_box_small(box, c->k, S->prec) == RC_PROVED)
+    else if ((c->m == 1 ? rc_census_box_small(box, c->k, S->prec)
+                        : rc_census_box_small_sym(c->sym, box, S->prec)) == RC_PROVED)
         kind = RC_CENSUS_SMALL;
     else
     {
-        rc_census_box_theta(theta, box, S->prec);
+        rc_census_box_theta(theta, box, S->q, S->prec);
         *nonzero = rc_sym_neurons_nonzero(c->sym, theta, S->prec);
         if (*nonzero && rc_census_box_gradient_coord(coord, c->sym, box, S->prec))
             kind = RC_CENSUS_GRADIENT;
     }
-    _arb_vec_clear(theta, 2); _arb_vec_clear(g, 2);
+    _arb_vec_clear(theta, S->q); _arb_vec_clear(g, S->q);
     return kind;
 }
 
 static int
 krawczyk_box(search_ctx * S, const fmpq * box)
 {
-    arb_ptr theta = _arb_vec_init(2);
-    int ok = rc_census_box_theta(theta, box, S->prec)
+    arb_ptr theta = _arb_vec_init(S->q);
+    int ok = rc_census_box_theta(theta, box, S->q, S->prec)
              && rc_sym_krawczyk(NULL, S->c->sym, theta, S->prec) == RC_PROVED;
-    _arb_vec_clear(theta, 2);
+    _arb_vec_clear(theta, S->q);
     return ok;
 }
 
@@ -124,20 +128,44 @@ d_newton(double * x, double k)
     return 0;
 }
 
-/* Newton from the box's centre: 1 with cand (2 doubles) when it converged */
+/* Newton from the box's centre: 1 with cand (q doubles) when it converged
+   (one block: the double formula above; two blocks: rc_sym_refine_newton in
+   midpoint arithmetic at 64 bits, also no claim) */
 static int
 candidate(double * cand, search_ctx * S, const fmpq * box)
 {
-    cand[0] = (fmpq_get_d(box + 0) + fmpq_get_d(box + 1)) / 2;
-    cand[1] = (fmpq_get_d(box + 2) + fmpq_get_d(box + 3)) / 2;
-    return d_newton(cand, (double) S->c->k);
+    slong o, q = S->q;
+    arb_ptr t0, t;
+    int ok;
+
+    for (o = 0; o < q; o++)
+        cand[o] = (fmpq_get_d(box + 2 * o) + fmpq_get_d(box + 2 * o + 1)) / 2;
+    if (S->c->m == 1)
+        return d_newton(cand, (double) S->c->k);
+    t0 = _arb_vec_init(q);
+    t = _arb_vec_init(q);
+    for (o = 0; o < q; o++)
+        arb_set_d(t0 + o, cand[o]);
+    ok = rc_sym_refine_newton(t, S->c->sym, t0, 30, 64);
+    for (o = 0; o < q && ok; o++)
+    {
+        cand[o] = arf_get_d(arb_midref(t + o), ARF_RND_NEAR);
+        if (!isfinite(cand[o]))
+            ok = 0;
+    }
+    _arb_vec_clear(t0, q);
+    _arb_vec_clear(t, q);
+    return ok;
 }
 
 static int
-in_box_d(const fmpq * box, const double * x)
+in_box_d(const fmpq * box, const double * x, slong q)
 {
-    return fmpq_get_d(box + 0) < x[0] && x[0] < fmpq_get_d(box + 1)
-           && fmpq_get_d(box + 2) < x[1] && x[1] < fmpq_get_d(box + 3);
+    slong o;
+    for (o = 0; o < q; o++)
+        if (!(fmpq_get_d(box + 2 * o) < x[o] && x[o] < fmpq_get_d(box + 2 * o + 1)))
+            return 0;
+    return 1;
 }
 
 /* x = round(v * 2^s) / 2^s */
@@ -158,12 +186,12 @@ fmpq_set_d_2exp(fmpq_t x, double v, slong s)
 static int
 existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand)
 {
-    double lo[2], hi[2], r[2];
-    slong o, tries, s[2];
+    double lo[RC_CENSUS_MAX_Q], hi[RC_CENSUS_MAX_Q], r[RC_CENSUS_MAX_Q];
+    slong o, tries, s[RC_CENSUS_MAX_Q], q = S->q;
     fmpq_t cq;
     int found = 0;
 
-    for (o = 0; o < 2; o++)
+    for (o = 0; o < q; o++)
     {
         lo[o] = fmpq_get_d(box + 2 * o);
         hi[o] = fmpq_get_d(box + 2 * o + 1);
@@ -175,10 +203,13 @@ existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand)
         s[o] = -(slong) floor(log2(r[o]));   /* 2^-s <= r */
     }
     fmpq_init(cq);
-    for (tries = 0; tries < 16 && !found; tries++, s[0] += 2, s[1] += 2)
+    for (tries = 0; tries < 16 && !found; tries++)
     {
         int inside = 1;
-        for (o = 0; o < 2; o++)
+        if (tries > 0)
+            for (o = 0; o < q; o++)
+                s[o] += 2;
+        for (o = 0; o < q; o++)
         {
             /* centre on the grid 2^-(s + 24), half-width 2^-s */
             fmpq_set_d_2exp(cq, cand[o], s[o] + 24);
@@ -203,21 +234,22 @@ static void
 locate(search_ctx * S, slong j, const fmpq * box, const double * cand0)
 {
     rc_census_node_struct * n = S->c->nodes + j;
-    double cand[2];
-    fmpq * E = _fmpq_vec_init(4);
+    double cand[RC_CENSUS_MAX_Q];
+    fmpq * E = _fmpq_vec_init(2 * S->q);
     fmpq_t cq;
     slong o, tries, s;
     int ok = 1;
 
     fmpq_init(cq);
     if (cand0 != NULL)
-        cand[0] = cand0[0], cand[1] = cand0[1];
+        for (o = 0; o < S->q; o++)
+            cand[o] = cand0[o];
     else
         ok = candidate(cand, S, box);
     for (tries = 0; tries < 3 && ok; tries++)
     {
         int inside = 1;
-        for (o = 0; o < 2; o++)
+        for (o = 0; o < S->q; o++)
         {
             s = 36 + 6 * tries - (slong) ceil(log2(1 + fabs(cand[o])));
             fmpq_set_d_2exp(cq, cand[o], s + 24);
@@ -231,50 +263,58 @@ locate(search_ctx * S, slong j, const fmpq * box, const double * cand0)
         if (inside && krawczyk_box(S, E))
         {
             n = S->c->nodes + j;
-            box_copy(n->enc, E);
+            box_copy(n->enc, E, S->q);
             n->have_enc = 1;
             break;
         }
     }
     fmpq_clear(cq);
-    _fmpq_vec_clear(E, 4);
+    _fmpq_vec_clear(E, 2 * S->q);
 }
 
-/* the carve of E out of box (see the preorder in the comment) */
+/* the carve of E out of box along the coordinates o, o + 1, ...: cut o
+   at E_lo: [lo, E_lo] | cut o at E_hi: ((the carve along o + 1 of the
+   slab E_lo <= theta_o <= E_hi, or at the last coordinate the leaf E) |
+   [E_hi, hi]); the depths are those of the tree */
+static void
+carve_from(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slong depth,
+           slong o)
+{
+    rc_census_struct * c = S->c;
+    fmpq * b = _fmpq_vec_init(2 * S->q);
+    slong j;
+
+    rc_census_push_cut(c, (int) o, E + 2 * o);
+    box_copy(b, box, S->q); fmpq_set(b + 2 * o + 1, E + 2 * o);
+    process(S, b, depth + 1);
+    rc_census_push_cut(c, (int) o, E + 2 * o + 1);
+    box_copy(b, box, S->q); fmpq_set(b + 2 * o, E + 2 * o); fmpq_set(b + 2 * o + 1, E + 2 * o + 1);
+    if (o + 1 < S->q)
+        carve_from(S, b, E, cand, depth + 2, o + 1);
+    else
+    {
+        j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
+        c->nodes[j].verdict = RC_PROVED;
+        locate(S, j, E, cand);
+    }
+    box_copy(b, box, S->q); fmpq_set(b + 2 * o, E + 2 * o + 1);
+    process(S, b, depth + 2);
+    _fmpq_vec_clear(b, 2 * S->q);
+}
+
 static void
 carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slong depth)
 {
-    rc_census_struct * c = S->c;
-    fmpq * b = _fmpq_vec_init(4);
-    slong j;
-
-    /* cut alpha at e0: [a0, e0] | cut alpha at e1: (cut beta at e2:
-       [b0, e2] | cut beta at e3: (E | [e3, b1])) | [e1, a1] */
-    rc_census_push_cut(c, 0, E + 0);
-    box_copy(b, box); fmpq_set(b + 1, E + 0);
-    process(S, b, depth + 1);
-    rc_census_push_cut(c, 0, E + 1);
-    rc_census_push_cut(c, 1, E + 2);
-    box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 3, E + 2);
-    process(S, b, depth + 3);
-    rc_census_push_cut(c, 1, E + 3);
-    j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
-    c->nodes[j].verdict = RC_PROVED;
-    locate(S, j, E, cand);
-    box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 2, E + 3);
-    process(S, b, depth + 4);
-    box_copy(b, box); fmpq_set(b + 0, E + 1);
-    process(S, b, depth + 2);
-    _fmpq_vec_clear(b, 4);
+    carve_from(S, box, E, cand, depth, 0);
 }
 
 static void
 process(search_ctx * S, const fmpq * box, slong depth)
 {
     rc_census_struct * c = S->c;
-    slong coord = -1, axis;
+    slong coord = -1, axis, o, q = S->q;
     int kind, nonzero, have_cand = 0;
-    double cand[2], w[2];
+    double cand[RC_CENSUS_MAX_Q], w[RC_CENSUS_MAX_Q];
     fmpq * b;
     fmpq_t at;
 
@@ -288,13 +328,14 @@ process(search_ctx * S, const fmpq * box, slong depth)
         c->nodes[j].verdict = RC_PROVED;
         return;
     }
-    if (depth >= S->max_depth || c->nnodes >= NODE_BUDGET)
+    if (depth >= S->max_depth || c->nnodes >= NODE_BUDGET
+        || (c->m > 1 && depth >= S->zero_depth && rc_census_box_meets_zero(c->sym, box)))
     {
         rc_census_push_leaf(c, RC_CENSUS_UNRESOLVED, -1);
         return;
     }
     /* Krawczyk only where Newton (in double) proposes a point in the box */
-    if (nonzero && candidate(cand, S, box) && in_box_d(box, cand))
+    if (nonzero && candidate(cand, S, box) && in_box_d(box, cand, q))
     {
         fmpq * E;
         have_cand = 1;
@@ -305,23 +346,37 @@ process(search_ctx * S, const fmpq * box, slong depth)
             locate(S, j, box, cand);
             return;
         }
-        E = _fmpq_vec_init(4);
+        E = _fmpq_vec_init(2 * q);
         if (depth >= 4 && existence_box(E, S, box, cand))
         {
             carve(S, box, E, cand, depth);
-            _fmpq_vec_clear(E, 4);
+            _fmpq_vec_clear(E, 2 * q);
             return;
         }
-        _fmpq_vec_clear(E, 4);
+        _fmpq_vec_clear(E, 2 * q);
     }
 
     /* bisect the wider side (beta weighted by (k - 1)^(1/2)), away from a
        candidate near the middle */
-    w[0] = fmpq_get_d(box + 1) - fmpq_get_d(box + 0);
-    w[1] = (fmpq_get_d(box + 3) - fmpq_get_d(box + 2)) * S->scale;
-    axis = w[0] >= w[1] ? 0 : 1;
+    if (c->m == 1)
+    {
+        w[0] = fmpq_get_d(box + 1) - fmpq_get_d(box + 0);
+        w[1] = (fmpq_get_d(box + 3) - fmpq_get_d(box + 2)) * S->scale;
+        axis = w[0] >= w[1] ? 0 : 1;
+    }
+    else
+    {
+        /* the widest side, weighted by its share of |W|_F */
+        axis = 0;
+        for (o = 0; o < q; o++)
+        {
+            w[o] = (fmpq_get_d(box + 2 * o + 1) - fmpq_get_d(box + 2 * o)) * S->weight[o];
+            if (w[o] > w[axis])
+                axis = o;
+        }
+    }
     fmpq_init(at);
-    b = _fmpq_vec_init(4);
+    b = _fmpq_vec_init(2 * q);
     fmpq_add(at, box + 2 * axis, box + 2 * axis + 1);
     fmpq_div_2exp(at, at, 1);
     if (have_cand)
@@ -342,11 +397,11 @@ process(search_ctx * S, const fmpq * box, slong depth)
         }
     }
     rc_census_push_cut(c, (int) axis, at);
-    box_copy(b, box); fmpq_set(b + 2 * axis + 1, at);
+    box_copy(b, box, q); fmpq_set(b + 2 * axis + 1, at);
     process(S, b, depth + 1);
-    box_copy(b, box); fmpq_set(b + 2 * axis, at);
+    box_copy(b, box, q); fmpq_set(b + 2 * axis, at);
     process(S, b, depth + 1);
-    _fmpq_vec_clear(b, 4);
+    _fmpq_vec_clear(b, 2 * q);
     fmpq_clear(at);
 }
 
@@ -362,8 +417,36 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
     S.c = c;
     S.prec = prec;
     S.max_depth = max_depth;
+    S.zero_depth = max_depth;
     S.boxes = 0;
+    S.q = 2;
     S.scale = sqrt((double) (k - 1));
+    S.fn = fn;
+    S.ctx = ctx;
+    process(&S, c->region, 0);
+    return _rc_census_replay(c, 0, err);
+}
+
+int
+rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong max_depth,
+                           slong zero_depth, rc_census_search_fn fn, void * ctx,
+                           rc_error_t err)
+{
+    search_ctx S;
+    slong o;
+
+    if (rc_census_set_two_block(c, k, a, prec, err))
+        return 1;
+    rc_census_default_region_sym(c->region, c->sym, prec);
+    S.c = c;
+    S.prec = prec;
+    S.max_depth = max_depth;
+    S.zero_depth = zero_depth;
+    S.boxes = 0;
+    S.q = c->q;
+    S.scale = 1;
+    for (o = 0; o < c->q; o++)
+        S.weight[o] = sqrt((double) rc_sym_orbit_size(c->sym, o));
     S.fn = fn;
     S.ctx = ctx;
     process(&S, c->region, 0);
