@@ -223,13 +223,17 @@ int rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
                      rc_census_search_fn fn, void * ctx, rc_error_t err);
 
 /* The same for the two-block pattern (a, k - a) over
-   rc_census_default_region_sym. A box that meets a zero neuron (where no
-   gradient enclosure or Krawczyk test is valid) and is not excluded by
-   the region or the small-student bound is split until its depth in the
-   tree is zero_depth and then listed as unresolved (never dropped). */
+   rc_census_default_region_sym. A box within its own diameter of a zero
+   neuron (where the gradient's enclosures degrade like 1/|w_i| and, on the
+   zero set itself, no gradient enclosure or Krawczyk test is valid) that
+   is not excluded by the region or the small-student bound is split until
+   its depth in the tree is zero_depth and then listed as unresolved (never
+   dropped). Once
+   the tree has max_nodes nodes (0: 2,000,000) every box still undecided
+   is listed as unresolved. */
 int rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong max_depth,
-                               slong zero_depth, rc_census_search_fn fn, void * ctx,
-                               rc_error_t err);
+                               slong zero_depth, slong max_nodes, rc_census_search_fn fn,
+                               void * ctx, rc_error_t err);
 
 /* JSON (kind "census"; docs/certificate-format.md). */
 json_t * rc_census_to_json(const rc_census_t c);

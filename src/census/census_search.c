@@ -11,7 +11,7 @@
 typedef struct
 {
     rc_census_struct * c;
-    slong prec, max_depth, zero_depth, boxes, q;
+    slong prec, max_depth, zero_depth, boxes, q, max_nodes;
     double scale;              /* (k - 1)^(1/2): beta's weight in |W| */
     double weight[RC_CENSUS_MAX_Q];   /* two blocks: size_o^(1/2) */
     rc_census_search_fn fn;
@@ -53,6 +53,46 @@ try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
     }
     _arb_vec_clear(theta, S->q); _arb_vec_clear(g, S->q);
     return kind;
+}
+
+/* 1 when the box is within its own diameter of the set where a neuron is
+   zero, measured in the block's row (sum over its orbits of size_o x^2):
+   near it the gradient's enclosures degrade like 1/|w_i| and no finite
+   refinement excludes the boxes touching it, so the producer stops there
+   and lists the box as unresolved (a choice, not a claim) */
+static int
+near_zero(const rc_sym_t s, const fmpq * box)
+{
+    slong b, o;
+    int near = 0;
+    fmpq_t dist, diam, t;
+
+    fmpq_init(dist); fmpq_init(diam); fmpq_init(t);
+    for (b = 0; b < s->m && !near; b++)
+    {
+        fmpq_zero(dist);
+        fmpq_zero(diam);
+        for (o = 0; o < s->q; o++)
+            if (s->ob[o] == b)
+            {
+                if (fmpq_sgn(box + 2 * o) > 0)
+                    fmpq_set(t, box + 2 * o);
+                else if (fmpq_sgn(box + 2 * o + 1) < 0)
+                    fmpq_neg(t, box + 2 * o + 1);
+                else
+                    fmpq_zero(t);
+                fmpq_mul(t, t, t);
+                fmpq_mul_si(t, t, rc_sym_orbit_size(s, o));
+                fmpq_add(dist, dist, t);
+                fmpq_sub(t, box + 2 * o + 1, box + 2 * o);
+                fmpq_mul(t, t, t);
+                fmpq_mul_si(t, t, rc_sym_orbit_size(s, o));
+                fmpq_add(diam, diam, t);
+            }
+        near = fmpq_cmp(dist, diam) <= 0;
+    }
+    fmpq_clear(dist); fmpq_clear(diam); fmpq_clear(t);
+    return near;
 }
 
 static int
@@ -328,8 +368,8 @@ process(search_ctx * S, const fmpq * box, slong depth)
         c->nodes[j].verdict = RC_PROVED;
         return;
     }
-    if (depth >= S->max_depth || c->nnodes >= NODE_BUDGET
-        || (c->m > 1 && depth >= S->zero_depth && rc_census_box_meets_zero(c->sym, box)))
+    if (depth >= S->max_depth || c->nnodes >= S->max_nodes
+        || (c->m > 1 && depth >= S->zero_depth && near_zero(c->sym, box)))
     {
         rc_census_push_leaf(c, RC_CENSUS_UNRESOLVED, -1);
         return;
@@ -418,6 +458,7 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
     S.prec = prec;
     S.max_depth = max_depth;
     S.zero_depth = max_depth;
+    S.max_nodes = NODE_BUDGET;
     S.boxes = 0;
     S.q = 2;
     S.scale = sqrt((double) (k - 1));
@@ -429,8 +470,8 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
 
 int
 rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong max_depth,
-                           slong zero_depth, rc_census_search_fn fn, void * ctx,
-                           rc_error_t err)
+                           slong zero_depth, slong max_nodes, rc_census_search_fn fn,
+                           void * ctx, rc_error_t err)
 {
     search_ctx S;
     slong o;
@@ -442,6 +483,7 @@ rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong ma
     S.prec = prec;
     S.max_depth = max_depth;
     S.zero_depth = zero_depth;
+    S.max_nodes = max_nodes > 0 ? max_nodes : NODE_BUDGET;
     S.boxes = 0;
     S.q = c->q;
     S.scale = 1;
