@@ -2,6 +2,8 @@
    strong convexity with a radius (n = k), the Thm 4 negative curvature
    (n > k), and their certificates. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
 
@@ -1178,6 +1180,99 @@ START_TEST(test_opsc_zero_neuron_refused)
 }
 END_TEST
 
+/* the landscape workflows (workflow.h): what each return value says, the
+   command's messages for bad parameters, and summaries derived from the
+   certificate alone (a verdict changed in the certificate changes the
+   words) */
+static char *
+summary_of(const json_t * cert, int nonconvex)
+{
+    char * buf = NULL;
+    size_t len = 0;
+    FILE * f = open_memstream(&buf, &len);
+    if (nonconvex)
+        rc_nonconvex_summary_write(f, cert, 16);
+    else
+        ck_assert(rc_landscape_summary_write(f, cert, 16) == 0);
+    fclose(f);
+    return buf;
+}
+
+START_TEST(test_landscape_workflows)
+{
+    rc_landscape_params_t p;
+    rc_opsc_params_t o;
+    rc_error_t err;
+    json_t * cert;
+    char * t;
+
+    rc_landscape_params_init(p);
+    /* convexity: proved, and the words follow the certificate */
+    p->k = 2;
+    p->boxes = 16;
+    p->norm = RC_CONV_BOX;
+    ck_assert_int_eq(rc_convexity_run(&cert, p, NULL, NULL, err), 0);
+    t = summary_of(cert, 0);
+    ck_assert_msg(strncmp(t, "strongly convex: proved, lambda_min >= 0.045422528454052333 on the box", 70) == 0, "%s", t);
+    ck_assert(strstr(t, "with 16 Hessian enclosures") != NULL);
+    free(t);
+    json_object_set_new(json_object_get(json_object_get(cert, "claims"), "strongly_convex"),
+                        "verdict", json_string("undecided"));
+    t = summary_of(cert, 0);
+    ck_assert_msg(strstr(t, ": undecided (") != NULL && strstr(t, "convex: proved") == NULL, "%s", t);
+    free(t);
+    json_decref(cert);
+    /* nonconvex with n = k: refuted, the convexity certificate */
+    p->n = 2;
+    ck_assert_int_eq(rc_nonconvex_run(&cert, p, NULL, NULL, err), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(cert, "kind")), "convexity");
+    t = summary_of(cert, 1);
+    ck_assert(strstr(t, "non-convexity near the minimum (n = k): refuted") != NULL);
+    free(t);
+    json_decref(cert);
+    /* bad parameters: 2, the command's message, no certificate */
+    p->n = 5;
+    ck_assert_int_eq(rc_nonconvex_run(&cert, p, NULL, NULL, err), 2);
+    ck_assert(cert == NULL && strstr(err->msg, "expected k <= n <= 2k") != NULL);
+    p->k = 1;
+    ck_assert_int_eq(rc_fails_run(&cert, 1, p, NULL, NULL, err), 2);
+    ck_assert_str_eq(err->msg, "certify pl-fails: expected --k K with K >= 2");
+    ck_assert_int_eq(rc_landscape_params_set_list(&p->eps, &p->neps, "--eps", "0.1,x", err), 1);
+    ck_assert(strncmp(err->msg, "--eps: ", 7) == 0 && p->eps == NULL);
+    /* pl-fails below the grid: undecided, 1 */
+    p->k = 2;
+    ck_assert_int_eq(rc_landscape_params_set_list(&p->eps, &p->neps, "--eps", "0.1", err), 0);
+    ck_assert_int_eq(rc_landscape_params_set_list(&p->lambda, &p->nlambda, "--lambda", "1e-30", err), 0);
+    ck_assert_int_eq(rc_fails_run(&cert, 1, p, NULL, NULL, err), 1);
+    t = summary_of(cert, 0);
+    ck_assert_msg(strstr(t, "undecided\n") != NULL, "%s", t);
+    free(t);
+    json_decref(cert);
+    rc_landscape_params_clear(p);
+    /* opsc: settled, a part, and refused parameters */
+    rc_opsc_params_init(o);
+    o->k = 3;
+    o->m = 2;
+    o->samples = 2;
+    o->seed = 1;
+    ck_assert_int_eq(rc_opsc_params_set_numbers(o, "1e-5", "1", "0", err), 1);
+    ck_assert_str_eq(err->msg, "--lambda: expected a positive number, found '0'");
+    ck_assert_int_eq(rc_opsc_params_set_numbers(o, "1e-5", "1", "1/100", err), 0);
+    ck_assert_int_eq(rc_opsc_run(&cert, o, 0, 1, 1, NULL, NULL, err), 0);
+    ck_assert(rc_opsc_cert_settled(cert));
+    json_decref(cert);
+    ck_assert_int_eq(rc_opsc_run(&cert, o, 1, 2, 1, NULL, NULL, err), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(cert, "kind")), "opsc-part");
+    ck_assert_int_eq(json_array_size(json_object_get(cert, "directions")), 1);
+    json_decref(cert);
+    o->m = 1;
+    o->adversarial = 1;
+    ck_assert_int_eq(rc_opsc_run(&cert, o, 0, 1, 1, NULL, NULL, err), 2);
+    ck_assert_str_eq(err->msg, "certify opsc: --adversarial needs --m M with M >= 2");
+    rc_opsc_params_clear(o);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1207,6 +1302,7 @@ suite(void)
     tcase_add_loop_test(tc, test_opsc_fast_pieces, 0, 2);
     tcase_add_test(tc, test_opsc_fast_refuses);
     tcase_add_test(tc, test_opsc_check_parts);
+    tcase_add_test(tc, test_landscape_workflows);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -203,18 +203,21 @@ check "opsc unknown arith: FAILED" sh -c "$RUN check '$tmp/op-bad.json' | grep -
 # relucert paper: every claim, every certificate checked
 $RUN paper --out "$tmp/paper" --dataset "$DATA" >"$tmp/out"
 check "paper: exit 0" test $? -eq 0
-check "paper: all ok" grep -q "32 certificates in .*: all ok" "$tmp/out"
-check "paper: 20 lines or fewer" test "$(wc -l <"$tmp/out")" -le 20
-check "paper: certificates check" sh -c "$RUN check '$tmp'/paper/*.json | grep -c ': ok' | grep -qx 32"
+check "paper: all ok" grep -q "38 certificates in .*: all ok" "$tmp/out"
+check "paper: 23 lines or fewer" test "$(wc -l <"$tmp/out")" -le 23
+check "paper: certificates check" sh -c "$RUN check '$tmp'/paper/*.json '$tmp'/paper/overparam/*.json | grep -c ': ok' | grep -qx 38"
+check "paper: the over-parameterized minima, k <= 16" grep -q "k <= 16: 6 of 6 minima" "$tmp/out"
 # the certificates are those kept in proofs/default, byte for byte apart
 # from the producer's versions (the same bytes with the same versions)
 strip_producer() { sed '/"producer": {/,/}/d' "$1"; }
 same_as_default() {
-    [ "$(ls "$tmp/paper" | wc -l)" -eq "$(ls "$TOP_SRCDIR/proofs/default"/*.json | wc -l)" ] || return 1
-    for f in "$TOP_SRCDIR"/proofs/default/*.json; do
+    [ "$(ls "$tmp/paper"/*.json | wc -l)" -eq "$(ls "$TOP_SRCDIR/proofs/default"/*.json | wc -l)" ] || return 1
+    [ "$(ls "$tmp/paper"/overparam/*.json | wc -l)" -eq "$(ls "$TOP_SRCDIR/proofs/default"/overparam/*.json | wc -l)" ] || return 1
+    for f in "$TOP_SRCDIR"/proofs/default/*.json "$TOP_SRCDIR"/proofs/default/overparam/*.json; do
+        g=${f#"$TOP_SRCDIR"/proofs/default/}
         strip_producer "$f" >"$tmp/a.json"
-        strip_producer "$tmp/paper/$(basename "$f")" >"$tmp/b.json" || return 1
-        cmp -s "$tmp/a.json" "$tmp/b.json" || { echo "differs: $(basename "$f")"; return 1; }
+        strip_producer "$tmp/paper/$g" >"$tmp/b.json" || return 1
+        cmp -s "$tmp/a.json" "$tmp/b.json" || { echo "differs: $g"; return 1; }
     done
 }
 check "paper: the certificates of proofs/default" same_as_default
@@ -223,7 +226,7 @@ check "paper: the certificates of proofs/default" same_as_default
 mkdir "$tmp/elsewhere"
 (cd "$tmp/elsewhere" && $RUN paper --out "$tmp/paper1" --jobs 1 >"$tmp/out" 2>&1)
 check "paper from another directory, no --dataset: exit 0" test $? -eq 0
-check "paper --jobs 1: the same certificates" sh -c "for f in '$tmp'/paper/*.json; do cmp \"\$f\" '$tmp'/paper1/\$(basename \"\$f\") || exit 1; done"
+check "paper --jobs 1: the same certificates" sh -c "for f in '$tmp'/paper/*.json '$tmp'/paper/overparam/*.json; do cmp \"\$f\" '$tmp'/paper1/\${f#'$tmp'/paper/} || exit 1; done"
 # check --jobs: the same lines in the order given, the worst exit status
 cp "$tmp/paper/opsc-k3-m2-gaussian.json" "$tmp/bad-lam.json"
 sed -i 's/"lam_U": "0\.[0-9]*"/"lam_U": "0.9"/' "$tmp/bad-lam.json"

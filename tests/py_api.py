@@ -117,12 +117,29 @@ check("I_3 is the global minimum: non_global refuted", c.verdicts["non_global"] 
 for claim, v in c.verdicts.items():
     check("verdict of %s is the certificate's" % claim,
           v.value == c.certificate["claims"][claim]["verdict"])
+# the display is the command's summary, derived from the certificate alone
 text = repr(c)
-for claim, v in c.verdicts.items():
-    check("repr says %s: %s" % (claim, v.value), "%s: %s" % (claim, v.value) in text)
-check("repr says proved only as often as the certificate",
-      text.count("proved") - text.count("unproved") == sum(v is Verdict.PROVED for v in c.verdicts.values()))
-check("_repr_html_", "<table>" in c._repr_html_())
+cli = subprocess.run([cmd, "certify", "minimum", os.path.join(top, "examples", "identity-k3.txt"),
+                      "--out", "i3.json"], capture_output=True, text=True)
+lines = cli.stdout.splitlines()
+check("summary = the command's lines for the same point",
+      c.summary.splitlines() == lines[1:-1] and lines[-1] == "certificate: i3.json")
+check("repr shows the summary", all("  " + ln in text.splitlines() for ln in c.summary.splitlines()))
+check("relucert.summary(dict) = Certificate.summary", relucert.summary(c.certificate) == c.summary)
+for claim, word in (("critical_point", "critical point ("), ("strict_minimum", "strict minimum: "),
+                    ("non_global", "non-global: "), ("saddle_after_split", "saddle after adding")):
+    line = [x for x in c.summary.splitlines() if x.startswith(word)]
+    check("summary line of %s carries its verdict %s" % (claim, c.verdicts[claim].value),
+          len(line) == 1 and (": %s" % c.verdicts[claim].value) in line[0])
+flip = json.loads(c.to_json())
+flip["claims"]["non_global"]["verdict"] = "undecided"
+flip["claims"]["strict_minimum"]["verdict"] = "undecided"
+fs = relucert.summary(flip)
+check("the words follow the certificate's verdicts",
+      "non-global: undecided (" in fs and "strict minimum: undecided (" in fs
+      and "strict minimum: proved" not in fs)
+raises("summary of another kind", lambda: relucert.summary({"kind": "atlas"}), "kind: expected a certificate")
+check("_repr_html_", "<pre>" in c._repr_html_() and "strict minimum: proved" in c._repr_html_())
 check("check(Certificate)", relucert.check(c).valid and relucert.check(c) == {"valid": True})
 bad = json.loads(c.to_json())
 bad["success"] = not bad["success"]
@@ -257,15 +274,99 @@ import glob
 certs = [relucert.Certificate.read(f) for f in sorted(glob.glob("atlas/certs/**/*.json", recursive=True))]
 saddles = [x for x in certs if x.verdicts.get("strict_minimum") is Verdict.REFUTED]
 check("atlas certificates: %d, %d saddles" % (len(certs), len(saddles)), len(certs) == 29 and saddles)
-check("every claim printed with its certificate's verdict", all(
-      "  %s: %s" % (cl, v.value) in repr(x) for x in certs for cl, v in x.verdicts.items()))
-check("a saddle: lambda_min < 0 and its Morse index printed, no 'strict_minimum: proved'",
-      all("strict_minimum: proved" not in repr(x) and x.lambda_min.hi < 0 and x.morse_index > 0
-          for x in saddles))
+check("every certificate printed with its own verdicts", all(
+      "  strict minimum: %s (" % x.verdicts["strict_minimum"].value in repr(x)
+      and "  non-global: %s (" % x.verdicts["non_global"].value in repr(x) for x in certs))
+check("a saddle: lambda_min < 0 and its Morse index printed, no 'strict minimum: proved'",
+      all("strict minimum: proved" not in repr(x) and x.lambda_min.hi < 0 and x.morse_index > 0
+          and ("Morse index %d" % x.morse_index) in repr(x) for x in saddles))
 raises("Certificate.read of a missing file", lambda: relucert.Certificate.read("nope.json"),
        "nope.json: cannot open")
 check("atlas.jsonl = the command's, byte for byte",
       open("atlas/atlas.jsonl", "rb").read() == open("atlas-cli/atlas.jsonl", "rb").read())
+
+# the landscape kinds: the command's certificate bytes and summary words
+
+
+def cli_run(*args):
+    return subprocess.run([cmd] + list(args), capture_output=True, text=True)
+
+
+def same_as_cli(what, cert, file, args):
+    r = cli_run(*(list(args) + ["--out", file + ".cli"]))
+    check(what + ": the command's bytes", open(file, "rb").read() == open(file + ".cli", "rb").read())
+    check(what + ": the command's summary",
+          cert.summary + "certificate: %s.cli\n" % file == r.stdout)
+    check(what + ": success is the command's exit status 0", cert.success == (r.returncode == 0))
+
+
+cv = relucert.certify_convexity(k=2, norm="box", boxes=16, out="cv.json", progress=False)
+same_as_cli("convexity", cv, "cv.json", ["certify", "convexity", "--k", "2", "--norm", "box", "--boxes", "16"])
+check("convexity: proved, and shown", cv.success and cv.proved("strongly_convex")
+      and "strongly convex: proved" in repr(cv))
+check("convexity: V as an array = k", relucert.certify_convexity(
+      V=np.eye(2), norm="box", boxes=16, progress=False).certificate == cv.certificate)
+cm = relucert.certify_convexity(k=3, mu="0.091", out="cm.json", progress=False)
+same_as_cli("convexity mu too large", cm, "cm.json", ["certify", "convexity", "--k", "3", "--mu", "0.091"])
+check("convexity mu too large: refuted, not success", not cm.success
+      and cm.verdicts["strongly_convex"] is Verdict.REFUTED and "refuted at W = V itself" in cm.summary)
+raises("convexity without k", lambda: relucert.certify_convexity(),
+       "certify convexity: expected --k K or --teacher FILE")
+raises("convexity norm", lambda: relucert.certify_convexity(k=2, norm="max"), "norm: expected")
+nc = relucert.certify_nonconvex(2, 3, eps=["0.1", "1e-3"], alpha=["1/3", "2/3"], out="nc.json",
+                                progress=False)
+same_as_cli("nonconvex", nc, "nc.json", ["certify", "nonconvex", "--k", "2", "--n", "3", "--eps",
+                                         "0.1,1e-3", "--alpha", "1/3,2/3"])
+check("nonconvex: both eps proved", nc.success and nc.summary.count(" proved\n") == 2)
+nk = relucert.certify_nonconvex(2, 2, out="nk.json", progress=False)
+same_as_cli("nonconvex n = k", nk, "nk.json", ["certify", "nonconvex", "--k", "2", "--n", "2"])
+check("nonconvex n = k: refuted, not success, the convexity certificate", not nk.success
+      and nk.kind == "convexity" and "non-convexity near the minimum (n = k): refuted" in nk.summary)
+raises("nonconvex n > 2k", lambda: relucert.certify_nonconvex(2, 5), "expected k <= n <= 2k")
+raises("nonconvex eps", lambda: relucert.certify_nonconvex(2, 3, eps=["0.1", "abc"]), "--eps: ")
+of = relucert.certify_fails("opsc-fails", 3, eps=["1e-2", "1e-4"], lam=["1e-1", "1e-3"], out="of.json",
+                            progress=False)
+same_as_cli("opsc-fails", of, "of.json", ["certify", "opsc-fails", "--k", "3", "--eps", "1e-2,1e-4",
+                                          "--lambda", "1e-1,1e-3"])
+pf = relucert.certify_fails("pl-fails", 2, eps="0.1", lam="1e-30", out="pf.json", progress=False)
+same_as_cli("pl-fails below the grid", pf, "pf.json", ["certify", "pl-fails", "--k", "2", "--eps", "0.1",
+                                                       "--lambda", "1e-30"])
+check("pl-fails below the grid: undecided, not success", not pf.success and pf.summary.endswith("undecided\n"))
+raises("opsc-fails k = 1", lambda: relucert.certify_fails("opsc-fails", 1), "K >= 2")
+op = relucert.certify_opsc(3, 2, 3, 1, arith="arb", out="op.json", progress=False)
+same_as_cli("opsc", op, "op.json", ["certify", "opsc", "--k", "3", "--m", "2", "--samples", "3", "--seed", "1",
+                                    "--arith", "arb"])
+oa = relucert.certify_opsc(3, 2, 2, 1, adversarial=True, lam="1e-30", progress=False)
+check("opsc adversarial, lambda 1e-30: not refuted near 0, not success",
+      not oa.success and "refuted near s = 0: 0 of 2" in oa.summary)
+raises("opsc adversarial with m = 1", lambda: relucert.certify_opsc(3, 1, 2, 1, adversarial=True),
+       "--adversarial needs --m M with M >= 2")
+raises("opsc sigma2", lambda: relucert.certify_opsc(3, 2, 2, 1, sigma2=-1),
+       "--sigma2: expected a positive number")
+
+# search: the command's records and counts; overparam: rows as objects
+sr = relucert.search(k=7, runs=8, seed=1, jobs=2, progress=False)
+r = cli_run("search", "--k", "7", "--runs", "8", "--seed", "1")
+check("search: the command's records", sr.records == [json.loads(x) for x in r.stdout.splitlines()])
+check("search: counts (%s)" % sr, sr.runs == 8 and sr.global_runs + sr.spurious_runs + sr.saddle_runs
+      + sr.unconverged_runs + sr.lost == 8 and sr.summary == r.stderr)
+s5 = relucert.search(k=4, n=5, runs=4, seed=1, method="lbfgs", progress=False)
+check("search n = k + 1: zero-loss runs counted, not written", s5.n == 5 and s5.zero_loss_runs == 4
+      and s5.records == [])
+r5 = cli_run("search", "--k", "4", "--n", "5", "--runs", "4", "--seed", "1", "--method", "lbfgs")
+check("search n = k + 1: the command's words", s5.summary == r5.stderr and repr(s5) == r5.stderr.rstrip("\n"))
+raises("search without seed", lambda: relucert.search(k=3, runs=2),
+       "search: expected --k K (or --teacher FILE), --runs R and --seed S")
+raises("search method", lambda: relucert.search(k=3, runs=2, seed=1, method="newton"),
+       "method: expected auto, gd or lbfgs")
+ov = relucert.overparam(k_min=6, k_max=6, runs=10, out_dir="op6", progress=False)
+row = ov.rows[0]
+check("overparam: one row, an object (%r)" % row, ov.complete and len(ov.rows) == 1 and row.k == 6
+      and row.s == 1 and row.runs == 10 and row.zero_loss_runs == 10 and row.not_certified == 0)
+check("overparam: the case's counts on disk",
+      json.load(open("op6/k006-s1/case.json"))["runs"] == 10)
+raises("overparam k_min > k_max", lambda: relucert.overparam(k_min=7, k_max=6, out_dir="op7"),
+       "overparam: expected 1 <= k_min <= k_max")
 
 check("version", relucert.version()["relucert"] != "")
 

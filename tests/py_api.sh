@@ -58,7 +58,7 @@ check "docs/python.md's walk-through runs in the installed package (exit $st)" t
 [ "$st" -eq 0 ] || tail -5 "$tmp/walk.out"
 check "gradient descent found F = 0.0232027..." grep -q "F = 0.0232027" "$tmp/walk.out"
 check "the certificate checks" grep -q "^ok$" "$tmp/walk.out"
-check "strict minimum proved" grep -q "strict_minimum: proved" "$tmp/walk.out"
+check "strict minimum proved (the command's summary line)" grep -q "strict minimum: proved" "$tmp/walk.out"
 check "a zero neuron raised relucert.Error" grep -q "W.npy, row 4: expected a nonzero student neuron" "$tmp/walk.out"
 # one command on the array numpy saved = one Python call, byte for byte
 (cd "$tmp" && $RUN certify minimum W.npy --teacher identity --symmetrize 1e-6 --out k7-cli.json) >/dev/null 2>&1

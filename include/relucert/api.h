@@ -102,6 +102,45 @@ char * rc_api_latex(const char * request);
    unit "families". */
 char * rc_api_atlas(const char * request);
 
+/* The summary relucert prints for a certificate of kind minimum,
+   convexity, nonconvex, opsc-fails, pl-fails or opsc (given as JSON text),
+   derived from its verdicts and bounds alone (rc_mincert_summary_write,
+   rc_landscape_summary_write). Answer: "summary" (lines ending in
+   newlines). Another kind is an error. */
+char * rc_api_summary(const char * certificate);
+
+/* relucert certify convexity | nonconvex | opsc-fails | pl-fails | opsc
+   (rc_convexity_run, rc_nonconvex_run, rc_fails_run, rc_opsc_run).
+   Request: "kind" (one of the five), "k", and by kind: convexity "V" (a
+   matrix, default I_k), "mu", "norm" ("euclid"|"neuron"|"box"), "boxes",
+   "prec"; nonconvex "n", "d", "alpha", "eps" (and convexity's for n = k);
+   opsc-fails and pl-fails "d", "alpha", "eps", "lambda" (lists: arrays of
+   exact numbers); opsc "m", "samples", "seed", "adversarial", "sigma2",
+   "radius", "lambda" (exact numbers), "arith" ("binary64"|"arb"), "prec",
+   "jobs". "out" (optional): the certificate is also written there, byte
+   for byte as the command writes it. Answer: "success" (every claim
+   proved: the command's exit status 0), "summary" (the command's summary
+   text), "certificate". Bad parameters are errors with the command's
+   message. */
+char * rc_api_certify_landscape(const char * request);
+
+/* relucert search (rc_search_run; NOT a proof). Request: "k" (teacher I_k)
+   or "V" (a matrix), "n" (default k), "runs", "seed", "method"
+   ("auto"|"gd"|"lbfgs"), "max_iter", "jobs". Answer: "k", "n", "runs", the
+   counts "global_runs", "global_points", "spurious_runs",
+   "spurious_points", "saddle_runs", "zero_loss_runs", "unconverged_runs",
+   "lost", "records" (the dataset-format records, global minima first,
+   then by F) and "summary" (the line the command prints). Progress: phase "search", unit "runs". */
+char * rc_api_search(const char * request);
+
+/* relucert overparam (rc_overparam_run). Request: "k_min", "k_max", "s"
+   (an integer or a list of up to 8), "runs", "seed", "jobs", "prec",
+   "out_dir". Answer: "complete" (every minimum found certified) and
+   "rows", one per case (k, s, runs, zero_loss_runs, spurious_runs,
+   spurious_points, saddle_runs, unconverged_runs, certified,
+   not_certified, seconds). */
+char * rc_api_overparam(const char * request);
+
 /* {"ok": true, "relucert": version, "flint": ..., "arb": ..., "mpfr": ...,
    "gmp": ...} */
 char * rc_api_version(void);

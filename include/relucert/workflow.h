@@ -13,6 +13,7 @@
 #include "relucert/error.h"
 #include "relucert/point.h"
 #include "relucert/opsc.h"
+#include "relucert/landscape.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -131,6 +132,168 @@ int rc_check_files(const char * const * paths, slong n, int jobs,
    worker could not be started (its directions are null), else "". */
 json_t * rc_opsc_directions_run(const rc_opsc_params_t p, slong si, slong sn, int jobs,
                                 rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* ---------------------------------------------------------------- landscape */
+
+/* relucert certify convexity | nonconvex | opsc-fails | pl-fails: the
+   landscape around global minima (proofs/model.md sections 2 and 4). Each
+   run returns its certificate in *cert (a new reference, the caller's; the
+   bytes relucert writes with rc_cert_write_file) and says what it proved:
+   0 every claim proved, 1 refuted or undecided (the certificate says
+   which), 2 with err filled and *cert NULL for parameters it cannot use
+   (the message is the relucert command's for the same input). Progress:
+   BEGIN before the computation (phase "certify KIND"; total: the number of
+   eps, or 1) and END after it. */
+
+/* The parameters of the four kinds; what a kind does not use is ignored. */
+typedef struct
+{
+    slong k;                /* teacher neurons (-1: unset; convexity may
+                               take V instead) */
+    slong n;                /* nonconvex: student neurons, k <= n <= 2k */
+    slong d;                /* input dimension; -1: the kind's default
+                               (nonconvex max(k, 2), opsc-fails and pl-fails
+                               k) */
+    fmpq_mat_t V;           /* convexity: the teacher (0 x 0: I_k) */
+    fmpq_t mu;              /* convexity: the claimed lower bound on
+                               lambda_min (default 0.045422528454052333,
+                               (1/4 - 1/(2 pi))/2 rounded up) */
+    rc_conv_norm_t norm;    /* convexity: the neighbourhood (RC_CONV_EUCLID) */
+    slong boxes;            /* convexity: Hessian enclosures per radius (256) */
+    slong prec;             /* convexity: bits (128) */
+    fmpq * alpha;           /* nonconvex, *-fails: A1, A2 (NULL: 1/2, 1/2) */
+    slong nalpha;
+    fmpq * eps;             /* nonconvex (NULL: 1e-1..1e-30), *-fails
+                               (NULL: 1e-1..1e-14); each in (0, 1] */
+    slong neps;
+    fmpq * lambda;          /* *-fails (NULL: 1e-1..1e-12) */
+    slong nlambda;
+}
+rc_landscape_params_struct;
+
+typedef rc_landscape_params_struct rc_landscape_params_t[1];
+
+/* The defaults above; alpha, eps and lambda, when set, belong to p (set
+   them with rc_landscape_params_set_list) and are freed by clear. */
+void rc_landscape_params_init(rc_landscape_params_t p);
+void rc_landscape_params_clear(rc_landscape_params_t p);
+
+/* *v, *len = the exact numbers of the comma-separated list s (the old list
+   freed). Returns 0; 1 with err = "OPT: ..." (an entry that is not a
+   number, an empty list). */
+int rc_landscape_params_set_list(fmpq ** v, slong * len, const char * opt, const char * s,
+                                 rc_error_t err);
+
+/* certify convexity: rc_convcert_find around p->V (or I_k): 0 proved (the
+   largest dyadic radius found), 1 refuted at W = V or undecided. */
+int rc_convexity_run(json_t ** cert, const rc_landscape_params_t p, rc_progress_fn progress,
+                     void * progress_ctx, rc_error_t err);
+
+/* certify nonconvex (Thm 4): 0 when the Hessian has a certified negative
+   eigenvalue at every eps, 1 otherwise. With n = k no such point exists
+   near the minimum: the asked claim is refuted, *cert is the certificate
+   of rc_convexity_run with p (kind "convexity") and the return is 1. */
+int rc_nonconvex_run(json_t ** cert, const rc_landscape_params_t p, rc_progress_fn progress,
+                     void * progress_ctx, rc_error_t err);
+
+/* certify opsc-fails (pl = 0, Thm 7) or pl-fails (pl = 1, Thm 9), n = k + 1:
+   0 when every lambda is proved to fail (a point within it where every
+   ratio is certified below lambda), 1 otherwise. */
+int rc_fails_run(json_t ** cert, int pl, const rc_landscape_params_t p, rc_progress_fn progress,
+                 void * progress_ctx, rc_error_t err);
+
+/* certify opsc: the directions of p (shard si + 1 of sn: si = 0, sn = 1
+   for all) by jobs worker processes (rc_opsc_directions_run). With sn = 1
+   *cert is the certificate and the return is 0 when every direction is
+   settled (Gaussian: OPSC and Conjecture 12 proved on the whole segment;
+   adversarial: OPSC with p->lambda refuted near 0 and Conjecture 12 proved
+   on (0, R]), 1 otherwise; with sn > 1 *cert is a part (kind "opsc-part",
+   no summary, "shard": {"index": si + 1, "count": sn}) for rc_opsc_merge,
+   and the return is 0. 2 with err filled for unusable parameters (k, m or
+   samples < 1, adversarial with m < 2, a size limit). A worker that could
+   not be started is an ERROR to progress (its directions are not
+   settled). */
+int rc_opsc_run(json_t ** cert, const rc_opsc_params_t p, slong si, slong sn, int jobs,
+                rc_progress_fn progress, void * progress_ctx, rc_error_t err);
+
+/* One cell of rc_opsc_paper_run, for display (the certificate holds the
+   exact numbers). */
+typedef struct
+{
+    slong k, m, samples;
+    int adversarial;
+    slong opsc;             /* Gaussian: OPSC proved on the segment;
+                               adversarial: OPSC with lambda refuted near 0 */
+    slong conj12;           /* Conjecture 12 proved */
+    char bound[64];         /* the smallest lam_U (Gaussian) or c_U
+                               (adversarial), rounded down to 6 digits */
+    char cp[64];            /* Gaussian: the Clopper-Pearson 95% lower bound
+                               on P(lam_U >= lambda); adversarial: "-" */
+    double seconds;
+    char path[4096];        /* the certificate written */
+}
+rc_opsc_cell_struct;
+
+typedef void (*rc_opsc_cell_fn)(const rc_opsc_cell_struct * c, void * ctx);
+
+/* certify opsc --paper: the Appendix D.1 grid, k in {5, 10, 20}, m in
+   {2, 5, 10}, Gaussian then adversarial directions, each run as
+   rc_opsc_run with tmpl's samples, seed, sigma2, radius, lambda, prec and
+   arithmetic, its certificate written to DIR/opsc-kKK-mMM-gaussian.json
+   (or -adversarial), then cell(c, cell_ctx) called (may be NULL). Returns
+   0 when every cell settles every direction, 1 otherwise, 2 with err
+   filled (dir cannot be created, a certificate cannot be written: the
+   cells before it are done). */
+int rc_opsc_paper_run(const rc_opsc_params_t tmpl, const char * dir, int jobs,
+                      rc_opsc_cell_fn cell, void * cell_ctx, rc_progress_fn progress,
+                      void * progress_ctx, rc_error_t err);
+
+/* 1 when the opsc certificate cert settles every direction (as
+   rc_opsc_run's return 0 says), else 0; from its summary alone. */
+int rc_opsc_cert_settled(const json_t * cert);
+
+/* p->sigma2, radius and lambda from the exact numbers in the strings, each
+   positive. Returns 0; 1 with err = "--sigma2: expected a positive number,
+   found '...'" (or --radius, --lambda). */
+int rc_opsc_params_set_numbers(rc_opsc_params_t p, const char * sigma2, const char * radius,
+                               const char * lambda, rc_error_t err);
+
+/* 0 when rc_opsc_run can use p: k, m, samples >= 1, m >= 2 if
+   adversarial, within the size limits (sigma2, radius and lambda are
+   rc_opsc_params_set_numbers's); 1 with err filled (the command's message) otherwise. */
+int rc_opsc_params_check(const rc_opsc_params_t p, rc_error_t err);
+
+/* The parts files[0..n-1] written by rc_opsc_run with sn > 1, checked to
+   be one run (the same parameters; every shard 1..N exactly once, each with
+   exactly its directions), assembled into *cert, byte for byte the
+   certificate of the one-process run, and its parameters into p (an
+   initialised rc_opsc_params_t). Nothing is re-verified here (rc_check_file
+   does that). Returns 0; 1 with err naming the missing shards; 2 with err
+   filled for a file that is not such a part or not of the same run. */
+int rc_opsc_merge(json_t ** cert, rc_opsc_params_t p, const char * const * files, slong n,
+                  rc_error_t err);
+
+/* The summary relucert prints for a landscape certificate (kind
+   "convexity", "nonconvex", "opsc-fails", "pl-fails" or "opsc"), derived
+   from the certificate alone: its verdicts, counts and bounds (bounds
+   rounded outward to 6 digits). boxes (> 0) is the number of Hessian
+   enclosures per radius the convexity run was given (not recorded in the
+   certificate; named when a larger radius was not proved; 0: not named).
+   Returns 0; 1 (nothing written) for another kind. */
+int rc_landscape_summary_write(FILE * out, const json_t * cert, slong boxes);
+
+/* The summary of rc_nonconvex_run's certificate: the table of
+   rc_landscape_summary_write, or for n = k (a convexity certificate) why
+   and the convexity summary, then "non-convexity near the minimum (n = k):
+   refuted (the certificate is the convexity one)". */
+void rc_nonconvex_summary_write(FILE * out, const json_t * cert, slong boxes);
+
+/* The summary lines of a minimum certificate (relucert certify minimum):
+   the critical point, the Hessian (by type on the reduced path), strict
+   minimum, non-global, saddle after a split, the cross-check, the
+   conditions and the distance to the input, each with the verdict the
+   certificate records for it and the bounds it holds (rounded outward). */
+void rc_mincert_summary_write(FILE * out, const json_t * cert);
 
 /* ---------------------------------------------------------------- report helpers */
 
@@ -421,6 +584,12 @@ void rc_search_clear(rc_search_t S);
 int rc_search_run(rc_search_t S, const fmpq_mat_t V, const rc_search_params_t par,
                   rc_progress_fn progress, void * progress_ctx, rc_error_t err);
 
+/* The line relucert search prints for S: the runs by outcome, in the words
+   that fit n against k (n < k: minima with F > 0 not called non-global;
+   n > k: zero-loss runs counted, not refined). Floating-point counts, not
+   proofs. */
+void rc_search_summary_write(FILE * out, const rc_search_t S);
+
 /* ---------------------------------------------------------------- overparam */
 
 /* relucert overparam: the non-global minima of over-parameterized students
@@ -662,6 +831,10 @@ int rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
                                            "certify opsc" reports directions */
 #define RC_PAPER_MINIMA "Sec. 4"        /* one certificate per dataset record
                                            with k <= 12 (100 with full) */
+#define RC_PAPER_OVERPARAM "n = k + 1"  /* the over-parameterized minima of
+                                           overparam_dataset with k <= 16 (all,
+                                           k <= 20, with full), certified by
+                                           rc_batch_run into DIR/overparam/ */
 #define RC_PAPER_CHECK "check"          /* rc_check_files of them all; a
                                            FAILED file is an ERROR "PATH:
                                            FAILED: reason" */
@@ -672,6 +845,10 @@ typedef struct
                                default "relucert-paper" */
     const char * dataset;   /* safran2021-minima.jsonl (the caller finds it);
                                default NULL: the Sec. 4 part fails */
+    const char * overparam_dataset; /* overparam-s1.jsonl: the minima with
+                               F > 0 of n = k + 1 that relucert overparam
+                               --k-min 6 --k-max 20 --s 1 found; default NULL:
+                               the file of that name next to dataset */
     int full;               /* the whole Appendix D.1 grid, k <= 100 */
     int jobs;               /* worker processes (default 1); the
                                certificates do not depend on it */
@@ -711,7 +888,10 @@ typedef struct
     double minima_lambda;   /* smallest lambda_min lower bound of the
                                non-global minima */
     double minima_split;    /* largest split curvature upper bound */
-    double seconds[5];      /* per phase, in the order above */
+    slong overparam_kmax, overparam_records, overparam_certified;
+    double seconds[6];      /* per phase: Thm 3, Thms 4/7/9, Thm 10, Sec. 4,
+                               check, and n = k + 1 (index 5, though it runs
+                               before check) */
     char ** paths;          /* every certificate written */
     slong written;
     slong failures;         /* claims not proved, certificates not written or

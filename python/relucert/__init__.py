@@ -63,7 +63,8 @@ _PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_lo
                                 ctypes.c_long, ctypes.c_char_p, ctypes.c_double,
                                 ctypes.c_void_p)
 _CALLS = ("rc_api_eval", "rc_api_certify_minimum", "rc_api_check", "rc_api_check_file", "rc_api_dataset_record",
-          "rc_api_certify_dataset", "rc_api_paper", "rc_api_latex", "rc_api_atlas")
+          "rc_api_certify_dataset", "rc_api_paper", "rc_api_latex", "rc_api_atlas",
+          "rc_api_summary", "rc_api_certify_landscape", "rc_api_search", "rc_api_overparam")
 
 
 def _load():
@@ -84,7 +85,7 @@ def _load():
             lib = ctypes.CDLL(c)
         except OSError:
             continue
-        if not hasattr(lib, "rc_api_set_progress"):
+        if not all(hasattr(lib, n) for n in _CALLS + ("rc_api_set_progress",)):
             continue            # an older installed library
         for name in _CALLS:
             f = getattr(lib, name)
@@ -566,11 +567,17 @@ class Certificate(_Result):
     (Enclosure, or None), morse_index (int, or None: undecided), distance
     (Fraction: the proved Frobenius distance of the box to the input, or
     None when not proved), blocks (the symmetry's blocks, or None).
+    summary: the lines the relucert command prints for it (kinds minimum,
+    convexity, nonconvex, opsc-fails, pl-fails, opsc; None for others),
+    derived from the certificate's verdicts alone; the repr shows them.
     check() re-verifies it."""
 
-    def __init__(self, cert, path=None, file=None):
+    _SUMMARY_KINDS = ("minimum", "convexity", "nonconvex", "opsc-fails", "pl-fails", "opsc")
+
+    def __init__(self, cert, path=None, file=None, summary=None):
         self._data = cert
         self.certificate = cert
+        self._summary = summary
         self.kind = cert.get("kind")
         self.success = bool(cert.get("success"))
         self.path = path
@@ -606,6 +613,12 @@ class Certificate(_Result):
     def __getitem__(self, key):     # c["success"], c["certificate"], c["path"]
         return getattr(self, key)
 
+    @property
+    def summary(self):
+        if self._summary is None and self.kind in self._SUMMARY_KINDS:
+            self._summary = summary(self._data)
+        return self._summary
+
     def proved(self, claim):
         """True when the certificate proves claim (its verdict is "proved")."""
         return self.verdicts.get(claim) is Verdict.PROVED
@@ -621,6 +634,10 @@ class Certificate(_Result):
         out = [head]
         if self.path:
             out.append("  path: %s" % self.path)
+        if self.summary is not None:
+            out.extend("  " + ln for ln in self.summary.splitlines())
+            out.append("  success: %s" % ("true" if self.success else "false"))
+            return out
         for claim, v in self.verdicts.items():
             extra = ""
             if claim == "positive_definite" and self.lambda_min is not None:
@@ -637,9 +654,13 @@ class Certificate(_Result):
         return out
 
     def _repr_html_(self):
+        lines = self._lines()
+        if self.summary is not None:
+            return "<p><b>%s</b></p><pre>%s</pre>" % (html.escape(lines[0]),
+                                                     html.escape("\n".join(lines[1:])))
         rows = "".join("<tr><td>%s</td><td>%s</td></tr>" % (html.escape(a), html.escape(b))
-                       for a, b in (ln.strip().split(": ", 1) for ln in self._lines()[1:]))
-        return "<p><b>%s</b></p><table>%s</table>" % (html.escape(self._lines()[0]), rows)
+                       for a, b in (ln.strip().split(": ", 1) for ln in lines[1:]))
+        return "<p><b>%s</b></p><table>%s</table>" % (html.escape(lines[0]), rows)
 
 
 class CheckResult(_Result):
@@ -716,6 +737,17 @@ def check(cert):
         return CheckResult({k: v for k, v in a.items() if k != "ok"})
     a = _call(_lib.rc_api_check, text, False)
     return CheckResult({k: v for k, v in a.items() if k != "ok"})
+
+
+def summary(cert):
+    """The summary the relucert command prints for a certificate (a dict,
+    JSON text or a Certificate) of kind minimum, convexity, nonconvex,
+    opsc-fails, pl-fails or opsc: its verdicts and bounds as lines of text,
+    derived from the certificate alone."""
+    if isinstance(cert, Certificate):
+        cert = cert.certificate
+    text = cert if isinstance(cert, str) else json.dumps(cert)
+    return _call(_lib.rc_api_summary, text, False)["summary"]
 
 
 def version():
@@ -980,3 +1012,181 @@ def atlas(out_dir="relucert-atlas", k_min=6, k_max=200, k_max_three=100, a=None,
         req["a_lo"], req["a_hi"] = _int(lo, "a"), _int(hi, "a")
     r = _call(_lib.rc_api_atlas, json.dumps(req), progress)
     return AtlasRun({x: y for x, y in r.items() if x != "ok"}, req["out_dir"])
+
+
+# ---------------------------------------------------------------- landscape
+
+def _list(x, name):
+    if x is None:
+        return None
+    if isinstance(x, (str, int, float, Fraction)):
+        x = [x]
+    return [exact(v) for v in x]
+
+
+def _landscape(req, out, progress):
+    if out is not None:
+        req["out"] = os.fspath(out)
+    a = _call(_lib.rc_api_certify_landscape, json.dumps(req), progress)
+    c = Certificate(a["certificate"], file=req.get("out"), summary=a["summary"])
+    # what was asked is proved (the command's exit status 0): an opsc
+    # certificate has no "success", and nonconvex with n = k gives the
+    # convexity certificate, whose own success is not the claim asked
+    c.success = bool(a["success"])
+    return c
+
+
+def certify_convexity(k=None, V=None, mu=None, norm="euclid", boxes=256, prec=128, out=None,
+                      progress=None):
+    """relucert certify convexity: lambda_min(H) >= mu (default
+    0.045422528454052333) on a neighbourhood of the global minimum W = V
+    (V = I_k, or the teacher V: any array-like), with the largest dyadic
+    radius found (norm: "euclid", "neuron" or "box"). Returns a Certificate
+    (claim strongly_convex; its summary is the command's text). For every
+    certify_* landscape call, success says what the command's exit status
+    0 says: everything asked was proved; refuted or undecided is a
+    verdict, not an exception; bad parameters raise Error with the
+    command's message."""
+    req = {"kind": "convexity", "norm": norm, "boxes": _int(boxes, "boxes"), "prec": _int(prec, "prec")}
+    if k is not None:
+        req["k"] = _int(k, "k")
+    if V is not None:
+        req["V"] = _matrix(V, "V")
+    if mu is not None:
+        req["mu"] = exact(mu)
+    return _landscape(req, out, progress)
+
+
+def certify_nonconvex(k, n, d=None, alpha=None, eps=None, out=None, progress=None):
+    """relucert certify nonconvex (Thm 4): for k < n <= 2k, a certified
+    negative Hessian eigenvalue at each eps (default 1e-1, ..., 1e-30) next
+    to the global minimum. With n = k the claim is refuted: the certificate
+    is the convexity one and success is False. Returns a Certificate."""
+    req = {"kind": "nonconvex", "k": _int(k, "k"), "n": _int(n, "n")}
+    if d is not None:
+        req["d"] = _int(d, "d")
+    for key, v in (("alpha", alpha), ("eps", eps)):
+        if v is not None:
+            req[key] = _list(v, key)
+    return _landscape(req, out, progress)
+
+
+def certify_fails(kind, k, d=None, alpha=None, eps=None, lam=None, out=None, progress=None):
+    """relucert certify opsc-fails (kind "opsc-fails", Thm 7) or pl-fails
+    ("pl-fails", Thm 9), n = k + 1: for each lambda (lam, default 1e-1, ...,
+    1e-12) a point within each eps (default 1e-1, ..., 1e-14) of the minimum
+    where the ratio is certified below lambda. Returns a Certificate."""
+    if kind not in ("opsc-fails", "pl-fails"):
+        raise Error("kind: expected opsc-fails or pl-fails")
+    req = {"kind": kind, "k": _int(k, "k")}
+    if d is not None:
+        req["d"] = _int(d, "d")
+    for key, v in (("alpha", alpha), ("eps", eps), ("lambda", lam)):
+        if v is not None:
+            req[key] = _list(v, key)
+    return _landscape(req, out, progress)
+
+
+def certify_opsc(k, m, samples, seed, adversarial=False, sigma2="1e-5", radius=1, lam="1/100",
+                 arith="binary64", prec=128, jobs=1, out=None, progress=None):
+    """relucert certify opsc: samples seeded directions U around the global
+    minimum of the student with n = m k neurons (V = I_k): Gaussian (OPSC
+    and Conjecture 12 proved on the segment s in [0, radius]) or
+    adversarial (OPSC with constant lam refuted near 0, Conjecture 12
+    proved on (0, radius]). Returns a Certificate (its summary counts the
+    directions; success: every direction settled)."""
+    req = {"kind": "opsc", "k": _int(k, "k"), "m": _int(m, "m"),
+           "samples": _int(samples, "samples"), "seed": _int(seed, "seed"),
+           "adversarial": bool(adversarial), "sigma2": exact(sigma2), "radius": exact(radius),
+           "lambda": exact(lam), "arith": arith, "prec": _int(prec, "prec"), "jobs": _int(jobs, "jobs")}
+    return _landscape(req, out, progress)
+
+
+# ---------------------------------------------------------------- search, overparam
+
+class SearchResult(_Result):
+    """search's outcome (NOT a proof: candidates for certify_minimum): k,
+    n, runs and the counts global_runs, global_points, spurious_runs,
+    spurious_points, saddle_runs, zero_loss_runs, unconverged_runs, lost;
+    records (dicts in the dataset's format, global minima first, then by
+    F); summary (the line the command prints, also the repr)."""
+
+    def __init__(self, data):
+        self._data = data
+        for key, v in data.items():
+            setattr(self, key, v)
+
+    def _lines(self):
+        return self.summary.splitlines()
+
+
+def search(k=None, n=None, runs=None, seed=None, method="auto", V=None, max_iter=None, jobs=1,
+           progress=None):
+    """relucert search: runs local searches in double from seeded random
+    starts (teacher I_k, or V: any array-like), n student neurons (default
+    k); method "auto" (gradient descent when n = k, else L-BFGS), "gd" or
+    "lbfgs". runs and seed are required, as for the command. The records do
+    not depend on jobs. Returns a SearchResult."""
+    req = {"method": method, "jobs": _int(jobs, "jobs")}
+    for key, v in (("runs", runs), ("seed", seed)):
+        if v is not None:
+            req[key] = _int(v, key)
+    if k is not None:
+        req["k"] = _int(k, "k")
+    if n is not None:
+        req["n"] = _int(n, "n")
+    if V is not None:
+        req["V"] = _matrix(V, "V")
+    if max_iter is not None:
+        req["max_iter"] = _int(max_iter, "max_iter")
+    a = _call(_lib.rc_api_search, json.dumps(req), progress)
+    return SearchResult({x: y for x, y in a.items() if x != "ok"})
+
+
+class OverparamRow:
+    """One case of overparam: k, s, runs, zero_loss_runs, spurious_runs,
+    spurious_points (distinct non-global minima found), saddle_runs,
+    unconverged_runs, certified, not_certified, seconds."""
+
+    def __init__(self, data):
+        self._data = data
+        for key, v in data.items():
+            setattr(self, key, v)
+
+    def to_dict(self):
+        return self._data
+
+    def __repr__(self):
+        return ("OverparamRow(k=%d, s=%d: %d non-global minima, %d certified, %d not)"
+                % (self.k, self.s, self.spurious_points, self.certified, self.not_certified))
+
+
+class OverparamRun(_Result):
+    """overparam's outcome: complete (every minimum found certified), rows
+    (OverparamRow, one per case, ordered by s then k), out_dir."""
+
+    def __init__(self, data, out_dir):
+        self._data = data
+        self.complete = data["complete"]
+        self.rows = [OverparamRow(r) for r in data["rows"]]
+        self.out_dir = out_dir
+
+    def _lines(self):
+        return ["relucert overparam (%s): %d cases, %d non-global minima, %d certified%s"
+                % (self.out_dir, len(self.rows), sum(r.spurious_points for r in self.rows),
+                   sum(r.certified for r in self.rows),
+                   "" if self.complete else " (some not)")] + [repr(r) for r in self.rows]
+
+
+def overparam(k_min=6, k_max=20, s=1, runs=30, seed=1, jobs=1, prec=256,
+              out_dir="relucert-overparam", progress=None):
+    """relucert overparam: for every k in k_min..k_max and s (an int or a
+    list), a search with n = k + s neurons and the certification of every
+    non-global minimum found, into out_dir (resumable). Returns an
+    OverparamRun."""
+    req = {"k_min": _int(k_min, "k_min"), "k_max": _int(k_max, "k_max"),
+           "s": [_int(x, "s") for x in s] if isinstance(s, (list, tuple)) else _int(s, "s"),
+           "runs": _int(runs, "runs"), "seed": _int(seed, "seed"), "jobs": _int(jobs, "jobs"),
+           "prec": _int(prec, "prec"), "out_dir": os.fspath(out_dir)}
+    a = _call(_lib.rc_api_overparam, json.dumps(req), progress)
+    return OverparamRun({x: y for x, y in a.items() if x != "ok"}, req["out_dir"])

@@ -1,6 +1,7 @@
 /* The C API for other languages (include/relucert/api.h): JSON text in,
    JSON text out, through the same code as the relucert command, so that a
    certificate made through the API is byte for byte the command's. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "relucert/api.h"
@@ -788,6 +789,412 @@ out:
     json_decref(req);
     rc_atlas_summary_clear(S);
     rc_atlas_params_clear(par);
+    return s;
+}
+
+/* text written by fn(f, ctx) to a memory stream, as a new JSON string;
+   "" if the stream cannot be opened */
+static json_t *
+text_of(void (*fn)(FILE * f, const void * ctx), const void * ctx)
+{
+    char * buf = NULL;
+    size_t len = 0;
+    FILE * f = open_memstream(&buf, &len);
+    json_t * t;
+
+    if (f == NULL)
+        return json_string("");
+    fn(f, ctx);
+    fclose(f);
+    t = json_stringn(buf, len);
+    free(buf);
+    return t != NULL ? t : json_string("");
+}
+
+struct summary_ctx
+{
+    const json_t * cert;
+    slong boxes;
+    int nonconvex;
+};
+
+static void
+summary_fn(FILE * f, const void * vctx)
+{
+    const struct summary_ctx * c = vctx;
+    const char * kind = json_string_value(json_object_get(c->cert, "kind"));
+
+    if (c->nonconvex)
+        rc_nonconvex_summary_write(f, c->cert, c->boxes);
+    else if (kind != NULL && strcmp(kind, "minimum") == 0)
+        rc_mincert_summary_write(f, c->cert);
+    else
+        rc_landscape_summary_write(f, c->cert, c->boxes);
+}
+
+static json_t *
+summary_text(const json_t * cert, slong boxes, int nonconvex)
+{
+    struct summary_ctx c;
+    c.cert = cert;
+    c.boxes = boxes;
+    c.nonconvex = nonconvex;
+    return text_of(summary_fn, &c);
+}
+
+char *
+rc_api_summary(const char * certificate)
+{
+    rc_error_t err;
+    json_t * cert = parse(certificate, "certificate", err), * a;
+    const char * kind;
+
+    if (cert == NULL)
+        return fail(err->msg);
+    kind = json_string_value(json_object_get(cert, "kind"));
+    if (kind == NULL || (strcmp(kind, "minimum") != 0 && strcmp(kind, "convexity") != 0
+                         && strcmp(kind, "nonconvex") != 0 && strcmp(kind, "opsc-fails") != 0
+                         && strcmp(kind, "pl-fails") != 0 && strcmp(kind, "opsc") != 0))
+    {
+        json_decref(cert);
+        return fail("kind: expected a certificate of kind minimum, convexity, nonconvex, "
+                    "opsc-fails, pl-fails or opsc");
+    }
+    a = json_object();
+    json_object_set_new(a, "summary", summary_text(cert, 0, 0));
+    json_decref(cert);
+    return answer(a);
+}
+
+/* a list member key of req (an array of exact numbers, or one number) into
+   *v, *len, read as the command reads the option opt; absent: unchanged */
+static int
+get_list(fmpq ** v, slong * len, const json_t * req, const char * key, const char * opt,
+         rc_error_t err)
+{
+    const json_t * x = json_object_get(req, key), * e;
+    char * text;
+    size_t i, n = 0;
+    int res;
+
+    if (x == NULL || json_is_null(x))
+        return 0;
+    if (json_is_string(x))
+        return rc_landscape_params_set_list(v, len, opt, json_string_value(x), err);
+    if (!json_is_array(x) || json_array_size(x) == 0)
+        return rc_error_set(err, "%s: expected a comma-separated list of numbers", opt);
+    json_array_foreach(x, i, e)
+    {
+        if (!json_is_string(e))
+            return rc_error_set(err, "%s: expected exact numbers as strings", opt);
+        n += strlen(json_string_value(e)) + 1;
+    }
+    text = calloc(n + 1, 1);
+    if (text == NULL)
+        return rc_error_set(err, "out of memory");
+    json_array_foreach(x, i, e)
+    {
+        if (i > 0)
+            strcat(text, ",");
+        strcat(text, json_string_value(e));
+    }
+    res = rc_landscape_params_set_list(v, len, opt, text, err);
+    free(text);
+    return res;
+}
+
+char *
+rc_api_certify_landscape(const char * request)
+{
+    static const char * norms[3] = {"euclid", "neuron", "box"};
+    static const int normv[3] = {RC_CONV_EUCLID, RC_CONV_NEURON, RC_CONV_BOX};
+    static const char * ariths[3] = {"binary64", "arb", "binary64"};
+    static const int arithv[3] = {1, 0, 1};
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * cert = NULL, * a;
+    rc_landscape_params_t lp;
+    rc_opsc_params_t op;
+    const char * kind = NULL, * out = NULL, * sigma2 = "1e-5", * radius = "1", * lam = "1/100";
+    const json_t * V;
+    slong seed, jobs, si = 0;
+    int st = 2, norm = RC_CONV_EUCLID, adv = 0;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_landscape_params_init(lp);
+    rc_opsc_params_init(op);
+    if (get_string(&kind, req, "kind", "a kind", err) || get_string(&out, req, "out", "a file name", err))
+        goto bad;
+    if (kind == NULL || (strcmp(kind, "convexity") != 0 && strcmp(kind, "nonconvex") != 0
+                         && strcmp(kind, "opsc-fails") != 0 && strcmp(kind, "pl-fails") != 0
+                         && strcmp(kind, "opsc") != 0))
+    {
+        rc_error_set(err, "kind: expected convexity, nonconvex, opsc-fails, pl-fails or opsc");
+        goto bad;
+    }
+    if (get_slong(&lp->k, req, "k", -1, 1, 1000, err)
+        || get_slong(&lp->n, req, "n", -1, 1, 2000, err)
+        || get_slong(&lp->d, req, "d", -1, 1, 1000, err)
+        || get_slong(&lp->boxes, req, "boxes", 256, 1, 1L << 24, err)
+        || get_slong(&lp->prec, req, "prec", 128, 16, rc_limit_prec(), err)
+        || get_slong(&jobs, req, "jobs", 1, 1, 256, err)
+        || get_choice(&norm, req, "norm", norms, normv, err)
+        || get_fmpq(lp->mu, NULL, req, "mu", err)
+        || get_list(&lp->alpha, &lp->nalpha, req, "alpha", "--alpha", err)
+        || get_list(&lp->eps, &lp->neps, req, "eps", "--eps", err))
+        goto bad;
+    lp->norm = (rc_conv_norm_t) norm;
+    if (strcmp(kind, "opsc") == 0)
+    {
+        const json_t * av = json_object_get(req, "adversarial");
+        if (get_slong(&op->m, req, "m", -1, 1, 100, err)
+            || get_slong(&op->samples, req, "samples", -1, 1, 10000000, err)
+            || get_slong(&seed, req, "seed", -1, 0, WORD_MAX, err)
+            || get_string(&sigma2, req, "sigma2", "an exact number", err)
+            || get_string(&radius, req, "radius", "an exact number", err)
+            || get_string(&lam, req, "lambda", "an exact number", err)
+            || get_choice(&op->fast, req, "arith", ariths, arithv, err))
+            goto bad;
+        adv = json_is_true(av);
+        op->k = lp->k;
+        op->seed = (uint64_t) seed;
+        op->adversarial = adv;
+        op->prec = lp->prec;
+        if (seed < 0)
+        {
+            rc_error_set(err, "certify opsc: expected --k K, --m M, --samples S and --seed SEED");
+            goto bad;
+        }
+        if (rc_opsc_params_check(op, err) || rc_opsc_params_set_numbers(op, sigma2, radius, lam, err))
+            goto bad;
+        st = rc_opsc_run(&cert, op, si, 1, (int) jobs, PROGRESS, NULL, err);
+    }
+    else
+    {
+        if (get_list(&lp->lambda, &lp->nlambda, req, "lambda", "--lambda", err))
+            goto bad;
+        V = json_object_get(req, "V");
+        if (strcmp(kind, "convexity") == 0 && V != NULL && !json_is_null(V))
+        {
+            if (get_matrix(lp->V, V, get_name(req, "V_name", "V"), err))
+                goto bad;
+            if (lp->k >= 0 && lp->k != fmpq_mat_nrows(lp->V))
+            {
+                rc_error_set(err, "%s: expected a teacher of k = %ld neurons (--k), found %ld",
+                             get_name(req, "V_name", "V"), (long) lp->k,
+                             (long) fmpq_mat_nrows(lp->V));
+                goto bad;
+            }
+        }
+        if (strcmp(kind, "convexity") == 0)
+            st = rc_convexity_run(&cert, lp, PROGRESS, NULL, err);
+        else if (strcmp(kind, "nonconvex") == 0)
+            st = rc_nonconvex_run(&cert, lp, PROGRESS, NULL, err);
+        else
+            st = rc_fails_run(&cert, strcmp(kind, "pl-fails") == 0, lp, PROGRESS, NULL, err);
+    }
+    if (st == 2)
+        goto bad;
+    if (out != NULL && rc_cert_write_file(out, cert))
+    {
+        rc_error_set(err, "%s: cannot write the certificate", out);
+        goto bad;
+    }
+    a = json_object();
+    json_object_set_new(a, "success", json_boolean(st == 0));
+    json_object_set_new(a, "summary", summary_text(cert, lp->boxes, strcmp(kind, "nonconvex") == 0));
+    json_object_set(a, "certificate", cert);
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(cert);
+    json_decref(req);
+    rc_landscape_params_clear(lp);
+    rc_opsc_params_clear(op);
+    return s;
+}
+
+static void
+search_summary_fn(FILE * f, const void * ctx)
+{
+    rc_search_summary_write(f, (const rc_search_struct *) ctx);
+}
+
+char *
+rc_api_search(const char * request)
+{
+    static const char * methods[3] = {"auto", "gd", "lbfgs"};
+    static const int methodv[3] = {RC_SEARCH_AUTO, RC_SEARCH_GD, RC_SEARCH_LBFGS};
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a, * recs;
+    rc_search_params_t o;
+    rc_search_t S;
+    fmpq_mat_t V;
+    const json_t * v;
+    slong k, n, seed, i;
+    int method = RC_SEARCH_AUTO;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_search_params_init(o);
+    rc_search_init(S);
+    fmpq_mat_init(V, 0, 0);
+    v = json_object_get(req, "V");
+    if (get_slong(&k, req, "k", -1, 1, 1000, err)
+        || get_slong(&n, req, "n", 0, 1, 1000, err)
+        || get_slong(&o->runs, req, "runs", -1, 1, 100000000, err)
+        || get_slong(&seed, req, "seed", -1, 0, WORD_MAX, err)
+        || get_slong(&o->jobs, req, "jobs", 1, 1, 256, err)
+        || get_slong(&o->max_iter, req, "max_iter", 0, 1, WORD_MAX, err)
+        || get_choice(&method, req, "method", methods, methodv, err))
+        goto bad;
+    if ((k < 0 && (v == NULL || json_is_null(v))) || o->runs < 0 || seed < 0)
+    {
+        rc_error_set(err, "search: expected --k K (or --teacher FILE), --runs R and --seed S");
+        goto bad;
+    }
+    if (v != NULL && !json_is_null(v))
+    {
+        if (get_matrix(V, v, get_name(req, "V_name", "V"), err))
+            goto bad;
+        if (k >= 0 && k != fmpq_mat_nrows(V))
+        {
+            rc_error_set(err, "%s: expected a teacher of k = %ld neurons (--k), found %ld",
+                         get_name(req, "V_name", "V"), (long) k, (long) fmpq_mat_nrows(V));
+            goto bad;
+        }
+    }
+    else
+    {
+        fmpq_mat_clear(V);
+        fmpq_mat_init(V, k, k);
+        fmpq_mat_one(V);
+    }
+    o->n = n;
+    o->seed = (uint64_t) seed;
+    o->method = (rc_search_method_t) method;
+    if (rc_search_run(S, V, o, PROGRESS, NULL, err))
+        goto bad;
+    a = json_object();
+    json_object_set_new(a, "k", json_integer(S->k));
+    json_object_set_new(a, "n", json_integer(S->n));
+    json_object_set_new(a, "runs", json_integer(S->runs));
+    json_object_set_new(a, "global_runs", json_integer(S->global_runs));
+    json_object_set_new(a, "global_points", json_integer(S->global_points));
+    json_object_set_new(a, "spurious_runs", json_integer(S->spurious_runs));
+    json_object_set_new(a, "spurious_points", json_integer(S->spurious_points));
+    json_object_set_new(a, "saddle_runs", json_integer(S->saddle_runs));
+    json_object_set_new(a, "zero_loss_runs", json_integer(S->zero_loss_runs));
+    json_object_set_new(a, "unconverged_runs", json_integer(S->unconverged_runs));
+    json_object_set_new(a, "lost", json_integer(S->lost));
+    recs = json_array();
+    for (i = 0; i < S->nrecords; i++)
+        json_array_append(recs, S->records[i]);
+    json_object_set_new(a, "records", recs);
+    json_object_set_new(a, "summary", text_of(search_summary_fn, S));
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    fmpq_mat_clear(V);
+    rc_search_clear(S);
+    return s;
+}
+
+char *
+rc_api_overparam(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a, * rows;
+    rc_overparam_params_t par;
+    rc_overparam_t T;
+    const json_t * sv, * e;
+    slong seed, i;
+    size_t j;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_overparam_params_init(par);
+    rc_overparam_init(T);
+    if (get_slong(&par->k_min, req, "k_min", par->k_min, 1, 1000, err)
+        || get_slong(&par->k_max, req, "k_max", par->k_max, 1, 1000, err)
+        || get_slong(&par->runs, req, "runs", par->runs, 1, 100000000, err)
+        || get_slong(&seed, req, "seed", (slong) par->seed, 0, WORD_MAX, err)
+        || get_slong(&par->jobs, req, "jobs", par->jobs, 1, 256, err)
+        || get_slong(&par->prec, req, "prec", par->prec, 16, rc_limit_prec(), err)
+        || get_string(&par->out_dir, req, "out_dir", "a directory", err))
+        goto bad;
+    par->seed = (uint64_t) seed;
+    sv = json_object_get(req, "s");
+    if (sv != NULL && !json_is_null(sv))
+    {
+        if (json_is_integer(sv))
+        {
+            par->s[0] = json_integer_value(sv);
+            par->ns = 1;
+        }
+        else if (json_is_array(sv) && json_array_size(sv) >= 1
+                 && json_array_size(sv) <= RC_OVERPARAM_MAX_S)
+        {
+            par->ns = 0;
+            json_array_foreach(sv, j, e)
+            {
+                if (!json_is_integer(e))
+                    break;
+                par->s[par->ns++] = json_integer_value(e);
+            }
+            if (par->ns != (slong) json_array_size(sv))
+            {
+                rc_error_set(err, "s: expected a list of at most %d integers",
+                             RC_OVERPARAM_MAX_S);
+                goto bad;
+            }
+        }
+        else
+        {
+            rc_error_set(err, "s: expected a list of at most %d integers", RC_OVERPARAM_MAX_S);
+            goto bad;
+        }
+    }
+    st = rc_overparam_run(T, par, PROGRESS, NULL, err);
+    if (st == 2)
+        goto bad;
+    a = json_object();
+    json_object_set_new(a, "complete", json_boolean(st == 0));
+    rows = json_array();
+    for (i = 0; i < T->nrows; i++)
+    {
+        const rc_overparam_row_struct * r = T->rows + i;
+        json_t * o = json_object();
+        json_object_set_new(o, "k", json_integer(r->k));
+        json_object_set_new(o, "s", json_integer(r->s));
+        json_object_set_new(o, "runs", json_integer(r->runs));
+        json_object_set_new(o, "zero_loss_runs", json_integer(r->zero_loss_runs));
+        json_object_set_new(o, "spurious_runs", json_integer(r->spurious_runs));
+        json_object_set_new(o, "spurious_points", json_integer(r->spurious_points));
+        json_object_set_new(o, "saddle_runs", json_integer(r->saddle_runs));
+        json_object_set_new(o, "unconverged_runs", json_integer(r->unconverged_runs));
+        json_object_set_new(o, "certified", json_integer(r->certified));
+        json_object_set_new(o, "not_certified", json_integer(r->not_certified));
+        json_object_set_new(o, "seconds", json_real(r->seconds));
+        json_array_append_new(rows, o);
+    }
+    json_object_set_new(a, "rows", rows);
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    rc_overparam_clear(T);
     return s;
 }
 

@@ -1,5 +1,6 @@
-/* relucert certify convexity | nonconvex: the landscape around global
-   minima (proofs/model.md sections 2 and 4). */
+/* relucert certify convexity | nonconvex | opsc-fails | pl-fails | opsc:
+   the arguments parsed, the library's workflows (workflow.h: landscape)
+   run, their certificates written and their summaries printed. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -107,34 +108,7 @@ static const char * opsc_usage =
 "Conjecture 12 on the whole segment; adversarial: OPSC with L refuted and\n"
 "Conjecture 12 proved on (0, R]), 1 otherwise, 2 bad input.\n";
 
-/* a comma-separated list of exact numbers */
-static int
-parse_list(fmpq ** v, slong * len, const char * opt, const char * s)
-{
-    char * copy = flint_malloc(strlen(s) + 1), * tok, * save = NULL;
-    rc_error_t err;
-
-    strcpy(copy, s);
-    *len = 0;
-    *v = NULL;
-    for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-    {
-        *v = flint_realloc(*v, sizeof(fmpq) * (*len + 1));
-        fmpq_init(*v + *len);
-        if (rc_number_parse_fmpq(*v + *len, tok, err))
-        {
-            (*len)++;
-            flint_free(copy);
-            return cli_fail("%s: %s", opt, err->msg);
-        }
-        (*len)++;
-    }
-    flint_free(copy);
-    if (*len == 0)
-        return cli_fail("%s: expected a comma-separated list of numbers", opt);
-    return 0;
-}
-
+/* the certificate to out (stdout without out) */
 static int
 emit(json_t * root, const char * out)
 {
@@ -143,368 +117,70 @@ emit(json_t * root, const char * out)
     return 0;
 }
 
+/* a landscape run's end: the certificate written, the library's summary
+   on stdout (stderr when the certificate goes to stdout), the exit status
+   from the run's (0 proved, 1 not, 2 bad input) */
 static int
-convexity_run(const fmpq_mat_t V, const fmpq_t mu, rc_conv_norm_t norm, slong boxes,
-              slong prec, const char * out)
+finish(int res, json_t * root, const rc_error_t err, int nonconvex, slong boxes,
+       const char * out)
 {
-    static const char * region[] = {"the box |W - V|_inf", "the per-neuron balls |w_i - v_i|",
-                                    "the Euclidean ball |W - V|"};
-    rc_convcert_t c;
-    rc_error_t err;
-    json_t * root;
     FILE * sum = out ? stdout : stderr;
-    int res;
 
-    rc_convcert_init(c);
-    if (rc_convcert_find(c, V, mu, norm, boxes, prec, err))
-    {
-        rc_convcert_clear(c);
+    if (res == 2)
         return cli_fail("%s", err->msg);
-    }
-    root = rc_convcert_to_json(c);
     if (emit(root, out))
     {
         json_decref(root);
-        rc_convcert_clear(c);
         return RC_EXIT_BADINPUT;
     }
-    {
-        char * m = rc_number_get_str(c->mu), * r = rc_number_get_str(c->radius);
-        if (c->verdict == RC_PROVED)
-            fprintf(sum, "strongly convex: proved, lambda_min >= %s on %s <= %s (%.6g); "
-                    "sub-boxes: %ld proved, %ld outside\n", m, region[norm], r,
-                    fmpq_get_d(c->radius), (long) c->boxes_proved, (long) c->boxes_excluded);
-        else if (c->verdict == RC_REFUTED)
-            fprintf(sum, "strongly convex with lambda_min >= %s: refuted at W = V itself "
-                    "(a direction with quotient %.10g)\n", m,
-                    arf_get_d(arb_midref(c->witness_q), ARF_RND_NEAR));
-        else
-            fprintf(sum, "strongly convex with lambda_min >= %s: undecided (no radius 2^-40 or "
-                    "larger proved)\n", m);
-        if (c->verdict == RC_PROVED && !fmpq_is_zero(c->radius_fail))
-            fprintf(sum, "the next radius tried, %.6g, was not proved with %ld Hessian "
-                    "enclosures\n", fmpq_get_d(c->radius_fail), (long) boxes);
-        flint_free(m);
-        flint_free(r);
-    }
-    if (out)
-        printf("certificate: %s\n", out);
-    res = c->verdict == RC_PROVED ? RC_EXIT_OK : RC_EXIT_UNPROVED;
-    json_decref(root);
-    rc_convcert_clear(c);
-    return res;
-}
-
-static int
-fails_run(int pl_kind, slong k, slong d, const fmpq * al, slong nal, const fmpq * eps,
-          slong neps, const fmpq * lam, slong nlam, const char * out)
-{
-    fmpq * e = NULL, * l = NULL, * a = NULL;
-    slong ne = neps, nl = nlam, na = nal, i;
-    json_t * root, * pts, * lams;
-    FILE * sum = out ? stdout : stderr;
-    int all, res;
-
-    if (k < 2)
-        return cli_fail("certify %s: expected --k K with K >= 2", pl_kind ? "pl-fails" : "opsc-fails");
-    if (d < 0)
-        d = k;
-    if (d < k)
-        return cli_fail("--d: expected d >= k = %ld, found %ld", (long) k, (long) d);
-    {
-        rc_error_t err;
-        if (rc_limit_check_params(err, k + 1, d, 0, pl_kind ? "certify pl-fails: (k + 1) x d"
-                                  : "certify opsc-fails: (k + 1) x d"))
-            return cli_fail("%s", err->msg);
-    }
-    if (al == NULL)
-        parse_list(&a, &na, "--alpha", "1/2,1/2");
-    if (na != 2 || fmpq_sgn(al ? al : a) <= 0 || fmpq_sgn((al ? al : a) + 1) <= 0)
-    {
-        if (a)
-            cli_fmpq_list_clear(a, na);
-        return cli_fail("--alpha: expected two positive numbers A1,A2");
-    }
-    if (eps == NULL)
-    {
-        e = rc_powers_of_ten(1, 14);
-        ne = 14;
-    }
-    if (lam == NULL)
-    {
-        l = rc_powers_of_ten(1, 12);
-        nl = 12;
-    }
-    for (i = 0; i < ne; i++)
-        if (fmpq_sgn((eps ? eps : e) + i) <= 0 || fmpq_cmp_ui((eps ? eps : e) + i, 1) > 0)
-        {
-            res = cli_fail("--eps: expected numbers in (0, 1], found entry %ld out of range", (long) i + 1);
-            goto done;
-        }
-    root = rc_thm79_to_json(pl_kind, k, d, al ? al : a, (al ? al : a) + 1, eps ? eps : e, ne,
-                            lam ? lam : l, nl, &all);
-    if (emit(root, out))
-    {
-        json_decref(root);
-        res = RC_EXIT_BADINPUT;
-        goto done;
-    }
-    pts = json_object_get(root, "points");
-    lams = json_object_get(root, "lambdas");
-    fprintf(sum, "%-8s %-8s %-13s %-13s %s%s\n", "lambda", "eps", "distance <=",
-            pl_kind ? "PL ratio <=" : "OPSC ratio <=", pl_kind ? "" : "Hessian q <=   ", "verdict");
-    for (i = 0; i < nl; i++)
-    {
-        const json_t * o = json_array_get(lams, i), * pt = json_object_get(o, "point");
-        char ds[64] = "-", r1[64] = "-", r2[64] = "-";
-        double ev = 0;
-        if (json_is_integer(pt))
-        {
-            const json_t * q = json_array_get(pts, json_integer_value(pt));
-            ev = fmpq_get_d((eps ? eps : e) + json_integer_value(pt));
-            rc_report_short_bound(ds, sizeof ds, json_object_get(json_object_get(q, "distance"), "hi"), 0);
-            rc_report_short_bound(r1, sizeof r1, json_object_get(json_object_get(q, pl_kind ? "pl_ratio"
-                                                                            : "opsc_ratio"), "hi"), 0);
-            rc_report_short_bound(r2, sizeof r2, json_object_get(json_object_get(q, "hessian_quotient"), "hi"), 0);
-        }
-        fprintf(sum, "%-8.2g %-8.2g %-13s %-13s %-15s%s\n", fmpq_get_d((lam ? lam : l) + i), ev, ds, r1,
-                pl_kind ? "" : r2, json_string_value(json_object_get(o, "verdict")));
-    }
-    if (out)
-        printf("certificate: %s\n", out);
-    res = all ? RC_EXIT_OK : RC_EXIT_UNPROVED;
-    json_decref(root);
-done:
-    if (e)
-        cli_fmpq_list_clear(e, ne);
-    if (l)
-        cli_fmpq_list_clear(l, nl);
-    if (a)
-        cli_fmpq_list_clear(a, na);
-    return res;
-}
-
-/* how many of the items 0..total-1 shard i (0-based) of n takes: those
-   with r mod n = i */
-static slong
-shard_size(slong total, slong i, slong n)
-{
-    return i < total ? (total - i + n - 1) / n : 0;
-}
-
-/* the entries of directions si, si + sn, ... (shard si + 1 of sn), by
-   jobs worker processes, with the command's progress display */
-static json_t *
-opsc_parallel_shard(const rc_opsc_params_t p, int jobs, slong si, slong sn)
-{
-    cli_progress_t pr;
-    rc_error_t err;
-    json_t * dirs;
-
-    cli_progress_init(&pr);
-    dirs = rc_opsc_directions_run(p, si, sn, jobs, cli_progress, &pr, err);
-    if (err->msg[0] != '\0')
-        cli_fail("%s", err->msg);
-    return dirs;
-}
-
-/* the summary of an opsc certificate on stdout (or stderr without out);
-   RC_EXIT_OK when every direction's claims hold */
-static int
-opsc_report(const json_t * root, const rc_opsc_params_t p, const char * radius,
-            const char * lambda, const char * out)
-{
-    const json_t * sum;
-    FILE * f = out ? stdout : stderr;
-    slong k = p->k, m = p->m, samples = p->samples;
-    int res;
-
-    sum = json_object_get(root, "summary");
-    if (!p->adversarial)
-    {
-        slong np = json_integer_value(json_object_get(sum, "opsc_proved"));
-        slong nc = json_integer_value(json_object_get(sum, "conj12_proved"));
-        char lam[64];
-        rc_report_short_bound(lam, sizeof lam, json_object_get(sum, "smallest_lam_U"), 1);
-        fprintf(f, "k = %ld, m = %ld, %ld Gaussian directions, s in [0, %s]:\n", (long) k, (long) m,
-                (long) samples, radius);
-        fprintf(f, "  OPSC on the whole segment: %ld proved, %ld undecided; smallest lam_U >= %s\n",
-                (long) np, (long) (samples - np), lam);
-        fprintf(f, "  Conjecture 12 on the whole segment: %ld proved, %ld undecided\n",
-                (long) nc, (long) (samples - nc));
-        fprintf(f, "  lam_U >= %s: %ld of %ld; 95%% lower confidence bound on the probability: %s\n",
-                lambda, (long) json_integer_value(json_object_get(sum, "lam_U_at_least_lambda")),
-                (long) samples, json_string_value(json_object_get(sum, "clopper_pearson_95_lower")));
-        res = (np == samples && nc == samples) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
-    }
+    if (nonconvex)
+        rc_nonconvex_summary_write(sum, root, boxes);
     else
-    {
-        slong nr = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
-        slong nc = json_integer_value(json_object_get(sum, "conj12_proved"));
-        char c[64];
-        rc_report_short_bound(c, sizeof c, json_object_get(sum, "smallest_c_U"), 1);
-        fprintf(f, "k = %ld, m = %ld, %ld adversarial directions, s in [0, %s]:\n", (long) k, (long) m,
-                (long) samples, radius);
-        fprintf(f, "  OPSC with constant %s refuted near s = 0: %ld of %ld\n", lambda, (long) nr,
-                (long) samples);
-        fprintf(f, "  the quotient at s = 0 is exactly 0 (every g_i = 0), so OPSC fails with any\n"
-                "  positive constant as s -> 0\n");
-        fprintf(f, "  Conjecture 12 proved on (0, %s] with U^T H U >= c_U s |U|^2: %ld of %ld; "
-                "smallest c_U >= %s\n", radius, (long) nc, (long) samples, c);
-        res = (nr == samples && nc == samples) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
-    }
+        rc_landscape_summary_write(sum, root, boxes);
     if (out)
         printf("certificate: %s\n", out);
-    return res;
+    json_decref(root);
+    return res == 0 ? RC_EXIT_OK : RC_EXIT_UNPROVED;
 }
 
-/* --merge PART...: the parts written by --shard I/N, checked to be one run
-   (the same parameters, every shard 1..N once, each with exactly its
-   directions), assembled into the certificate the one-process run writes,
-   byte for byte, and re-verified by the checker */
+/* --merge PART...: the parts written by --shard I/N assembled
+   (rc_opsc_merge) and re-verified by the checker */
 static int
 opsc_merge(char ** files, int nfiles, const char * out, int jobs)
 {
-    json_t ** part = flint_calloc(nfiles, sizeof(json_t *)), * dirs = NULL, * root = NULL;
-    json_t * ref = NULL;
-    char * refs = NULL, * seen = NULL, radius[256], lambda[256];
-    slong n = 0, i, j, nmiss = 0;
     rc_opsc_params_t p;
-    rc_error_t why;
-    int res = RC_EXIT_BADINPUT;
+    rc_error_t err;
+    json_t * root;
+    int res;
     const char * outs[1];
 
-    rc_opsc_params_init(p);
     if (out == NULL)
+        return cli_fail("certify opsc --merge: expected --out CERT for the merged certificate");
+    rc_opsc_params_init(p);
+    res = rc_opsc_merge(&root, p, (const char * const *) files, nfiles, err);
+    rc_opsc_params_clear(p);
+    if (res == 1)
     {
-        cli_fail("certify opsc --merge: expected --out CERT for the merged certificate");
-        goto out;
+        fprintf(stderr, "relucert: %s\n", err->msg);
+        return RC_EXIT_UNPROVED;
     }
-    for (i = 0; i < nfiles; i++)
-    {
-        json_error_t je;
-        const json_t * sh, * d;
-        json_t * bare;
-        char * bs;
-        slong si, sn, cnt;
-
-        part[i] = json_load_file(files[i], JSON_REJECT_DUPLICATES, &je);
-        if (part[i] == NULL)
-        {
-            cli_fail("%s:%d: %s", files[i], je.line, je.text);
-            goto out;
-        }
-        sh = json_object_get(part[i], "shard");
-        d = json_object_get(part[i], "directions");
-        if (!json_is_string(json_object_get(part[i], "kind"))
-            || strcmp(json_string_value(json_object_get(part[i], "kind")), "opsc-part") != 0
-            || !json_is_integer(json_object_get(sh, "index"))
-            || !json_is_integer(json_object_get(sh, "count")) || !json_is_array(d))
-        {
-            cli_fail("%s: expected a part written by 'certify opsc --shard I/N' (kind "
-                     "\"opsc-part\" with \"shard\" and \"directions\")", files[i]);
-            goto out;
-        }
-        si = json_integer_value(json_object_get(sh, "index"));
-        sn = json_integer_value(json_object_get(sh, "count"));
-        /* every part: the same run (all members but shard and directions) */
-        bare = json_deep_copy(part[i]);
-        json_object_del(bare, "shard");
-        json_object_del(bare, "directions");
-        bs = json_dumps(bare, JSON_COMPACT | JSON_SORT_KEYS);
-        json_decref(bare);
-        if (i == 0)
-        {
-            if (rc_opsc_params_from_json(p, part[0], why))
-            {
-                free(bs);
-                cli_fail("%s: %s", files[i], why->msg);
-                goto out;
-            }
-            refs = bs;
-            n = sn;
-            if (n < 1 || n > 1000000)
-            {
-                cli_fail("%s: shard.count: expected 1..10^6", files[i]);
-                goto out;
-            }
-            seen = flint_calloc(n, 1);
-            dirs = json_array();
-            for (j = 0; j < p->samples; j++)
-                json_array_append_new(dirs, json_null());
-            ref = part[0];
-        }
-        else
-        {
-            int same = strcmp(bs, refs) == 0;
-            free(bs);
-            if (!same || sn != n)
-            {
-                cli_fail("%s: expected a part of the same run as %s (the same parameters and "
-                         "shard count)", files[i], files[0]);
-                goto out;
-            }
-        }
-        if (si < 1 || si > n || seen[si - 1])
-        {
-            cli_fail("%s: shard %ld/%ld: %s", files[i], (long) si, (long) n,
-                     si < 1 || si > n ? "expected 1 <= I <= N" : "given twice");
-            goto out;
-        }
-        seen[si - 1] = 1;
-        cnt = shard_size(p->samples, si - 1, n);
-        if ((slong) json_array_size(d) != cnt)
-        {
-            cli_fail("%s: shard %ld/%ld: expected %ld directions, found %ld", files[i],
-                     (long) si, (long) n, (long) cnt, (long) json_array_size(d));
-            goto out;
-        }
-        for (j = 0; j < cnt; j++)
-        {
-            json_t * e = json_array_get(d, j);
-            slong idx = si - 1 + j * n;
-            if (!json_is_object(e) || json_integer_value(json_object_get(e, "index")) != idx)
-            {
-                cli_fail("%s: directions[%ld]: expected the entry of direction %ld", files[i],
-                         (long) j, (long) idx);
-                goto out;
-            }
-            json_array_set(dirs, idx, e);
-        }
-    }
-    for (j = 0; j < n; j++)
-        if (!seen[j])
-        {
-            fprintf(stderr, "%s%ld", nmiss ? ", " : "relucert: certify opsc --merge: missing "
-                    "shards (of --shard I/N): ", (long) j + 1);
-            nmiss++;
-        }
-    if (nmiss)
-    {
-        fprintf(stderr, " of %ld; run them and merge again\n", (long) n);
-        res = RC_EXIT_UNPROVED;
-        goto out;
-    }
-    root = rc_opsc_assemble(p, dirs);
-    dirs = NULL;
+    if (res != 0)
+        return cli_fail("%s", err->msg);
     if (emit(root, out))
-        goto out;
-    snprintf(radius, sizeof radius, "%s", json_string_value(json_object_get(ref, "radius")));
-    snprintf(lambda, sizeof lambda, "%s", json_string_value(json_object_get(ref, "lambda")));
-    printf("merged %ld shards into %s; checking it:\n", (long) n, out);
+    {
+        json_decref(root);
+        return RC_EXIT_BADINPUT;
+    }
+    printf("merged %d shards into %s; checking it:\n", nfiles, out);
     outs[0] = out;
     res = cli_check_files(outs, 1, jobs, 0);
     if (res == RC_EXIT_OK)
-        res = opsc_report(root, p, radius, lambda, out);
-out:
-    for (i = 0; i < nfiles; i++)
-        json_decref(part[i]);
-    flint_free(part);
-    json_decref(dirs);
+    {
+        rc_landscape_summary_write(stdout, root, 0);
+        printf("certificate: %s\n", out);
+        res = rc_opsc_cert_settled(root) ? RC_EXIT_OK : RC_EXIT_UNPROVED;
+    }
     json_decref(root);
-    free(refs);
-    flint_free(seen);
-    rc_opsc_params_clear(p);
     return res;
 }
 
@@ -515,8 +191,9 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
 {
     rc_opsc_params_t p;
     rc_error_t err;
+    cli_progress_t pr;
     json_t * root;
-    int res = RC_EXIT_BADINPUT;
+    int res;
 
     rc_opsc_params_init(p);
     p->k = k;
@@ -526,139 +203,79 @@ opsc_run(slong k, slong m, slong samples, slong seed, const char * sigma2,
     p->adversarial = adversarial;
     p->prec = prec;
     p->fast = fast;
-    if (rc_number_parse_fmpq(p->sigma2, sigma2, err) || fmpq_sgn(p->sigma2) <= 0)
-    {
-        cli_fail("--sigma2: expected a positive number, found '%s'", sigma2);
-        goto out;
-    }
-    if (rc_number_parse_fmpq(p->radius, radius, err) || fmpq_sgn(p->radius) <= 0)
-    {
-        cli_fail("--radius: expected a positive number, found '%s'", radius);
-        goto out;
-    }
-    if (rc_number_parse_fmpq(p->lambda, lambda, err) || fmpq_sgn(p->lambda) <= 0)
-    {
-        cli_fail("--lambda: expected a positive number, found '%s'", lambda);
-        goto out;
-    }
-    if (sn > 1)
+    cli_progress_init(&pr);
+    if (rc_opsc_params_check(p, err) || rc_opsc_params_set_numbers(p, sigma2, radius, lambda, err))
+        res = 2;
+    else
+        res = rc_opsc_run(&root, p, si, sn, jobs, cli_progress, &pr, err);
+    rc_opsc_params_clear(p);
+    if (res != 2 && sn > 1)
     {
         /* one shard: a part, not a certificate, merged by --merge */
-        json_t * sh = json_object();
-        root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, si, sn));
-        json_object_set_new(root, "kind", json_string("opsc-part"));
-        json_object_del(root, "summary");
-        json_object_set_new(sh, "index", json_integer(si + 1));
-        json_object_set_new(sh, "count", json_integer(sn));
-        json_object_set_new(root, "shard", sh);
         if (emit(root, out))
         {
             json_decref(root);
-            goto out;
+            return RC_EXIT_BADINPUT;
         }
         printf("shard %ld/%ld: %ld of %ld directions%s%s (merge the parts with "
                "'relucert certify opsc --merge PART...')\n", (long) si + 1, (long) sn,
                (long) json_array_size(json_object_get(root, "directions")), (long) samples,
                out ? " in " : "", out ? out : "");
         json_decref(root);
-        res = RC_EXIT_OK;
-        goto out;
+        return RC_EXIT_OK;
     }
-    root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, 0, 1));
-    if (emit(root, out))
-    {
-        json_decref(root);
-        goto out;
-    }
-    res = opsc_report(root, p, radius, lambda, out);
-    json_decref(root);
-out:
-    rc_opsc_params_clear(p);
-    return res;
+    return finish(res, root, err, 0, 0, out);
 }
 
-/* the paper's Appendix D.1 grid, certified: k in {5, 10, 20}, m in
-   {2, 5, 10}, Gaussian and adversarial directions */
+/* a row of the --paper table */
+static void
+paper_cell(const rc_opsc_cell_struct * c, void * ctx)
+{
+    (void) ctx;
+    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n", (long) c->k,
+           (long) c->m, c->adversarial ? "adversarial" : "Gaussian", (long) c->opsc,
+           (long) c->samples, (long) c->conj12, (long) c->samples,
+           c->adversarial ? "-" : c->bound, c->adversarial ? c->bound : "-", c->cp, c->seconds);
+    fflush(stdout);
+}
+
+/* the paper's Appendix D.1 grid, certified (rc_opsc_paper_run) */
 static int
 opsc_paper(slong samples, slong seed, const char * sigma2, const char * radius,
            const char * lambda, slong prec, int fast, const char * dir, int jobs)
 {
-    static const slong ks[] = {5, 10, 20}, ms[] = {2, 5, 10};
-    int ki, mi, adv, res = RC_EXIT_OK;
+    rc_opsc_params_t p;
     rc_error_t err;
+    cli_progress_t pr;
+    int res;
 
+    rc_opsc_params_init(p);
+    p->samples = samples;
+    p->seed = (uint64_t) seed;
+    p->prec = prec;
+    p->fast = fast;
+    if (rc_opsc_params_set_numbers(p, sigma2, radius, lambda, err))
+    {
+        rc_opsc_params_clear(p);
+        return cli_fail("%s", err->msg);
+    }
+    cli_progress_init(&pr);
+    /* the header once the directory exists: rc_opsc_paper_run creates it
+       first, so a failure there prints no table */
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+    {
+        rc_opsc_params_clear(p);
         return cli_fail("%s: cannot create directory: %s", dir, strerror(errno));
+    }
     printf("%3s %3s %-12s %9s %9s %12s %12s %9s %8s\n", "k", "m", "directions", "OPSC",
            "Conj. 12", "min lam_U", "min c_U", "CP 95%", "time");
-    for (ki = 0; ki < 3; ki++)
-        for (mi = 0; mi < 3; mi++)
-            for (adv = 0; adv <= 1; adv++)
-            {
-                rc_opsc_params_t p;
-                json_t * root, * sum;
-                char path[4096], v[64];
-                double t0, t1;
-
-                rc_opsc_params_init(p);
-                p->k = ks[ki];
-                p->m = ms[mi];
-                p->samples = samples;
-                p->seed = (uint64_t) seed;
-                p->adversarial = adv;
-                p->prec = prec;
-                p->fast = fast;
-                if (rc_number_parse_fmpq(p->sigma2, sigma2, err)
-                    || rc_number_parse_fmpq(p->radius, radius, err)
-                    || rc_number_parse_fmpq(p->lambda, lambda, err))
-                {
-                    rc_opsc_params_clear(p);
-                    return cli_fail("--sigma2, --radius, --lambda: expected exact numbers");
-                }
-                t0 = rc_clock_now();
-                root = rc_opsc_assemble(p, opsc_parallel_shard(p, jobs, 0, 1));
-                t1 = rc_clock_now();
-                snprintf(path, sizeof path, "%s/opsc-k%02ld-m%02ld-%s.json", dir, (long) p->k,
-                         (long) p->m, adv ? "adversarial" : "gaussian");
-                if (cli_write_cert(path, root))
-                {
-                    json_decref(root);
-                    rc_opsc_params_clear(p);
-                    return cli_fail("%s: cannot write", path);
-                }
-                sum = json_object_get(root, "summary");
-                if (!adv)
-                {
-                    slong a = json_integer_value(json_object_get(sum, "opsc_proved"));
-                    slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
-                    rc_report_short_bound(v, sizeof v, json_object_get(sum, "smallest_lam_U"), 1);
-                    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
-                           (long) p->k, (long) p->m, "Gaussian", (long) a, (long) samples, (long) b,
-                           (long) samples, v, "-",
-                           json_string_value(json_object_get(sum, "clopper_pearson_95_lower")),
-                           t1 - t0);
-                    if (a < samples || b < samples)
-                        res = RC_EXIT_UNPROVED;
-                }
-                else
-                {
-                    slong a = json_integer_value(json_object_get(sum, "opsc_lambda_refuted"));
-                    slong b = json_integer_value(json_object_get(sum, "conj12_proved"));
-                    rc_report_short_bound(v, sizeof v, json_object_get(sum, "smallest_c_U"), 1);
-                    printf("%3ld %3ld %-12s %4ld/%-4ld %4ld/%-4ld %12s %12s %9s %7.0fs\n",
-                           (long) p->k, (long) p->m, "adversarial", (long) a, (long) samples,
-                           (long) b, (long) samples, "-", v, "-",
-                           t1 - t0);
-                    if (a < samples || b < samples)
-                        res = RC_EXIT_UNPROVED;
-                }
-                fflush(stdout);
-                json_decref(root);
-                rc_opsc_params_clear(p);
-            }
+    res = rc_opsc_paper_run(p, dir, jobs, paper_cell, NULL, cli_progress, &pr, err);
+    rc_opsc_params_clear(p);
+    if (res == 2)
+        return cli_fail("%s", err->msg);
     printf("OPSC: Gaussian directions proved on the whole segment / adversarial directions\n"
            "refuted with constant %s near s = 0; certificates in %s/\n", lambda, dir);
-    return res;
+    return res == 0 ? RC_EXIT_OK : RC_EXIT_UNPROVED;
 }
 
 int
@@ -699,23 +316,17 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     const char * sigma2 = "1e-5", * radius = "1", * lambda_s = "1/100", * out_dir = "relucert-opsc";
     int paper = 0, merge = 0;
     slong shard_i = 0, shard_n = 1;
-    slong k = -1, n = -1, d = -1, prec = 128, neps = 0, nal = 0, nlam = 0, i;
-    fmpq * lam = NULL;
+    slong k = -1, prec = 128;
     const char * teacher = NULL, * out = NULL;
-    rc_conv_norm_t norm = RC_CONV_EUCLID;
-    slong boxes = 256;
-    fmpq * eps = NULL, * al = NULL;
-    fmpq_t mu;
-    fmpq_mat_t V;
+    rc_landscape_params_t lp;
     rc_point_t pt;
     rc_error_t err;
+    cli_progress_t pr;
+    json_t * root;
 
-    fmpq_init(mu);
-    fmpq_mat_init(V, 0, 0);
+    rc_landscape_params_init(lp);
     rc_point_init(pt);
-    /* default mu = (1/4 - 1/(2 pi))/2 = 0.04542252845405233209..., rounded
-       up, so that the proved claim is at least as strong */
-    rc_number_parse_fmpq(mu, "0.045422528454052333", err);
+    cli_progress_init(&pr);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1)
@@ -723,31 +334,31 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
         switch (c)
         {
             case 'k': if (cli_parse_slong(&k, "--k", optarg, 1, 1000)) goto out; break;
-            case 'n': if (cli_parse_slong(&n, "--n", optarg, 1, 2000)) goto out; break;
-            case 'd': if (cli_parse_slong(&d, "--d", optarg, 1, 1000)) goto out; break;
+            case 'n': if (cli_parse_slong(&lp->n, "--n", optarg, 1, 2000)) goto out; break;
+            case 'd': if (cli_parse_slong(&lp->d, "--d", optarg, 1, 1000)) goto out; break;
             case 't': teacher = optarg; break;
-            case 'm': if (cli_parse_fmpq(mu, "--mu", optarg)) goto out; break;
+            case 'm': if (cli_parse_fmpq(lp->mu, "--mu", optarg)) goto out; break;
             case 'N':
-                if (rc_conv_norm_parse(&norm, optarg))
+                if (rc_conv_norm_parse(&lp->norm, optarg))
                 {
                     cli_fail("--norm: expected euclid, neuron or box, found '%s'", optarg);
                     goto out;
                 }
                 break;
-            case 'B': if (cli_parse_slong(&boxes, "--boxes", optarg, 1, 1L << 24)) goto out; break;
+            case 'B': if (cli_parse_slong(&lp->boxes, "--boxes", optarg, 1, 1L << 24)) goto out; break;
             case 'a':
-                if (al)
-                    cli_fmpq_list_clear(al, nal);
-                al = NULL;
-                if (parse_list(&al, &nal, "--alpha", optarg))
+                if (rc_landscape_params_set_list(&lp->alpha, &lp->nalpha, "--alpha", optarg, err))
+                {
+                    cli_fail("%s", err->msg);
                     goto out;
+                }
                 break;
             case 'e':
-                if (eps)
-                    cli_fmpq_list_clear(eps, neps);
-                eps = NULL;
-                if (parse_list(&eps, &neps, "--eps", optarg))
+                if (rc_landscape_params_set_list(&lp->eps, &lp->neps, "--eps", optarg, err))
+                {
+                    cli_fail("%s", err->msg);
                     goto out;
+                }
                 break;
             case 'M': if (cli_parse_slong(&mm, "--m", optarg, 1, 100)) goto out; break;
             case 'S': if (cli_parse_slong(&samples, "--samples", optarg, 1, 10000000)) goto out; break;
@@ -770,11 +381,11 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                 break;
             case 'L':
                 lambda_s = optarg;
-                if (lam)
-                    cli_fmpq_list_clear(lam, nlam);
-                lam = NULL;
-                if (parse_list(&lam, &nlam, "--lambda", optarg))
+                if (rc_landscape_params_set_list(&lp->lambda, &lp->nlambda, "--lambda", optarg, err))
+                {
+                    cli_fail("%s", err->msg);
                     goto out;
+                }
                 break;
             case 'p': if (cli_parse_slong(&prec, "--prec", optarg, 16, rc_limit_prec())) goto out; break;
             case 'o': out = optarg; break;
@@ -826,21 +437,13 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
                          lambda_s, prec, fast, out_dir, (int) jobs);
         goto out;
     }
+    lp->k = k;
+    lp->prec = prec;
     if (opsc)
     {
-        if (k < 1 || mm < 1 || samples < 1 || seed < 0)
+        if (seed < 0)
         {
             cli_fail("certify opsc: expected --k K, --m M, --samples S and --seed SEED");
-            goto out;
-        }
-        if (mm < 2 && adversarial)
-        {
-            cli_fail("certify opsc: --adversarial needs --m M with M >= 2");
-            goto out;
-        }
-        if (rc_limit_check_params(err, k + mm, k, 0, "certify opsc: (k + m) x k"))
-        {
-            cli_fail("%s", err->msg);
             goto out;
         }
         res = opsc_run(k, mm, samples, seed, sigma2, radius, lambda_s, adversarial,
@@ -849,143 +452,33 @@ cmd_certify_landscape(const char * kind, int argc, char ** argv)
     }
     if (fails)
     {
-        res = fails_run(strcmp(kind, "pl-fails") == 0, k, d, al, nal, eps, neps, lam, nlam, out);
+        res = rc_fails_run(&root, strcmp(kind, "pl-fails") == 0, lp, cli_progress, &pr, err);
+        res = finish(res, root, err, 0, lp->boxes, out);
         goto out;
     }
-    if (!nonconvex)
+    if (!nonconvex && teacher != NULL)
     {
-        if (teacher != NULL)
+        if (rc_point_read_file(pt, teacher, err))
         {
-            if (rc_point_read_file(pt, teacher, err))
-            {
-                cli_fail("%s", err->msg);
-                goto out;
-            }
-            if (k >= 0 && k != pt->k)
-            {
-                cli_fail("%s: expected a teacher of k = %ld neurons (--k), found %ld",
-                         teacher, (long) k, (long) pt->k);
-                goto out;
-            }
-            fmpq_mat_clear(V);
-            fmpq_mat_init_set(V, pt->V);
-        }
-        else if (k < 1)
-        {
-            cli_fail("certify convexity: expected --k K or --teacher FILE");
+            cli_fail("%s", err->msg);
             goto out;
         }
-        else
+        if (k >= 0 && k != pt->k)
         {
-            fmpq_mat_clear(V);
-            fmpq_mat_init(V, k, k);
-            fmpq_mat_one(V);
-        }
-        res = convexity_run(V, mu, norm, boxes, prec, out);
-        goto out;
-    }
-
-    /* nonconvex */
-    if (k < 1 || n < 1)
-    {
-        cli_fail("certify nonconvex: expected --k K and --n N");
-        goto out;
-    }
-    if (n == k)
-    {
-        fprintf(out ? stdout : stderr, "n = k: the global minimum is a strict minimum with "
-                "a positive definite Hessian nearby, so no point of negative curvature exists "
-                "near it; certifying strong convexity with a radius instead:\n");
-        fmpq_mat_clear(V);
-        fmpq_mat_init(V, k, k);
-        fmpq_mat_one(V);
-        res = convexity_run(V, mu, norm, boxes, prec, out);
-        /* what was asked, non-convexity, is refuted: a script testing the
-           exit status must not read it as proved */
-        if (res != RC_EXIT_BADINPUT)
-        {
-            fprintf(out ? stdout : stderr, "non-convexity near the minimum (n = k): refuted "
-                    "(the certificate%s%s is the convexity one)\n", out ? " " : "",
-                    out ? out : "");
-            res = RC_EXIT_UNPROVED;
-        }
-        goto out;
-    }
-    if (n < k || n > 2 * k)
-    {
-        cli_fail("certify nonconvex: expected k <= n <= 2k, found k = %ld, n = %ld",
-                 (long) k, (long) n);
-        goto out;
-    }
-    if (d < 0)
-        d = FLINT_MAX(k, 2);
-    if (d < FLINT_MAX(k, 2))
-    {
-        cli_fail("--d: expected d >= max(k, 2) = %ld, found %ld", (long) FLINT_MAX(k, 2), (long) d);
-        goto out;
-    }
-    if (rc_limit_check_params(err, n, d, 0, "certify nonconvex: n x d"))
-    {
-        cli_fail("%s", err->msg);
-        goto out;
-    }
-    if (al == NULL)
-    {
-        parse_list(&al, &nal, "--alpha", "1/2,1/2");
-    }
-    if (nal != 2 || fmpq_sgn(al) <= 0 || fmpq_sgn(al + 1) <= 0)
-    {
-        cli_fail("--alpha: expected two positive numbers A1,A2");
-        goto out;
-    }
-    if (eps == NULL)
-    {
-        eps = rc_powers_of_ten(1, 30);
-        neps = 30;
-    }
-    for (i = 0; i < neps; i++)
-        if (fmpq_sgn(eps + i) <= 0 || fmpq_cmp_ui(eps + i, 1) > 0)
-        {
-            cli_fail("--eps: expected numbers in (0, 1], found entry %ld out of range", (long) i + 1);
+            cli_fail("%s: expected a teacher of k = %ld neurons (--k), found %ld",
+                     teacher, (long) k, (long) pt->k);
             goto out;
         }
-    {
-        int all;
-        json_t * root = rc_noncvx_to_json(k, n, d, al, al + 1, eps, neps, &all);
-        json_t * pts = json_object_get(root, "points");
-        FILE * sum = out ? stdout : stderr;
-        if (emit(root, out))
-        {
-            json_decref(root);
-            goto out;
-        }
-        fprintf(sum, "%-8s %-14s %-14s %-29s %s\n", "eps", "distance <=", "curvature <=",
-                "closed form in", "verdict");
-        for (i = 0; i < (slong) json_array_size(pts); i++)
-        {
-            const json_t * o = json_array_get(pts, i);
-            char dist[64], cur[64], cl[64], ch[64];
-            rc_report_short_bound(dist, sizeof dist, json_object_get(json_object_get(o, "distance"), "hi"), 0);
-            rc_report_short_bound(cur, sizeof cur, json_object_get(json_object_get(o, "curvature"), "hi"), 0);
-            rc_report_short_bound(cl, sizeof cl, json_object_get(json_object_get(o, "closed_form"), "lo"), 1);
-            rc_report_short_bound(ch, sizeof ch, json_object_get(json_object_get(o, "closed_form"), "hi"), 0);
-            fprintf(sum, "%-8.2g %-14s %-14s [%s, %s] %s\n", fmpq_get_d(eps + i), dist, cur,
-                    cl, ch, json_string_value(json_object_get(o, "verdict")));
-        }
-        if (out)
-            printf("certificate: %s\n", out);
-        res = all ? RC_EXIT_OK : RC_EXIT_UNPROVED;
-        json_decref(root);
+        fmpq_mat_clear(lp->V);
+        fmpq_mat_init_set(lp->V, pt->V);
     }
+    if (nonconvex)
+        res = rc_nonconvex_run(&root, lp, cli_progress, &pr, err);
+    else
+        res = rc_convexity_run(&root, lp, cli_progress, &pr, err);
+    res = finish(res, root, err, nonconvex, lp->boxes, out);
 out:
-    if (lam)
-        cli_fmpq_list_clear(lam, nlam);
-    if (eps)
-        cli_fmpq_list_clear(eps, neps);
-    if (al)
-        cli_fmpq_list_clear(al, nal);
-    fmpq_clear(mu);
-    fmpq_mat_clear(V);
+    rc_landscape_params_clear(lp);
     rc_point_clear(pt);
     return res;
 }

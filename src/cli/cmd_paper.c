@@ -117,6 +117,12 @@ paper_progress(const rc_progress_t * p, void * ctx)
                "        (%.1f s)\n", (long) P->minima_kmax, (long) P->minima_certified,
                (long) P->minima_records, (long) P->minima_nonglobal, (long) P->minima_global,
                P->minima_lambda, P->minima_split, P->seconds[3]);
+    else if (strcmp(p->phase, RC_PAPER_OVERPARAM) == 0)
+        printf("n = k+1 over-parameterized students (teacher I_k), k <= %ld: %ld of %ld minima\n"
+               "        that relucert overparam found certified strict non-global minima whose\n"
+               "        every split is a strict saddle of k + 2 neurons (%.1f s)\n",
+               (long) P->overparam_kmax, (long) P->overparam_certified,
+               (long) P->overparam_records, P->seconds[5]);
     fflush(stdout);
 }
 

@@ -40,40 +40,6 @@ static const char * search_usage =
 "\n"
 "Exit status: 0 done, 2 bad input.\n";
 
-static void
-print_summary(const rc_search_t S)
-{
-    if (S->n < S->k)
-    {
-        /* fewer neurons than the teacher: F > 0 everywhere may hold, so a
-           minimum with F > 0 is not known to be non-global */
-        fprintf(stderr, "search k = %ld, n = %ld: %ld runs: %ld reached a minimum with F > 0 "
-                "(%ld distinct; with n < k that does not make it non-global), %ld a saddle, "
-                "%ld did not converge\n", (long) S->k, (long) S->n, (long) S->runs,
-                (long) S->spurious_runs, (long) S->spurious_points, (long) S->saddle_runs,
-                (long) S->unconverged_runs + S->lost);
-        return;
-    }
-    if (S->n > S->k)
-    {
-        /* more neurons than the teacher: the global minima are the points
-           with F = 0, a set, so zero-loss runs are counted, not refined */
-        fprintf(stderr, "search k = %ld, n = %ld: %ld runs (floating point): %ld reached "
-                "F <= 1e-11 (zero loss: global minima, not isolated for n > k, so not "
-                "refined nor written), %ld a minimum with F > 0 (%ld distinct), %ld a "
-                "saddle, %ld did not converge\n", (long) S->k, (long) S->n, (long) S->runs,
-                (long) S->zero_loss_runs, (long) S->spurious_runs, (long) S->spurious_points,
-                (long) S->saddle_runs, (long) S->unconverged_runs + S->lost);
-        return;
-    }
-    fprintf(stderr, "search k = %ld, n = %ld: %ld runs: %ld reached a global minimum "
-            "(%ld point%s), %ld a non-global minimum (%ld distinct), %ld a saddle, "
-            "%ld did not converge\n", (long) S->k, (long) S->n, (long) S->runs,
-            (long) S->global_runs, (long) S->global_points, S->global_points == 1 ? "" : "s",
-            (long) S->spurious_runs, (long) S->spurious_points, (long) S->saddle_runs,
-            (long) S->unconverged_runs + S->lost);
-}
-
 int
 cmd_search(int argc, char ** argv)
 {
@@ -224,7 +190,7 @@ cmd_search(int argc, char ** argv)
             json_dumpf(S->records[i], out, JSON_COMPACT | JSON_PRESERVE_ORDER);
             fputc('\n', out);
         }
-        print_summary(S);
+        rc_search_summary_write(stderr, S);
         res = RC_EXIT_OK;
     }
     if (out != stdout && fclose(out) != 0)

@@ -134,15 +134,14 @@ rc_pair_set_angle_unit(rc_pair_t p, arb_srcptr w, const arb_t nw, arb_srcptr wb,
     if (p->w_nonzero && p->v_nonzero)
     {
         /* x = |wb - vb| = 2 sin(t/2), y = |wb + vb| = 2 cos(t/2) */
-        arb_zero(x);
-        arb_zero(y);
+        /* m_vw and n_vw are scratch here (rc_pair_finish sets them) */
         for (a = 0; a < d; a++)
         {
-            arb_sub(q, p->wb + a, p->vb + a, prec);
-            arb_addmul(x, q, q, prec);
-            arb_add(q, p->wb + a, p->vb + a, prec);
-            arb_addmul(y, q, q, prec);
+            arb_sub(p->m_vw + a, p->wb + a, p->vb + a, prec);
+            arb_add(p->n_vw + a, p->wb + a, p->vb + a, prec);
         }
+        arb_dot(x, NULL, 0, p->m_vw, 1, p->m_vw, 1, d, prec);
+        arb_dot(y, NULL, 0, p->n_vw, 1, p->n_vw, 1, d, prec);
         arb_sqrtpos(x, x, prec);
         arb_sqrtpos(y, y, prec);
 

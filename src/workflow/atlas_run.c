@@ -576,6 +576,7 @@ walk_seeds(atlas_ctx * c, rc_atlas_family f, slong top)
 void
 rc_atlas_params_init(rc_atlas_params_t par)
 {
+    memset(par, 0, sizeof(rc_atlas_params_struct));
     par->dataset = NULL;
     par->out_dir = "relucert-atlas";
     par->k_min = 6;

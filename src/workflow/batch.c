@@ -16,6 +16,7 @@
 void
 rc_batch_params_init(rc_batch_params_t par)
 {
+    memset(par, 0, sizeof(rc_batch_params_struct));
     rc_certify_minimum_params_init(par->m);
     par->dataset = NULL;
     par->k = par->k_max = par->index = -1;

@@ -16,6 +16,7 @@
 void
 rc_certify_minimum_params_init(rc_certify_minimum_params_t o)
 {
+    memset(o, 0, sizeof(rc_certify_minimum_params_struct));
     o->prec = 256;
     fmpq_init(o->alpha);
     fmpq_set_si(o->alpha, 1, 2);

@@ -765,6 +765,7 @@ section_atlas(FILE * f, const json_t * pts, const char * path)
 void
 rc_latex_params_init(rc_latex_params_t p)
 {
+    memset(p, 0, sizeof(rc_latex_params_struct));
     p->title = "Certified claims (relucert)";
     p->standalone = 0;
     p->digits = 6;

@@ -18,6 +18,7 @@
 void
 rc_overparam_params_init(rc_overparam_params_t par)
 {
+    memset(par, 0, sizeof(rc_overparam_params_struct));
     par->k_min = 6;
     par->k_max = 20;
     par->ns = 1;
@@ -209,16 +210,16 @@ rc_overparam_run(rc_overparam_t T, const rc_overparam_params_t par,
     if (par->k_min < 1 || par->k_max < par->k_min || par->k_max > 1000 || par->ns < 1
         || par->ns > RC_OVERPARAM_MAX_S || par->runs < 1 || par->jobs < 1
         || par->shard_n < 1 || par->shard_i < 0 || par->shard_i >= par->shard_n)
-        return rc_error_set(err, "overparam: expected 1 <= k_min <= k_max <= 1000, 1 to %d "
+        return 2 * rc_error_set(err, "overparam: expected 1 <= k_min <= k_max <= 1000, 1 to %d "
                             "values of s, runs >= 1, jobs >= 1 and a shard I/N with "
                             "0 <= I < N", RC_OVERPARAM_MAX_S);
     for (j = 0; j < par->ns; j++)
         if (par->s[j] < 1 || par->s[j] > 100)
-            return rc_error_set(err, "overparam: expected added neurons s in 1..100, "
+            return 2 * rc_error_set(err, "overparam: expected added neurons s in 1..100, "
                                 "found %ld", (long) par->s[j]);
     if (mkdir(par->out_dir, 0777) != 0 && errno != EEXIST)
-        return rc_error_set(err, "%s: cannot create directory: %s", par->out_dir,
-                            strerror(errno));
+        return 2 * rc_error_set(err, "%s: cannot create directory: %s", par->out_dir,
+                                strerror(errno));
     T->rows = flint_calloc((par->k_max - par->k_min + 1) * par->ns,
                            sizeof(rc_overparam_row_struct));
     for (j = 0; j < par->ns; j++)

@@ -16,6 +16,7 @@
 void
 rc_paper_params_init(rc_paper_params_t par)
 {
+    memset(par, 0, sizeof(rc_paper_params_struct));
     par->dir = "relucert-paper";
     par->dataset = NULL;
     par->full = 0;
@@ -417,6 +418,71 @@ part_minima(paper_ctx * R, slong kmax)
     flint_free(M.idx);
 }
 
+/* the minima with F > 0 of over-parameterized students (n = k + 1) that
+   relucert overparam found and data/overparam-s1.jsonl keeps: each
+   certified a strict non-global minimum whose every split is a strict
+   saddle (issue 24); the search itself is not repeated here */
+static void
+part_overparam(paper_ctx * R, slong kmax)
+{
+    rc_paper_struct * P = R->P;
+    double t0 = rc_clock_now();
+    char dir[4096], file[4096];
+    rc_batch_params_t bp;
+    rc_batch_t B;
+    rc_error_t err;
+    slong r;
+
+    P->overparam_kmax = kmax;
+    snprintf(dir, sizeof dir, "%s/overparam", R->par->dir);
+    if (R->par->overparam_dataset != NULL)
+        snprintf(file, sizeof file, "%s", R->par->overparam_dataset);
+    else
+    {
+        const char * d = R->par->dataset != NULL ? R->par->dataset : "";
+        const char * slash = strrchr(d, '/');
+        snprintf(file, sizeof file, "%.*soverparam-s1.jsonl",
+                 slash != NULL ? (int) (slash - d + 1) : 0, d);
+    }
+    rc_batch_params_init(bp);
+    bp->dataset = file;
+    bp->k_max = kmax;
+    bp->out_dir = dir;
+    bp->jobs = R->par->jobs;
+    rc_batch_init(B);
+    report(R, RC_PROGRESS_BEGIN, RC_PAPER_OVERPARAM, 0, 0, "records", t0);
+    if (rc_batch_run(B, bp, NULL, NULL, err) == 2)
+    {
+        report_error(R, RC_PAPER_OVERPARAM, "%s%s", err->msg, "");
+        P->failures++;
+    }
+    for (r = 0; r < B->nrows; r++)
+    {
+        char name[128];
+        snprintf(name, sizeof name, "overparam/minimum-k%03ld-%04ld.json",
+                 (long) B->rows[r].k, (long) B->rows[r].index);
+        if (rc_batch_status_ok(B->rows[r].status)
+            && strcmp(B->rows[r].kind, "spurious") == 0)
+        {
+            P->overparam_certified++;
+            add_path(R, name);
+        }
+        else
+        {
+            report_error(R, RC_PAPER_OVERPARAM, "%s: %s", name,
+                         B->rows[r].message != NULL ? B->rows[r].message
+                         : rc_batch_status_name(B->rows[r].status));
+            P->failures++;
+        }
+    }
+    P->overparam_records = B->nrows;
+    rc_batch_clear(B);
+    rc_batch_params_clear(bp);
+    P->seconds[5] = rc_clock_now() - t0;
+    report(R, RC_PROGRESS_END, RC_PAPER_OVERPARAM, P->overparam_records,
+           P->overparam_records, "records", t0);
+}
+
 /* a FAILED or unreadable certificate of the final check */
 static void
 check_result(const char * path, int status, const char * reason, void * ctx)
@@ -464,6 +530,7 @@ rc_paper_run(rc_paper_t P, const rc_paper_params_t par, rc_progress_fn progress,
     part_landscape(&R);
     part_opsc(&R);
     part_minima(&R, par->full ? 100 : 12);
+    part_overparam(&R, par->full ? 20 : 16);
     check_all(&R);
     return P->failures ? 1 : 0;
 }

@@ -403,6 +403,7 @@ search_line(char * line, void * ctx)
 void
 rc_search_params_init(rc_search_params_t par)
 {
+    memset(par, 0, sizeof(rc_search_params_struct));
     par->n = 0;
     par->runs = 1;
     par->seed = 0;
