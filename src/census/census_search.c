@@ -16,6 +16,9 @@ typedef struct
     double weight[RC_CENSUS_MAX_Q];   /* two blocks: size_o^(1/2) */
     rc_census_search_fn fn;
     void * ctx;
+    double * seeds;            /* two blocks: nseeds candidates (q doubles
+                                  each) of a multi-start Newton search */
+    slong nseeds;
 }
 search_ctx;
 
@@ -348,6 +351,110 @@ carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slo
     carve_from(S, box, E, cand, depth, 0);
 }
 
+/* Two blocks: multi-start damped Newton (steps of rc_sym_refine_newton,
+   midpoint arithmetic at 64 bits, at most 1/4 in l1 each; no claim) from
+   NSTARTS deterministic pseudo-random starts in half and in a quarter of
+   the region; the distinct converged points become seeds, which process()
+   carves out first, before any budget, so that the points the budget
+   would not reach are still in the tree (a choice of the producer: the
+   checker re-decides every leaf) */
+#define NSTARTS 800
+
+static int
+damped_newton(double * c, const rc_sym_t s, slong q)
+{
+    arb_ptr t0 = _arb_vec_init(q), t = _arb_vec_init(q);
+    slong it, o;
+    int conv = 0;
+
+    for (o = 0; o < q; o++)
+        arb_set_d(t0 + o, c[o]);
+    for (it = 0; it < 100 && !conv; it++)
+    {
+        double st = 0, f, d[RC_CENSUS_MAX_Q];
+        rc_sym_refine_newton(t, s, t0, 1, 64);
+        for (o = 0; o < q; o++)
+        {
+            d[o] = arf_get_d(arb_midref(t + o), ARF_RND_NEAR) - c[o];
+            st += fabs(d[o]);
+        }
+        if (!isfinite(st))
+            break;
+        f = st > 0.25 ? 0.25 / st : 1;
+        for (o = 0; o < q; o++)
+        {
+            c[o] += f * d[o];
+            arb_set_d(t0 + o, c[o]);
+        }
+        conv = f == 1 && st < 1e-12 * (1 + fabs(c[0]));
+    }
+    _arb_vec_clear(t0, q);
+    _arb_vec_clear(t, q);
+    return conv;
+}
+
+static void
+make_seeds(search_ctx * S)
+{
+    slong q = S->q, st, o, j;
+    ulong x = 0x9e3779b97f4a7c15UL;
+    double c[RC_CENSUS_MAX_Q];
+
+    S->seeds = flint_malloc(sizeof(double) * q * NSTARTS);
+    S->nseeds = 0;
+    for (st = 0; st < NSTARTS; st++)
+    {
+        int ok, dup = 0;
+        for (o = 0; o < q; o++)
+        {
+            double hi = fmpq_get_d(S->c->region + 2 * o + 1);
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;    /* xorshift64 */
+            c[o] = hi / (st % 2 ? 4 : 2) * (2.0 * (x >> 11) / 9007199254740992.0 - 1);
+        }
+        ok = damped_newton(c, S->c->sym, q);
+        for (j = 0; j < S->nseeds && ok && !dup; j++)
+        {
+            double d = 0;
+            for (o = 0; o < q; o++)
+                d += fabs(S->seeds[j * q + o] - c[o]);
+            dup = d < 1e-7;
+        }
+        if (ok && !dup)
+        {
+            for (o = 0; o < q; o++)
+                S->seeds[S->nseeds * q + o] = c[o];
+            S->nseeds++;
+        }
+    }
+}
+
+static void carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand,
+                  slong depth);
+static int in_box_d(const fmpq * box, const double * x, slong q);
+static int existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand);
+
+/* 1 when a seed strictly inside box got an existence box, carved out */
+static int
+carve_seed(search_ctx * S, const fmpq * box, slong depth)
+{
+    slong j;
+    int done = 0;
+    fmpq * E;
+
+    if (S->nseeds == 0)
+        return 0;
+    E = _fmpq_vec_init(2 * S->q);
+    for (j = 0; j < S->nseeds && !done; j++)
+        if (in_box_d(box, S->seeds + j * S->q, S->q)
+            && existence_box(E, S, box, S->seeds + j * S->q))
+        {
+            carve(S, box, E, S->seeds + j * S->q, depth);
+            done = 1;
+        }
+    _fmpq_vec_clear(E, 2 * S->q);
+    return done;
+}
+
 static void
 process(search_ctx * S, const fmpq * box, slong depth)
 {
@@ -361,6 +468,8 @@ process(search_ctx * S, const fmpq * box, slong depth)
     S->boxes++;
     if (S->fn != NULL && S->boxes % 256 == 0)
         S->fn(S->boxes, depth, S->ctx);
+    if (carve_seed(S, box, depth))
+        return;
     kind = try_exclude(&coord, S, box, &nonzero);
     if (kind >= 0)
     {
@@ -464,6 +573,8 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
     S.scale = sqrt((double) (k - 1));
     S.fn = fn;
     S.ctx = ctx;
+    S.seeds = NULL;
+    S.nseeds = 0;
     process(&S, c->region, 0);
     return _rc_census_replay(c, 0, err);
 }
@@ -491,6 +602,8 @@ rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong ma
         S.weight[o] = sqrt((double) rc_sym_orbit_size(c->sym, o));
     S.fn = fn;
     S.ctx = ctx;
+    make_seeds(&S);
     process(&S, c->region, 0);
+    flint_free(S.seeds);
     return _rc_census_replay(c, 0, err);
 }
