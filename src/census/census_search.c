@@ -243,7 +243,9 @@ existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand)
         r[o] = FLINT_MIN(FLINT_MIN(cand[o] - lo[o], hi[o] - cand[o]) / 2, (hi[o] - lo[o]) / 4);
         if (!(r[o] > 0))
             return 0;
-        s[o] = -(slong) floor(log2(r[o]));   /* 2^-s <= r */
+        /* 2^-s <= r, s >= 1 (fmpq_div_2exp takes an unsigned exponent:
+           the region of a large k has widths above 2) */
+        s[o] = FLINT_MAX(1, -(slong) floor(log2(r[o])));
     }
     fmpq_init(cq);
     for (tries = 0; tries < 16 && !found; tries++)
@@ -294,7 +296,7 @@ locate(search_ctx * S, slong j, const fmpq * box, const double * cand0)
         int inside = 1;
         for (o = 0; o < S->q; o++)
         {
-            s = 36 + 6 * tries - (slong) ceil(log2(1 + fabs(cand[o])));
+            s = FLINT_MAX(1, 36 + 6 * tries - (slong) ceil(log2(1 + fabs(cand[o]))));
             fmpq_set_d_2exp(cq, cand[o], s + 24);
             fmpq_one(E + 2 * o);
             fmpq_div_2exp(E + 2 * o, E + 2 * o, s);
@@ -387,6 +389,17 @@ damped_newton(double * c, const rc_sym_t s, slong q)
             arb_set_d(t0 + o, c[o]);
         }
         conv = f == 1 && st < 1e-12 * (1 + fabs(c[0]));
+    }
+    /* a step of 0 is also what a failed step gives (a zero neuron, a
+       singular Hessian): require a small gradient */
+    if (conv)
+    {
+        double gn = 0;
+        if (!rc_sym_gradient(t, s, t0, 64))
+            conv = 0;
+        for (o = 0; o < q && conv; o++)
+            gn += fabs(arf_get_d(arb_midref(t + o), ARF_RND_NEAR));
+        conv = conv && gn < 1e-9;
     }
     _arb_vec_clear(t0, q);
     _arb_vec_clear(t, q);
