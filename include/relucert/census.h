@@ -228,9 +228,13 @@ int rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
    zero set itself, no gradient enclosure or Krawczyk test is valid) that
    is not excluded by the region or the small-student bound is split until
    its depth in the tree is zero_depth and then listed as unresolved (never
-   dropped). Once
-   the tree has max_nodes nodes (0: 2,000,000) every box still undecided
-   is listed as unresolved. */
+   dropped). Once the tree has max_nodes nodes (0: 2,000,000) every box
+   still undecided is listed as unresolved. Before the branch and bound, a
+   deterministic multi-start damped Newton search (floating point, no
+   claim) proposes points; a box holding one is first cut around an
+   existence box proved by Krawczyk (before the budget applies), so the
+   points it finds are in the tree whatever the budget. Every leaf is
+   decided by the tests above and re-decided by rc_census_verify. */
 int rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong max_depth,
                                slong zero_depth, slong max_nodes, rc_census_search_fn fn,
                                void * ctx, rc_error_t err);
