@@ -338,6 +338,72 @@ START_TEST(test_argmin_tie_low)
 }
 END_TEST
 
+/* the portable smallest eigenpair: an eigenpair (residual, agreement with
+   LAPACK's eigenvalue), on random symmetric matrices, a repeated smallest
+   eigenvalue, a diagonal and a 1 x 1 matrix; refused input */
+static void
+check_portable(const double * A, slong N)
+{
+    double lam, lamL, * u = malloc(sizeof(double) * N), * uL = malloc(sizeof(double) * N);
+    double anorm = 0, res = 0, nrm = 0;
+    slong i, j;
+
+    for (i = 0; i < N * N; i++)
+        anorm = fmax(anorm, fabs(A[i]));
+    ck_assert(rc_d_sym_eig_min_portable(&lam, u, A, N) == 0);
+    ck_assert(rc_d_sym_eig_min(&lamL, uL, A, N) == 0);
+    ck_assert_msg(fabs(lam - lamL) <= 1e-12 * (anorm * N + 1), "N = %ld: %.17g vs LAPACK %.17g",
+                  (long) N, lam, lamL);
+    for (i = 0; i < N; i++)
+    {
+        double t = 0;
+        for (j = 0; j < N; j++)
+            t += A[i * N + j] * u[j];
+        res = fmax(res, fabs(t - lam * u[i]));
+        nrm += u[i] * u[i];
+    }
+    ck_assert_msg(res <= 1e-10 * (anorm * N + 1), "N = %ld: residual %g", (long) N, res);
+    ck_assert(fabs(nrm - 1) <= 1e-12);
+    free(u);
+    free(uL);
+}
+
+START_TEST(test_eig_min_portable)
+{
+    rc_rand_t R;
+    slong N, i, j, t;
+    double A[40 * 40], x;
+
+    rc_rand_init(R, 7, 0);
+    for (t = 0; t < 30; t++)
+    {
+        N = 1 + t % 40;
+        for (i = 0; i < N; i++)
+            for (j = 0; j <= i; j++)
+                A[i * N + j] = A[j * N + i] = rc_rand_gauss(R);
+        check_portable(A, N);
+    }
+    /* a repeated smallest eigenvalue: -(I_12 - J/12) has -1 eleven times
+       (and 0 once); a diagonal matrix with ties; 1 x 1 */
+    N = 12;
+    for (i = 0; i < N; i++)
+        for (j = 0; j < N; j++)
+            A[i * N + j] = -((i == j) - 1.0 / 12);
+    check_portable(A, N);
+    for (i = 0; i < N * N; i++)
+        A[i] = 0;
+    for (i = 0; i < N; i++)
+        A[i * N + i] = 5 - i % 4;
+    check_portable(A, N);
+    A[0] = 2.5;
+    check_portable(A, 1);
+    /* refused: N = 0, a NaN */
+    ck_assert(rc_d_sym_eig_min_portable(&x, A, A, 0) != 0);
+    A[3] = NAN;
+    ck_assert(rc_d_sym_eig_min_portable(&x, A + 20, A, 4) != 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -351,6 +417,7 @@ suite(void)
     tcase_add_test(tc, test_eig_min_ball);
     tcase_add_test(tc, test_gershgorin);
     tcase_add_test(tc, test_argmin_tie_low);
+    tcase_add_test(tc, test_eig_min_portable);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -131,8 +131,26 @@ hi={Q(p['eps']): -Q(p['curvature']['hi']) for p in d['points']}
 ok=len(pts)==2 and all(Q(y) <= hi[Q(x)] for x,y in pts)
 sys.exit(0 if ok else 1)" "$tmp/ncf.json" "$tmp/ncf.tex"
 
+# the census (issue 23): a complete one is a table with its completeness
+# statement; one with unresolved boxes proves less; a tampered one is left out
+$RUN census --k 4 -o "$tmp/cz" >/dev/null 2>&1
+$RUN latex "$tmp/cz/census-k0004.json" >"$tmp/cz.tex" 2>"$tmp/cz.err"
+check "census: exit 0" test $? -eq 0
+check "census: the completeness statement" grep -q "Each row is a complete census of one symmetry pattern" "$tmp/cz.tex"
+check "census: its row (4 points: 1 minimum, 3 saddles)" grep -q '^4 & one-block & [0-9]* & 4 & 1 & 3 & 0' "$tmp/cz.tex"
+check "census: the index-3 saddle, the undecided indices n.p." sh -c "grep -q '^4 & one-block & saddle & 3 & ' '$tmp/cz.tex' && test \$(grep -c '^4 & one-block & saddle & n.p. & ' '$tmp/cz.tex') -eq 2"
+$RUN census --k 4 --max-depth 4 -o "$tmp/cz2" >/dev/null 2>&1
+$RUN latex "$tmp/cz2/census-k0004.json" >"$tmp/cz2.tex" 2>"$tmp/cz2.err"
+check "census with unresolved boxes: exit 1" test $? -eq 1
+check "census with unresolved boxes: proves less, no completeness claim" sh -c "grep -q 'complete undecided: 16 unresolved boxes' '$tmp/cz2.tex' && ! grep -q 'complete census' '$tmp/cz2.tex'"
+python3 -c "
+import json,sys
+c=json.load(open(sys.argv[1])); c['points'].pop(); json.dump(c, open(sys.argv[2],'w'))" "$tmp/cz/census-k0004.json" "$tmp/cz3.json"
+$RUN latex "$tmp/cz3.json" >"$tmp/cz3.tex" 2>"$tmp/cz3.err"
+check "census with a point dropped: exit 1, left out" sh -c "test $? -eq 1 && grep -q 'FAILED' '$tmp/cz3.err' && ! grep -q 'one-block' '$tmp/cz3.tex'"
+
 if command -v pdflatex >/dev/null 2>&1; then
-    $RUN latex --standalone --title "relucert test appendix" "$P"/*.json >"$tmp/doc.tex"
+    $RUN latex --standalone --title "relucert test appendix" "$P"/*.json "$tmp/cz/census-k0004.json" >"$tmp/doc.tex"
     (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex && pdflatex -interaction=nonstopmode -halt-on-error doc.tex) >"$tmp/pdflatex.out" 2>&1
     check "pdflatex compiles the standalone appendix" test $? -eq 0
     check "pdflatex: no undefined references or other LaTeX warnings" sh -c "! grep -q 'LaTeX Warning' '$tmp/doc.log'"

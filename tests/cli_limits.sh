@@ -68,7 +68,7 @@ expect 1 'above the limit of 1000 for ball arithmetic (raise it with --max-param
 expect 1 'above the limit of 65536 (raise it with --max-prec)' check "$tmp/conv-prec.json"
 expect 1 'more than 50 halvings' check "$tmp/conv-deep.json"
 expect 1 'above the limit of 65536 (raise it with --max-prec)' check "$tmp/min-prec.json"
-expect 1 'expected n = d = k' check "$tmp/min-k.json"
+expect 1 'expected d = k and n = k + s' check "$tmp/min-k.json"
 expect 1 '10001 x 10000 parameters' check "$tmp/nonconvex-k3-n4-params.json"
 expect 1 '10001 x 10000 parameters' check "$tmp/opsc-fails-k3-params.json"
 expect 1 '10001 x 10000 parameters' check "$tmp/pl-fails-k3-params.json"

@@ -2,7 +2,10 @@
 # Over-parameterized students (n = k + s neurons, issue 24): 'search --n'
 # finds the k = 14, n = 15 non-global minimum by L-BFGS in seconds;
 # 'certify minimum' proves it a strict non-global minimum whose every
-# one-neuron split is a strict saddle of n = 16 (lemma L5 holds for any n);
+# one-neuron split is a strict saddle of n = 16 (lemma L5 holds for any n),
+# on the reduced path (blocks [10, 4] and one extra neuron fixed by them,
+# proofs/model.md M6.8) and, with --path dense, on the dense path, with the
+# same verdicts;
 # and must not prove: the split of a k = 7 minimum (a saddle with n = 8)
 # offered as a minimum, a global minimum with two parallel neurons (a
 # singular Hessian), tampered n != k certificates.
@@ -25,22 +28,42 @@ check "certify the n = 15 minimum: exit 0" test $? -eq 0
 check "strict minimum proved" grep -q "^strict minimum: proved" "$tmp/out"
 check "non-global proved" grep -q "^non-global: proved" "$tmp/out"
 check "every split is a strict saddle of n = 16" grep -q "^saddle after adding a neuron: proved (every neuron" "$tmp/out"
-check "the dense path, saying why" grep -q "^path: dense (the reduced path needs n = d = k)" "$tmp/out"
+check "the reduced path, with its extra neuron" grep -q "^path: reduced (blocks \[10, 4\], 1 extra neuron, 8 fixed-point coordinates)" "$tmp/out"
+check "the Morse index on the reduced path: 0, dimension count n k = 210" grep -q "^Hessian by irreducible type (8 types, dimension count 210): .* Morse index 0$" "$tmp/out"
+check "the certificate records the extra neuron" sh -c "grep -q '\"extra_neurons\": 1' '$tmp/m.json' && grep -q '\"symmetry\"' '$tmp/m.json'"
 $RUN check "$tmp/m.json" >/dev/null 2>&1
 check "the certificate re-checks" test $? -eq 0
+cp "$tmp/out" "$tmp/out-reduced"
+$RUN certify minimum --dataset "$tmp/s.jsonl" --k 14 --index 0 --path dense --out "$tmp/md.json" >"$tmp/out" 2>&1
+check "--path dense: exit 0" test $? -eq 0
+check "--path dense: the dense path" grep -q "^path: dense (--path dense)" "$tmp/out"
+check "--path dense: a dense certificate" sh -c "! grep -q '\"symmetry\"' '$tmp/md.json' && grep -q '\"centre\"' '$tmp/md.json'"
+for v in "strict minimum: proved" "non-global: proved" "saddle after adding a neuron: proved (every neuron"; do
+    check "reduced and dense agree: $v" sh -c "grep -qF '$v' '$tmp/out' && grep -qF '$v' '$tmp/out-reduced'"
+done
+$RUN check "$tmp/md.json" >/dev/null 2>&1
+check "the dense certificate re-checks" test $? -eq 0
 check "the dataset table says n = 15" sh -c "$RUN certify minimum --dataset '$tmp/s.jsonl' --out-dir '$tmp/d' | grep -q 'spurious  n=15 '"
 check "the certificate has n = 15, k = 14" sh -c "grep -q '\"n\": 15' '$tmp/m.json' && grep -q '\"k\": 14' '$tmp/m.json'"
 
+# the same bytes under another OpenBLAS kernel (the witnesses stored do not
+# come from BLAS); where OpenBLAS does not choose its kernel at run time the
+# variable is ignored and the two runs are the same run
+OPENBLAS_CORETYPE=Prescott $RUN certify minimum --dataset "$tmp/s.jsonl" --k 14 --index 0 --out "$tmp/m2.json" >/dev/null 2>&1
+check "the same certificate bytes under OPENBLAS_CORETYPE=Prescott" cmp -s "$tmp/m.json" "$tmp/m2.json"
+
 $RUN latex "$tmp/m.json" >"$tmp/m.tex" 2>/dev/null
 check "latex: exit 0" test $? -eq 0
-check "latex: the row gives n = 15" grep -q '^14 (\$n=15\$) & ' "$tmp/m.tex"
+check "latex: the row gives n = 15" grep -qF '14 ($n=15$)$^\dagger$ & ' "$tmp/m.tex"
 check "latex: the split is of the (n+1)-neuron loss" grep -q '(n+1)\$-neuron loss' "$tmp/m.tex"
 
 # tampered: another student size, a moved centre, a claim it does not make
-sed 's/"n": 15/"n": 16/' "$tmp/m.json" >"$tmp/t1.json"
-$RUN check "$tmp/t1.json" >/dev/null 2>&1
-check "tampered n: check fails" test $? -ne 0
-$PY - "$tmp/m.json" "$tmp/t2.json" <<'PY'
+for f in m md; do
+    sed 's/"n": 15/"n": 16/' "$tmp/$f.json" >"$tmp/t1.json"
+    $RUN check "$tmp/t1.json" >/dev/null 2>&1
+    check "tampered n ($f.json): check fails" test $? -ne 0
+done
+$PY - "$tmp/md.json" "$tmp/t2.json" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))
 c["box"]["centre"][0][0] = "-0.5"
@@ -48,7 +71,7 @@ json.dump(c, open(sys.argv[2], "w"))
 PY
 $RUN check "$tmp/t2.json" >/dev/null 2>&1
 check "moved centre: check fails" test $? -ne 0
-$PY - "$tmp/m.json" "$tmp/t3.json" <<'PY'
+$PY - "$tmp/md.json" "$tmp/t3.json" <<'PY'
 import json, sys
 c = json.load(open(sys.argv[1]))
 c["teacher"][0][0] = "1/2"
@@ -85,10 +108,69 @@ for halves in "1/2 1/2" "1/3 2/3"; do
     printf 'teacher identity 3\nstudent 4 3\n1 0 0\n0 1 0\n0 0 %s\n0 0 %s\n' "$1" "$2" >"$tmp/par.txt"
     $RUN certify minimum "$tmp/par.txt" --out "$tmp/par.json" >"$tmp/out" 2>&1
     check "parallel neurons $1 + $2: exit 1" test $? -eq 1
+    check "parallel neurons $1 + $2: on the reduced path (one extra neuron)" grep -q "^path: reduced (blocks \[2, 1\], 1 extra neuron" "$tmp/out"
     check "parallel neurons $1 + $2: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
     check "parallel neurons $1 + $2: critical point not proved" sh -c "! grep -q '^critical point.*: proved' '$tmp/out'"
     $RUN check "$tmp/par.json" >/dev/null 2>&1
     check "parallel neurons $1 + $2: certificate re-checks" test $? -eq 0
+done
+
+# the reduced path with extra neurons (proofs/model.md M6.8) must not prove
+# either. A saddle with n = k + 1 offered as a minimum: k = 3, one block,
+# the extra neuron (row 0 here) constant on it, found by Newton in the
+# fixed-point coordinates; its Morse index is 3
+a=-0.35725771716758 b=0.54403750865979 c=0.25383203418174
+printf 'teacher identity 3\nstudent 4 3\n%s %s %s\n%s %s %s\n%s %s %s\n%s %s %s\n' \
+    $c $c $c $a $b $b $b $a $b $b $b $a >"$tmp/sad.txt"
+$RUN certify minimum "$tmp/sad.txt" --out "$tmp/sad.json" >"$tmp/out" 2>&1
+check "extra-neuron saddle: exit 1" test $? -eq 1
+check "extra-neuron saddle: the reduced path" grep -q "^path: reduced (blocks \[3\], 1 extra neuron, 3 fixed-point coordinates); neurons reordered" "$tmp/out"
+check "extra-neuron saddle: critical point proved" grep -q "^critical point.*: proved" "$tmp/out"
+check "extra-neuron saddle: refuted, Morse index 3" grep -q "^strict minimum: refuted (lambda_min in .* < 0: a saddle, Morse index 3)" "$tmp/out"
+check "extra-neuron saddle: the extra row recorded (neuron_order ends with row 0)" sh -c "$PY -c \"import json,sys; c=json.load(open(sys.argv[1])); sys.exit(not (c['neuron_order'][-1] == 0 and c['n'] == 4))\" '$tmp/sad.json'"
+$RUN check "$tmp/sad.json" >/dev/null 2>&1
+check "extra-neuron saddle: its certificate re-checks" test $? -eq 0
+$RUN certify minimum "$tmp/sad.txt" --path dense --out "$tmp/sadd.json" >"$tmp/out" 2>&1
+check "extra-neuron saddle, --path dense: refuted too" grep -q "^strict minimum: refuted" "$tmp/out"
+
+# two equal extra neurons: the k = 14 minimum with its extra neuron halved
+# (n = 16, s = 2): a singular Hessian, never a strict minimum
+$PY - "$TOP_SRCDIR/data/overparam-s1.jsonl" "$tmp/eq.txt" <<'PY'
+import json, sys
+from fractions import Fraction
+r = json.loads(open(sys.argv[1]).readline())
+rows = [[Fraction(x) for x in row] for row in r["rows"]]
+x = rows.pop(13)                      # the extra neuron of this record
+rows += [[v / 2 for v in x]] * 2
+with open(sys.argv[2], "w") as f:
+    f.write("teacher identity 14\nstudent 16 14\n")
+    for row in rows:
+        f.write(" ".join(str(v) for v in row) + "\n")
+PY
+$RUN certify minimum "$tmp/eq.txt" --out "$tmp/eq.json" >"$tmp/out" 2>&1
+check "two equal extra neurons: exit 1" test $? -eq 1
+check "two equal extra neurons: the reduced path, 2 extra neurons" grep -q "^path: reduced (blocks \[10, 4\], 2 extra neurons" "$tmp/out"
+check "two equal extra neurons: strict minimum not proved" sh -c "! grep -q '^strict minimum: proved' '$tmp/out'"
+$RUN check "$tmp/eq.json" >/dev/null 2>&1
+check "two equal extra neurons: certificate re-checks" test $? -eq 0
+
+# tampered reduced certificates with an extra neuron (the k = 14 one): a
+# theta entry of the extra row, the extra count, the extra neuron's split
+# witness, neuron_order not a permutation
+$PY - "$tmp/m.json" "$tmp/tr" <<'PY'
+import json, sys
+src, out = sys.argv[1], sys.argv[2]
+def tamper(name, f):
+    c = json.load(open(src)); f(c); json.dump(c, open(out + "-" + name + ".json", "w"))
+tamper("theta", lambda c: c["box"]["theta"].__setitem__(-1, "1/64"))
+tamper("extra2", lambda c: c["symmetry"].__setitem__("extra_neurons", 2))
+tamper("extra0", lambda c: c["symmetry"].pop("extra_neurons"))
+tamper("split", lambda c: c["witnesses"]["split_directions"].pop())
+tamper("order", lambda c: c["neuron_order"].__setitem__(0, c["neuron_order"][1]))
+PY
+for t in theta extra2 extra0 split order; do
+    $RUN check "$tmp/tr-$t.json" >/dev/null 2>&1
+    check "tampered reduced certificate ($t): check fails" test $? -ne 0
 done
 
 # an opposite pair (w and -w with the teacher's w): not a critical point
@@ -139,7 +221,19 @@ check "overparam again: the certificate kept, not rewritten" test -z "$(find "$t
 check "overparam again: the same row" grep -q "^  14  1   15    30         27             3 .*           1         1 " "$tmp/op2.out"
 $RUN overparam --k-min 14 --k-max 14 --s 1 --runs 31 --seed 1 --out-dir "$tmp/op" >/dev/null 2>&1
 check "overparam, other runs: searched again" test -n "$(find "$tmp/op/k014-s1" -name search.jsonl -newer "$tmp/marker")"
-# a tampered kept certificate is recomputed, never counted as it is
+# a tampered kept certificate is recomputed, never counted as it is: a
+# neuron_order naming another row as the extra neuron (a permutation, so
+# the file alone re-checks; the kept file is about another point)
+cp "$tmp/op/k014-s1/minimum-k014-0000.json" "$tmp/kept.json"
+$PY - "$tmp/kept.json" "$tmp/op/k014-s1/minimum-k014-0000.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+o = c["neuron_order"]
+o[-1], o[0] = o[0], o[-1]
+json.dump(c, open(sys.argv[2], "w"), indent=1)
+PY
+$RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >/dev/null 2>&1
+check "overparam, kept certificate with another extra row: recomputed" cmp -s "$tmp/kept.json" "$tmp/op/k014-s1/minimum-k014-0000.json"
 sed 's/"n": 15/"n": 16/' "$tmp/op/k014-s1/minimum-k014-0000.json" >"$tmp/x" && mv "$tmp/x" "$tmp/op/k014-s1/minimum-k014-0000.json"
 $RUN overparam --k-min 14 --k-max 14 --s 1 --runs 30 --seed 1 --out-dir "$tmp/op" >"$tmp/op3.out" 2>"$tmp/op3.err"
 check "overparam, tampered kept certificate: exit 0 after recomputing" test $? -eq 0

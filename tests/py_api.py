@@ -368,6 +368,17 @@ check("overparam: the case's counts on disk",
 raises("overparam k_min > k_max", lambda: relucert.overparam(k_min=7, k_max=6, out_dir="op7"),
        "overparam: expected 1 <= k_min <= k_max")
 
+# census: rows as objects, the certificate read back and re-checked
+cs = relucert.census(3, 4, out_dir="census34", progress=False)
+check("census: complete, two rows (%r)" % cs, cs.complete and cs.ks == 2 and len(cs.rows) == 2
+      and cs.rows[0].k == 3 and cs.rows[0].unresolved == 0 and cs.rows[1].points == 4)
+check("census: the certificate re-checks", cs.certificate(4).check().valid)
+check("census: the summary file", json.load(open("census34/census-summary.json")) is not None)
+raises("census k_min > k_max", lambda: relucert.census(5, 4, out_dir="census54"),
+       "k: expected 2 <= k <= k-max <= 10^6, found 5..4")
+raises("census pattern", lambda: relucert.census(3, pattern="nine-block", out_dir="census9"),
+       "pattern: expected one-block, found 'nine-block'")
+
 check("version", relucert.version()["relucert"] != "")
 
 print("py_api.py: %d passed, %d failed" % (passed, failed))

@@ -141,6 +141,16 @@ char * rc_api_search(const char * request);
    not_certified, seconds). */
 char * rc_api_overparam(const char * request);
 
+/* relucert census (rc_census_run). Request: "k_min", "k_max" (default
+   k_min), "pattern", "prec", "max_depth", "jobs", "check" and "resume"
+   (booleans, default true), "shard_i" (0-based) and "shard_n", "out_dir".
+   Answer: "complete" (every census complete and checked: the command's
+   exit status 0), the totals "ks", "complete_ks", "checked", "resumed",
+   "boxes", "points", "minima", "saddles", "critical", "unresolved",
+   "seconds", and "rows" (one per k, as in DIR/census-summary.json).
+   Progress: phase "census", unit "k". */
+char * rc_api_census(const char * request);
+
 /* {"ok": true, "relucert": version, "flint": ..., "arb": ..., "mpfr": ...,
    "gmp": ...} */
 char * rc_api_version(void);

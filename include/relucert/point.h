@@ -39,6 +39,13 @@ void rc_point_set_dims(rc_point_t pt, slong n, slong k, slong d);
 /* Sets the file name used in messages (copied). */
 void rc_point_set_source(rc_point_t pt, const char * source);
 
+/* Sets the point to the student W (n x d) and teacher V (k x d), with no
+   line numbers and source name source. Returns 0; 1 with err filled (the
+   message starts with vname, which names the teacher in it) when V has
+   not d columns or more than RC_POINT_MAX_ENTRIES entries (pt unchanged). */
+int rc_point_set_mats(rc_point_t pt, const fmpq_mat_t W, const fmpq_mat_t V,
+                      const char * vname, const char * source, rc_error_t err);
+
 /* Sets V = I_k (so d = k) and W to n x k zeros. */
 void rc_point_set_identity_teacher(rc_point_t pt, slong n, slong k);
 

@@ -46,6 +46,15 @@ void rc_mat_rayleigh(arb_t res, const arb_mat_t A, arb_srcptr u, slong prec);
    LAPACK dsyevr. Returns 0 on success, nonzero if LAPACK failed. */
 int rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N);
 
+/* The same without LAPACK: plain binary64 loops (Householder, bisection on
+   the Sturm count, inverse iteration), so *lam and u depend only on A's bits
+   and IEEE 754 arithmetic, not on the CPU or the BLAS kernel: for the
+   witnesses that certificates store, whose bytes must be the same on every
+   machine. O(N^3) without blocking: for small N (a neuron's d x d block).
+   Floating point, no guarantee. Returns 0, or 1 when N < 1, an entry is not
+   finite or memory fails. */
+int rc_d_sym_eig_min_portable(double * lam, double * u, const double * A, slong N);
+
 /* A choice among floating-point values that does not depend on the last
    bits: the lowest index i with x[i] <= m + 1e-9 |m| + 1e-12, m the smallest
    finite x[j] (n entries; NaN and infinities never chosen). Returns -1 when

@@ -27,20 +27,33 @@
 extern "C" {
 #endif
 
-/* The reduced path handles at most this many blocks (dim Fix(G) <= 72). */
+/* The reduced path handles at most this many blocks (dim Fix(G) <= 72
+   without extra neurons). */
 #define RC_SYM_MAX_BLOCKS 8
+
+/* ... and at most this many extra neurons (proofs/model.md M6.8): rows
+   k..k + nx - 1 of an n x k student, n = k + nx, each fixed by G and
+   constant on every coordinate block. */
+#define RC_SYM_MAX_EXTRA 4
+
+/* rc_sym_detect_extra tries at most this many choices of the extra rows
+   (C(n, s) of them): beyond, it answers -2 and the dense path is used (at
+   k = 60, s = 4 the 635,376 choices took 43 s) */
+#define RC_SYM_EXTRA_MAX_CHOICES 10000
 
 typedef enum
 {
     RC_SYM_ORBIT_DIAG = 0,   /* (i, i), i in B_b */
     RC_SYM_ORBIT_OFF = 1,    /* (i, r), i != r both in B_b (p_b >= 2) */
-    RC_SYM_ORBIT_CROSS = 2   /* (i, r), i in B_b, r in B_c, b != c */
+    RC_SYM_ORBIT_CROSS = 2,  /* (i, r), i in B_b, r in B_c, b != c */
+    RC_SYM_ORBIT_EXTRA = 3   /* (k + e, r), r in B_c: extra neuron e (ob = e) */
 }
 rc_sym_orbit_kind;
 
 typedef struct
 {
     slong k, m;
+    slong nx, n;       /* extra neurons (rows k..n-1), n = k + nx */
     slong * p;         /* m block sizes */
     slong * blk;       /* k entries: the block of an index */
     slong * members;   /* k entries: the indices block by block, ascending */
@@ -50,6 +63,7 @@ typedef struct
                                    block of the column (coordinate) */
     slong * diag;      /* m: orbit id of diag_b */
     slong * off;       /* m x m: orbit id of (b, c) off the diagonal, -1 if none */
+    slong * xorb;      /* nx x m: orbit id of (extra e, block c) */
 }
 rc_sym_struct;
 
@@ -66,6 +80,13 @@ int rc_sym_set_sizes(rc_sym_t s, const slong * p, slong m, rc_error_t err);
 /* Sets the group from block_of (k entries, blocks numbered 0..m-1 in order
    of first appearance). Same returns as rc_sym_set_sizes. */
 int rc_sym_set_blocks(rc_sym_t s, const slong * block_of, slong k, rc_error_t err);
+
+/* Adds nx extra neurons (rows k..k + nx - 1, each fixed by G) to a group
+   whose blocks are set: the orbits ext (e, c), e < nx, c < m, are numbered
+   after the others, so nx = 0 gives the n = k group unchanged. Returns 0;
+   1 with err filled when nx is not in 0..RC_SYM_MAX_EXTRA or no blocks are
+   set. Everything below then works on n x k students (rows = neurons). */
+int rc_sym_set_extra(rc_sym_t s, slong nx, rc_error_t err);
 
 /* 1 if the blocks are contiguous (rc_sym_set_sizes would give the same). */
 int rc_sym_is_contiguous(const rc_sym_t s);
@@ -88,9 +109,26 @@ void rc_sym_orbit_name(char * buf, size_t len, const rc_sym_t s, slong o);
    RC_SYM_MAX_BLOCKS; s is then left unset). */
 slong rc_sym_detect(rc_sym_t s, const fmpq_mat_t W, const fmpq_t tol);
 
-/* 1 if W is constant on every orbit (W in Fix(G)), theta set to the orbit
-   values; 0 (theta untouched) otherwise, *bad_i, *bad_r an entry that
-   differs from its orbit's first entry. theta has q entries. */
+/* The structure of proofs/model.md M6.8 in the exact n x k student W
+   (n = k + nx, 1 <= nx <= RC_SYM_MAX_EXTRA, teacher I_k), wherever the
+   extra neurons sit among the rows: for every choice of nx rows as the
+   extra neurons (lexicographic), the other rows are matched to the
+   coordinates (a guessed order: each row's entry farthest from its mean),
+   and G is the largest group of the form fixing the matched k x k part
+   (as rc_sym_detect) and every extra row (coordinates a, a' in one block
+   only if every extra row is equal at a and a'). A candidate counts only
+   when the reordered point is exactly in Fix(G) (rc_sym_theta_from_mat)
+   with at most RC_SYM_MAX_BLOCKS blocks. Returns the number of blocks m of
+   the candidate with the fewest (the first on ties), s set (with nx extra
+   neurons) and perm (n entries) the order: row c of the reduced point is
+   row perm[c] of W (c < k: the neuron of coordinate c; c >= k: extra neuron
+   c - k); -1 (s and perm untouched) when no candidate works, -2 (nothing
+   tried) when C(n, nx) > RC_SYM_EXTRA_MAX_CHOICES. Exact equality only. */
+slong rc_sym_detect_extra(rc_sym_t s, slong * perm, const fmpq_mat_t W);
+
+/* 1 if W (n x k) is constant on every orbit (W in Fix(G)), theta set to
+   the orbit values; 0 (theta untouched) otherwise, *bad_i, *bad_r an entry
+   that differs from its orbit's first entry. theta has q entries. */
 int rc_sym_theta_from_mat(fmpq * theta, slong * bad_i, slong * bad_r,
                           const rc_sym_t s, const fmpq_mat_t W);
 
@@ -98,7 +136,7 @@ int rc_sym_theta_from_mat(fmpq * theta, slong * bad_i, slong * bad_r,
    dist = max |W - W(theta)| over the entries. */
 void rc_sym_project(fmpq * theta, fmpq_t dist, const rc_sym_t s, const fmpq_mat_t W);
 
-/* W (k x k) = W(theta). */
+/* W (n x k) = W(theta). */
 void rc_sym_mat_from_theta(fmpq_mat_t W, const rc_sym_t s, const fmpq * theta);
 
 /* ---- enclosures over a box of Fix(G), theta a vector of q balls ---- */
@@ -114,12 +152,22 @@ void rc_sym_loss(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
    g_o = <grad F, E_o>. Returns 1; 0 if a neuron may be zero. */
 int rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec);
 
-/* res = sum_i |w_i|. Always valid. */
+/* res = sum_i |w_i| over the n students. Always valid. */
 void rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
 
-/* res = lam_i of proofs/model.md M3.4 for the first neuron of block b (every
-   neuron of the block has the same value). Returns 1; 0 if a neuron may be
-   zero. */
+/* The split representatives (proofs/model.md M6.5, L13(c), L13(e)): one
+   neuron per G-orbit of student neurons. Representative b < m is the first
+   neuron of block b (every neuron of the block gives the same split, by
+   symmetry); representative m + e (e < nx) is the extra neuron k + e, its
+   own orbit since G fixes it. rc_sym_split_count gives m + nx. */
+slong rc_sym_split_count(const rc_sym_t s);
+
+/* The student neuron (row) of split representative b, 0 <= b < m + nx. */
+slong rc_sym_split_neuron(const rc_sym_t s, slong b);
+
+/* res = lam_i of proofs/model.md M3.4 for split representative b (a block's
+   first neuron, every neuron of the block having the same value, or an
+   extra neuron). Returns 1; 0 if a neuron may be zero. */
 int rc_sym_split_lam(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong prec);
 
 /* ---- the irreducible types (proofs/model.md M6.4) ---- */
@@ -134,7 +182,7 @@ typedef enum
 }
 rc_sym_type_kind;
 
-#define RC_SYM_MAX_COPIES (RC_SYM_MAX_BLOCKS * (RC_SYM_MAX_BLOCKS + 1))
+#define RC_SYM_MAX_COPIES (RC_SYM_MAX_BLOCKS * (RC_SYM_MAX_BLOCKS + 1 + RC_SYM_MAX_EXTRA))
 
 typedef struct
 {
@@ -171,7 +219,8 @@ void rc_sym_type_gamma(fmpz_mat_t Gamma, const rc_sym_t s, const rc_sym_type_str
 int rc_sym_type_beta(arb_mat_t beta, const rc_sym_t s, const rc_sym_type_struct * t,
                      arb_srcptr theta, slong prec);
 
-/* sum over the types of ncopies x dim: must equal k^2 for a complete table. */
+/* sum over the types of ncopies x dim: must equal n k for a complete table
+   (k^2 without extra neurons; proofs/model.md M6.8(d)). */
 slong rc_sym_types_dimension(const rc_sym_type_struct * types, slong ntypes);
 
 /* lam encloses the smallest eigenvalue of the pencil (beta, Gamma), Gamma
@@ -182,9 +231,9 @@ slong rc_sym_types_dimension(const rc_sym_type_struct * types, slong ntypes);
 void rc_sym_type_spectrum(arb_t lam, slong * neg, const arb_mat_t beta, const fmpz_mat_t G,
                           slong prec);
 
-/* The smallest eigenvalue of the full k^2 x k^2 Hessian of F at W(theta)
-   for every theta in the box (n = d = k, V = I_k), from the types (lemma
-   L13): 1 with lam enclosing it and *morse (if not NULL) the Morse index
+/* The smallest eigenvalue of the full nk x nk Hessian of F at W(theta)
+   for every theta in the box (n = k + nx, d = k, V = I_k), from the types
+   (lemma L13, L13(e) with extra neurons): 1 with lam enclosing it and *morse (if not NULL) the Morse index
    (-1 where a count is not certified); 0 (lam indeterminate, *morse -1) if
    the table of types is incomplete, a Gamma singular or a neuron may be
    zero on the box. The box lies in Fix(G): for a point with exact entries
@@ -194,8 +243,9 @@ int rc_sym_hessian_eig_min(arb_t lam, slong * morse, const rc_sym_t s, arb_srcpt
 
 /* ---- the diagonal block H'_ii of one neuron, for the split lemma ---- */
 
-/* The vectors (in R^k) whose bilinear forms are taken, relative to the first
-   neuron i of block b: */
+/* The vectors (in R^k) whose bilinear forms are taken, relative to the
+   neuron i of split representative b (the first neuron of block b, or an
+   extra neuron, for which only BLOCK and DIFF occur): */
 typedef enum
 {
     RC_SYM_DVEC_SELF = 0,    /* e_i */
@@ -213,12 +263,15 @@ typedef struct
 }
 rc_sym_dvec_struct;
 
-/* The invariant basis of block b's neuron: e_i, rest of B_b (if p_b >= 2),
-   each other block. Returns its length (<= RC_SYM_MAX_BLOCKS + 1). */
+/* The invariant basis (the vectors fixed by the stabiliser of the neuron)
+   of split representative b: for a block neuron e_i, rest of B_b (if
+   p_b >= 2), each other block; for an extra neuron (b >= m, fixed by all
+   of G) each block indicator 1_c (L13(e)(c)). Returns its length
+   (<= RC_SYM_MAX_BLOCKS + 1). */
 slong rc_sym_dvec_basis(rc_sym_dvec_struct * z, const rc_sym_t s, slong b);
 
-/* 1 if DIFF in block c exists for neuron block b (B_c minus i has >= 2
-   indices). */
+/* 1 if DIFF in block c exists for split representative b (B_c minus its
+   neuron i has >= 2 indices; p_c >= 2 for an extra neuron). */
 int rc_sym_dvec_diff_exists(const rc_sym_t s, slong b, slong c);
 
 /* Entry r (0 <= r < k) of z relative to the first neuron i of block b:
@@ -229,7 +282,7 @@ slong rc_sym_dvec_value(const rc_sym_t s, const rc_sym_dvec_struct * z, slong i,
 void rc_sym_dvec_gram(fmpz_mat_t G, const rc_sym_t s, slong b,
                       const rc_sym_dvec_struct * z, slong nz);
 
-/* A = z_a^T H'(scale) z_b for the first neuron i of block b, where
+/* A = z_a^T H'(scale) z_b for the neuron i of split representative b, where
    H'(scale) = sum_{i' != i} h1(scale w_i, w_i') - sum_j h1(scale w_i, e_j)
    (scale = 1: H'_ii; scale = alpha: the first half of the split neuron).
    scale must be certainly positive. Returns 1; 0 if a neuron may be zero or
@@ -239,7 +292,7 @@ int rc_sym_hprime_form(arb_mat_t A, const rc_sym_t s, slong b, const arb_t scale
                        slong prec);
 
 /* The split point's curvature (proofs/model.md M3.3), computed directly on the
-   (k + 1)-neuron point where the first neuron i of block b becomes
+   (n + 1)-neuron point where the neuron i of split representative b becomes
    alpha w_i and (1 - alpha) w_i: q = Y^T H Y / |Y|^2 for Y = (u, -u) in the
    two new rows, u = sum_a y_a z_a. Returns 1; 0 if a neuron may be zero or
    alpha is not certainly in (0, 1). */

@@ -14,8 +14,12 @@
      checked with the exact dimension count sum copies x dim = k^2 and every
      Gamma nonsingular; refuted by a certified negative eigenvalue count of
      some beta, which also gives the exact Morse index;
-   - the split lemma per block (one representative neuron per block), the
-     split point's curvature at one alpha, F, sum |w_i| and lam_i per block.
+   - the split lemma per representative (one neuron per block and each
+     extra neuron, rc_sym_split_neuron), the split point's curvature at one
+     alpha, F, sum |w_i| and lam_i per representative.
+
+   With extra neurons (n = k + nx, proofs/model.md M6.8, lemma L13(e)) the
+   same claims hold on n x k students; the dimension count is then n k.
 
    A certificate is decided by rc_symcert_verify from its inputs alone, by the
    certifier and the checker alike. */
@@ -35,7 +39,7 @@ extern "C" {
 typedef struct
 {
     /* what the certificate is about */
-    rc_sym_t sym;            /* blocks; k = sym->k, n = d = k, V = I_k */
+    rc_sym_t sym;            /* blocks and extra neurons; d = k, n = sym->n, V = I_k */
     slong prec;
     fmpq * centre;           /* q fixed-point coordinates, dyadic */
     slong radius_log2;       /* box radius 2^radius_log2 in every theta_o */
@@ -43,10 +47,10 @@ typedef struct
     /* witnesses (exact; nothing relies on their being accurate) */
     int have_lam_lower;
     fmpq_t lam_lower;        /* claimed lower bound on lambda_min(H) */
-    slong * split_diff;      /* per block: -1 invariant vector, else c: e_a - e_a' in B_c */
-    fmpq ** split_y;         /* per block: coefficients on rc_sym_dvec_basis (invariant) */
+    slong * split_diff;      /* per representative: -1 invariant vector, else c: e_a - e_a' in B_c */
+    fmpq ** split_y;         /* per representative: coefficients on rc_sym_dvec_basis */
     slong * split_ny;
-    slong cross_block;       /* block of the direct cross-check, -1: none */
+    slong cross_block;       /* representative of the direct cross-check, -1: none */
     fmpq_t alpha;
 
     /* verdicts and enclosures, set by rc_symcert_verify */
@@ -60,19 +64,19 @@ typedef struct
     slong * type_neg;        /* per type: certified count of negative eigenvalues, -1: not */
     arb_t lam_min;           /* min over the types */
     slong morse_index;       /* sum dim x negatives when every count is certified, else -1 */
-    slong dimension;         /* sum copies x dim (must be k^2) */
+    slong dimension;         /* sum copies x dim (must be n k) */
     rc_verdict_t non_global;
     arb_t loss;
     rc_verdict_t saddle;
-    rc_verdict_t * split;    /* per block */
+    rc_verdict_t * split;    /* per representative (rc_sym_split_count) */
     arb_ptr split_q;
     rc_verdict_t cross;
     arb_t cross_q;
     rc_verdict_t norm_sum_le_k;
     arb_t norm_sum;
     rc_verdict_t lam_negative;
-    slong lam_witness;       /* refuted: a block with lam > 0 */
-    arb_ptr lam;             /* per block */
+    slong lam_witness;       /* refuted: a representative with lam > 0 */
+    arb_ptr lam;             /* per representative */
 }
 rc_symcert_struct;
 
@@ -97,6 +101,13 @@ int rc_symcert_verify(rc_symcert_t c, rc_error_t err);
    if theta0 is not finite. */
 int rc_symcert_find(rc_symcert_t c, const rc_sym_t s, arb_srcptr theta0,
                     const fmpq_t alpha, slong prec, rc_error_t err);
+
+/* The split witness of representative b (rc_sym_split_neuron): its vectors
+   z and coefficients y (balls at prec, y at least RC_SYM_MAX_BLOCKS + 1
+   entries); returns their number, 0 when the recorded witness does not
+   exist for the group. Internal to the certifier and the checker. */
+slong _rc_symcert_split_vectors(rc_sym_dvec_struct * z, arb_ptr y, const rc_symcert_t c,
+                                slong b, slong prec);
 
 /* Same success rule as rc_mincert_success. */
 int rc_symcert_success(const rc_symcert_t c);

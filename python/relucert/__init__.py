@@ -45,9 +45,12 @@ import time
 from fractions import Fraction
 
 __all__ = ["Error", "Verdict", "Enclosure", "EnclosureArray", "EvalResult", "Certificate",
-           "CheckResult", "Record", "DatasetRun", "PaperRun", "AtlasRun", "Progress",
-           "eval", "certify_minimum", "certify_dataset", "check", "load_dataset",
-           "dataset_path", "paper", "latex", "atlas", "outward", "exact", "version"]
+           "CheckResult", "Record", "DatasetRun", "PaperRun", "AtlasRun", "SearchResult",
+           "OverparamRow", "OverparamRun", "CensusRow", "CensusRun", "Progress",
+           "eval", "certify_minimum", "certify_dataset", "certify_convexity",
+           "certify_nonconvex", "certify_fails", "certify_opsc", "check", "summary",
+           "load_dataset", "dataset_path", "paper", "latex", "atlas", "search", "overparam",
+           "census", "outward", "exact", "version"]
 
 DATASET = "safran2021-minima.jsonl"
 
@@ -64,7 +67,8 @@ _PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_lo
                                 ctypes.c_void_p)
 _CALLS = ("rc_api_eval", "rc_api_certify_minimum", "rc_api_check", "rc_api_check_file", "rc_api_dataset_record",
           "rc_api_certify_dataset", "rc_api_paper", "rc_api_latex", "rc_api_atlas",
-          "rc_api_summary", "rc_api_certify_landscape", "rc_api_search", "rc_api_overparam")
+          "rc_api_summary", "rc_api_certify_landscape", "rc_api_search", "rc_api_overparam",
+          "rc_api_census")
 
 
 def _load():
@@ -1190,3 +1194,76 @@ def overparam(k_min=6, k_max=20, s=1, runs=30, seed=1, jobs=1, prec=256,
            "prec": _int(prec, "prec"), "out_dir": os.fspath(out_dir)}
     a = _call(_lib.rc_api_overparam, json.dumps(req), progress)
     return OverparamRun({x: y for x, y in a.items() if x != "ok"}, req["out_dir"])
+
+
+class CensusRow:
+    """The census of one k: k, boxes, depth, points, minima, saddles,
+    critical (inertia undecided), unresolved (boxes where nothing is
+    claimed), complete (no unresolved box), checked (its certificate passed
+    the check), search_seconds, check_seconds, and error when it failed."""
+
+    def __init__(self, data):
+        self._data = data
+        for key, v in data.items():
+            setattr(self, key, v)
+        self.complete = data.get("complete", False)
+        self.checked = data.get("checked", False)
+
+    def to_dict(self):
+        return self._data
+
+    def __repr__(self):
+        if "error" in self._data:
+            return "CensusRow(k=%d: %s)" % (self.k, self.error)
+        return ("CensusRow(k=%d: %d points (%d minima, %d saddles, %d undecided), "
+                "%d boxes, %d unresolved, %s)"
+                % (self.k, self.points, self.minima, self.saddles, self.critical, self.boxes,
+                   self.unresolved,
+                   "complete and checked" if self.complete and self.checked
+                   else "NOT complete" if not self.complete else "NOT checked"))
+
+
+class CensusRun(_Result):
+    """census's outcome: complete (every k's census complete, no unresolved
+    box, and its certificate re-checked), the totals (ks, complete_ks,
+    checked, resumed, boxes, points, minima, saddles, critical, unresolved,
+    seconds), rows (CensusRow, one per k), out_dir; certificate(k) reads a
+    k's certificate back (a Certificate; check() re-verifies it)."""
+
+    def __init__(self, data, out_dir):
+        self._data = data
+        for key, v in data.items():
+            if key != "rows":
+                setattr(self, key, v)
+        self.rows = [CensusRow(r) for r in data["rows"]]
+        self.out_dir = out_dir
+
+    def certificate(self, k):
+        return Certificate.read(os.path.join(self.out_dir, "census-k%04d.json" % _int(k, "k")))
+
+    def _lines(self):
+        return ["relucert census (%s): %d k, %d complete and checked, %d points "
+                "(%d minima, %d saddles, %d undecided), %d unresolved boxes%s"
+                % (self.out_dir, self.ks, min(self.complete_ks, self.checked), self.points,
+                   self.minima, self.saddles, self.critical, self.unresolved,
+                   "" if self.complete else " (NOT complete)")] + [repr(r) for r in self.rows]
+
+
+def census(k_min, k_max=None, pattern="one-block", prec=128, max_depth=80, jobs=1,
+           check=True, resume=True, shard=None, out_dir="relucert-census", progress=None):
+    """relucert census: for every k in k_min..k_max (default k_min), the
+    certified census of the critical points of the pattern (teacher I_k,
+    n = d = k) with nonzero neurons in the region of lemma L16, one
+    certificate per k in out_dir (resumable). shard=(i, n) runs only the k at
+    0-based positions i, i + n, ... of the range. Returns a CensusRun; its
+    complete is True only when every census has no unresolved box and its
+    certificate passed the check."""
+    req = {"k_min": _int(k_min, "k_min"),
+           "k_max": _int(k_min if k_max is None else k_max, "k_max"),
+           "pattern": str(pattern), "prec": _int(prec, "prec"),
+           "max_depth": _int(max_depth, "max_depth"), "jobs": _int(jobs, "jobs"),
+           "check": bool(check), "resume": bool(resume), "out_dir": os.fspath(out_dir)}
+    if shard is not None:
+        req["shard_i"], req["shard_n"] = _int(shard[0], "shard[0]"), _int(shard[1], "shard[1]")
+    a = _call(_lib.rc_api_census, json.dumps(req), progress)
+    return CensusRun({x: y for x, y in a.items() if x != "ok"}, req["out_dir"])

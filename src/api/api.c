@@ -211,14 +211,13 @@ get_point(rc_point_t pt, const json_t * req, rc_error_t err)
     const json_t * v = json_object_get(req, "V");
     const char * wname = get_name(req, "W_name", "W"), * vname = get_name(req, "V_name", "V");
     fmpq_mat_t W, V;
-    slong i, n, d, k;
+    slong d;
     int res = 1;
 
     fmpq_mat_init(W, 0, 0);
     fmpq_mat_init(V, 0, 0);
     if (get_matrix(W, json_object_get(req, "W"), wname, err))
         goto out;
-    n = fmpq_mat_nrows(W);
     d = fmpq_mat_ncols(W);
     if (v == NULL || json_is_null(v) || (json_is_string(v)
                                          && strcmp(json_string_value(v), "identity") == 0))
@@ -234,28 +233,7 @@ get_point(rc_point_t pt, const json_t * req, rc_error_t err)
     }
     else if (get_matrix(V, v, vname, err))
         goto out;
-    k = fmpq_mat_nrows(V);
-    if (fmpq_mat_ncols(V) != d)
-    {
-        rc_error_set(err, "%s: expected a teacher of dimension D = %ld (the student's columns), "
-                     "found %ld x %ld", vname, (long) d, (long) k, (long) fmpq_mat_ncols(V));
-        goto out;
-    }
-    if (k * d > RC_POINT_MAX_ENTRIES)
-    {
-        rc_error_set(err, "%s: expected at most %ld entries in the teacher", vname,
-                     (long) RC_POINT_MAX_ENTRIES);
-        goto out;
-    }
-    rc_point_set_dims(pt, n, k, d);
-    fmpq_mat_set(pt->W, W);
-    fmpq_mat_set(pt->V, V);
-    for (i = 0; i < n; i++)
-        pt->w_line[i] = 0;
-    for (i = 0; i < k; i++)
-        pt->v_line[i] = 0;
-    rc_point_set_source(pt, wname);
-    res = 0;
+    res = rc_point_set_mats(pt, W, V, vname, wname, err);
 out:
     fmpq_mat_clear(W);
     fmpq_mat_clear(V);
@@ -1195,6 +1173,68 @@ bad:
 out:
     json_decref(req);
     rc_overparam_clear(T);
+    return s;
+}
+
+char *
+rc_api_census(const char * request)
+{
+    rc_error_t err;
+    json_t * req = parse(request, "request", err), * a;
+    rc_census_params_t par;
+    rc_census_summary_t S;
+    slong jobs, shard_i, shard_n;
+    int st;
+    char * s;
+
+    if (req == NULL)
+        return fail(err->msg);
+    rc_census_params_init(par);
+    rc_census_summary_init(S);
+    jobs = par->jobs;
+    shard_i = par->shard_i;
+    shard_n = par->shard_n;
+    if (get_slong(&par->k_min, req, "k_min", par->k_min, 2, 1000000, err)
+        || get_slong(&par->k_max, req, "k_max", par->k_min, 2, 1000000, err)
+        || get_slong(&par->prec, req, "prec", par->prec, 16, rc_limit_prec(), err)
+        || get_slong(&par->max_depth, req, "max_depth", par->max_depth, 1, 10000, err)
+        || get_slong(&jobs, req, "jobs", jobs, 1, 256, err)
+        || get_slong(&shard_n, req, "shard_n", shard_n, 1, 1000000, err)
+        || get_slong(&shard_i, req, "shard_i", shard_i, 0, shard_n - 1, err)
+        || get_string(&par->pattern, req, "pattern", "a pattern name", err)
+        || get_string(&par->out_dir, req, "out_dir", "a directory", err))
+        goto bad;
+    par->jobs = (int) jobs;
+    par->shard_i = shard_i;
+    par->shard_n = shard_n;
+    if (json_object_get(req, "check") != NULL)
+        par->check = json_is_true(json_object_get(req, "check"));
+    if (json_object_get(req, "resume") != NULL)
+        par->resume = json_is_true(json_object_get(req, "resume"));
+    st = rc_census_run(S, par, PROGRESS, NULL, err);
+    if (st == 2)
+        goto bad;
+    a = json_object();
+    json_object_set_new(a, "complete", json_boolean(st == 0));
+    json_object_set_new(a, "ks", json_integer(S->ks));
+    json_object_set_new(a, "complete_ks", json_integer(S->complete));
+    json_object_set_new(a, "checked", json_integer(S->checked));
+    json_object_set_new(a, "resumed", json_integer(S->resumed));
+    json_object_set_new(a, "boxes", json_integer(S->boxes));
+    json_object_set_new(a, "points", json_integer(S->points));
+    json_object_set_new(a, "minima", json_integer(S->minima));
+    json_object_set_new(a, "saddles", json_integer(S->saddles));
+    json_object_set_new(a, "critical", json_integer(S->critical));
+    json_object_set_new(a, "unresolved", json_integer(S->unresolved));
+    json_object_set_new(a, "seconds", json_real(S->seconds));
+    json_object_set(a, "rows", S->rows != NULL ? S->rows : json_array());
+    s = answer(a);
+    goto out;
+bad:
+    s = fail(err->msg);
+out:
+    json_decref(req);
+    rc_census_summary_clear(S);
     return s;
 }
 

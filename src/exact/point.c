@@ -50,6 +50,30 @@ rc_point_set_source(rc_point_t pt, const char * source)
     memcpy(pt->source, source, len + 1);
 }
 
+int
+rc_point_set_mats(rc_point_t pt, const fmpq_mat_t W, const fmpq_mat_t V,
+                  const char * vname, const char * source, rc_error_t err)
+{
+    slong i, n = fmpq_mat_nrows(W), k = fmpq_mat_nrows(V), d = fmpq_mat_ncols(W);
+
+    if (fmpq_mat_ncols(V) != d)
+        return rc_error_set(err, "%s: expected a teacher of dimension D = %ld (the student's "
+                            "columns), found %ld x %ld", vname, (long) d, (long) k,
+                            (long) fmpq_mat_ncols(V));
+    if (k * d > RC_POINT_MAX_ENTRIES)
+        return rc_error_set(err, "%s: expected at most %ld entries in the teacher", vname,
+                            (long) RC_POINT_MAX_ENTRIES);
+    rc_point_set_dims(pt, n, k, d);
+    fmpq_mat_set(pt->W, W);
+    fmpq_mat_set(pt->V, V);
+    for (i = 0; i < n; i++)
+        pt->w_line[i] = 0;
+    for (i = 0; i < k; i++)
+        pt->v_line[i] = 0;
+    rc_point_set_source(pt, source);
+    return 0;
+}
+
 void
 rc_point_set_identity_teacher(rc_point_t pt, slong n, slong k)
 {

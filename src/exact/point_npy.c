@@ -534,7 +534,7 @@ rc_point_read_numpy(rc_point_t pt, const char * student, const char * teacher,
 {
     fmpq_mat_t W, V;
     int have_V = 0, res = 1;
-    slong i, n, k, d;
+    slong d;
 
     fmpq_mat_init(W, 0, 0);
     fmpq_mat_init(V, 0, 0);
@@ -545,7 +545,6 @@ rc_point_read_numpy(rc_point_t pt, const char * student, const char * teacher,
     }
     else if (rc_npy_read(W, student, err))
         goto out;
-    n = fmpq_mat_nrows(W);
     d = fmpq_mat_ncols(W);
     if (have_V && teacher != NULL)
     {
@@ -576,29 +575,8 @@ rc_point_read_numpy(rc_point_t pt, const char * student, const char * teacher,
         if (rc_npy_read(V, teacher, err))
             goto out;
     }
-    k = fmpq_mat_nrows(V);
-    if (fmpq_mat_ncols(V) != d)
-    {
-        rc_error_set(err, "%s: expected a teacher of dimension D = %ld (the student's columns), "
-                     "found %ld x %ld", teacher != NULL ? teacher : student, (long) d,
-                     (long) k, (long) fmpq_mat_ncols(V));
-        goto out;
-    }
-    if (k * d > RC_POINT_MAX_ENTRIES)
-    {
-        rc_error_set(err, "%s: expected at most %ld entries in the teacher", student,
-                     (long) RC_POINT_MAX_ENTRIES);
-        goto out;
-    }
-    rc_point_set_dims(pt, n, k, d);
-    fmpq_mat_set(pt->W, W);
-    fmpq_mat_set(pt->V, V);
-    for (i = 0; i < n; i++)
-        pt->w_line[i] = 0;
-    for (i = 0; i < k; i++)
-        pt->v_line[i] = 0;
-    rc_point_set_source(pt, student);
-    res = 0;
+    res = rc_point_set_mats(pt, W, V, teacher != NULL && strcmp(teacher, "identity") != 0
+                            ? teacher : student, student, err);
 out:
     fmpq_mat_clear(W);
     fmpq_mat_clear(V);

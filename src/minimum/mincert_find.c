@@ -49,20 +49,38 @@ set_centre(rc_mincert_t c, double * Wd, const arb_mat_t W)
 
 /* neuron i's split direction: the smallest eigenvector of Pd = H'_ii
    (d x d doubles; ud d doubles of scratch); ls[i] receives its eigenvalue
-   (infinity when LAPACK fails) */
+   (infinity when it fails). The certificate stores it, so it comes from
+   the portable solver (the same bytes on every CPU; LAPACK's last bits and
+   sign follow the BLAS kernel), with its largest entry made positive and
+   entries below 10^-12 of it (zeros by symmetry, up to rounding) set to 0.
+   Any direction is sound: the checker proves the curvature along it. */
 static void
 set_split_row(rc_mincert_t c, slong i, const double * Pd, double * ud, double * ls)
 {
-    slong a;
+    slong a, top = 0;
+    double mx = 0;
 
     ls[i] = INFINITY;
-    if (rc_d_sym_eig_min(ls + i, ud, Pd, c->d))
+    if (rc_d_sym_eig_min_portable(ls + i, ud, Pd, c->d))
     {
         ls[i] = INFINITY;
         return;
     }
     for (a = 0; a < c->d; a++)
-        rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
+        mx = FLINT_MAX(mx, fabs(ud[a]));
+    for (a = 0; a < c->d; a++)
+        if (fabs(ud[a]) >= mx * (1 - 1e-9))
+        {
+            top = a;
+            break;
+        }
+    for (a = 0; a < c->d; a++)
+    {
+        double x = ud[top] < 0 ? -ud[a] : ud[a];
+        if (fabs(x) < 1e-12 * mx)
+            x = 0;
+        rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), x, 12);
+    }
 }
 
 /* the cross-check neuron: one whose H'_ii has the smallest eigenvalue

@@ -69,7 +69,9 @@ read_centre(fmpq_mat_t C, slong * radius_log2, rc_sym_t sym, int * reduced,
             return 1;
         }
         rc_sym_set_blocks(sym, sc->sym->blk, sc->sym->k, err);
-        fmpq_mat_init(C, sym->k, sym->k);
+        if (sc->sym->nx > 0)
+            rc_sym_set_extra(sym, sc->sym->nx, err);
+        fmpq_mat_init(C, sym->n, sym->k);
         rc_sym_mat_from_theta(C, sym, sc->centre);
         *radius_log2 = sc->radius_log2;
         rc_symcert_clear(sc);

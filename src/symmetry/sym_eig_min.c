@@ -40,7 +40,7 @@ rc_sym_hessian_eig_min(arb_t lam, slong * morse, const rc_sym_t s, arb_srcptr th
     int ok;
 
     rc_sym_types(&types, &ntypes, s);
-    ok = rc_sym_types_dimension(types, ntypes) == s->k * s->k;
+    ok = rc_sym_types_dimension(types, ntypes) == s->n * s->k;
     arb_indeterminate(lam);
     for (j = 0; ok && j < ntypes; j++)
     {

@@ -1,22 +1,29 @@
-/* F, grad phi, sum |w_i| and lam_i on a box of Fix(G), from O(m^2) pair
-   kernels with integer multiplicities (proofs/model.md section 6,
-   lemma L13). */
+/* F, grad phi, sum |w_i| and lam_i on a box of Fix(G), from O((m + nx)^2)
+   pair kernels with integer multiplicities (proofs/model.md section 6 and
+   M6.8, lemma L13); the sums over students include the nx extra neurons. */
 #include "sym_frame.h"
 #include "relucert/pair.h"
+
+/* |w_i|^2 of student neuron i (a block neuron or an extra one) */
+static void
+norm2_neuron(arb_t res, const rc_sym_t s, arb_srcptr theta, slong i, slong prec)
+{
+    slong D = _rc_sym_cdim(s);
+    arb_ptr w = _arb_vec_init(D);
+    rc_sym_frame_t F;
+
+    _rc_sym_frame_init(F, s, &i, i < s->k, prec);
+    _rc_sym_frame_vec_w(w, F, theta, NULL, i, prec);
+    arb_dot(res, NULL, 0, w, 1, w, 1, D, prec);
+    _rc_sym_frame_clear(F);
+    _arb_vec_clear(w, D);
+}
 
 /* |w_i|^2 of the first neuron of block b */
 static void
 norm2_block(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong prec)
 {
-    slong D = _rc_sym_cdim(s), i = s->members[s->start[b]];
-    arb_ptr w = _arb_vec_init(D);
-    rc_sym_frame_t F;
-
-    _rc_sym_frame_init(F, s, &i, 1, prec);
-    _rc_sym_frame_vec_w(w, F, theta, NULL, i, prec);
-    arb_dot(res, NULL, 0, w, 1, w, 1, D, prec);
-    _rc_sym_frame_clear(F);
-    _arb_vec_clear(w, D);
+    norm2_neuron(res, s, theta, s->members[s->start[b]], prec);
 }
 
 int
@@ -30,6 +37,11 @@ rc_sym_neurons_nonzero(const rc_sym_t s, arb_srcptr theta, slong prec)
     for (b = 0; b < s->m && ok; b++)
     {
         norm2_block(nn, s, theta, b, prec);
+        ok = arb_is_positive(nn);
+    }
+    for (b = s->k; b < s->n && ok; b++)
+    {
+        norm2_neuron(nn, s, theta, b, prec);
         ok = arb_is_positive(nn);
     }
     arb_clear(nn);
@@ -49,6 +61,12 @@ rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec)
         norm2_block(nn, s, theta, b, prec);
         arb_sqrtpos(nn, nn, prec);
         arb_addmul_si(res, nn, s->p[b], prec);
+    }
+    for (b = s->k; b < s->n; b++)
+    {
+        norm2_neuron(nn, s, theta, b, prec);
+        arb_sqrtpos(nn, nn, prec);
+        arb_add(res, res, nn, prec);
     }
     arb_clear(nn);
 }
@@ -125,7 +143,7 @@ rc_sym_loss(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec)
     arb_init(self); arb_init(t);
     ctx_init(&c, s, theta, acc, prec);
     _rc_sym_frame_init(F0, s, NULL, 0, prec);
-    ni = _rc_sym_frame_classes(ii, ic, F0, -1);
+    ni = _rc_sym_frame_neuron_classes(ii, ic, F0, -1);
     for (ci = 0; ci < ni; ci++)
     {
         c.i = ii[ci];
@@ -139,6 +157,11 @@ rc_sym_loss(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec)
     {
         norm2_block(t, s, theta, b, prec);          /* 2 f(w, w) */
         arb_addmul_si(self, t, s->p[b], prec);
+    }
+    for (b = s->k; b < s->n; b++)
+    {
+        norm2_neuron(t, s, theta, b, prec);
+        arb_add(self, self, t, prec);
     }
 
     /* F = (sum |w_i|^2 / 2 + sum_{i != i'} f) / 2 - sum f(w_i, e_j)
@@ -203,7 +226,7 @@ rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec)
     c.orbits = types;
     _arb_vec_zero(g, s->q);
     _rc_sym_frame_init(F0, s, NULL, 0, prec);
-    ni = _rc_sym_frame_classes(ii, ic, F0, -1);
+    ni = _rc_sym_frame_neuron_classes(ii, ic, F0, -1);
     for (ci = 0; ci < ni; ci++)
     {
         c.i = ii[ci];
@@ -253,9 +276,9 @@ rc_sym_split_lam(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong p
         return 0;
     }
     ctx_init(&c, s, theta, acc, prec);
-    c.i = s->members[s->start[b]];
+    c.i = rc_sym_split_neuron(s, b);
     c.mi = 1;
-    _rc_sym_frame_init(F1, s, &c.i, 1, prec);
+    _rc_sym_frame_init(F1, s, &c.i, c.i < s->k, prec);
     /* (sum_{j != i} sin t(w_i, w_j) |w_j| - sum_j sin t(w_i, e_j)) / (2 pi |w_i|) */
     _rc_sym_frame_partners(F1, c.i, lam_partner, &c, prec);
     _rc_sym_frame_clear(F1);

@@ -62,7 +62,8 @@ _rc_sym_frame_init_extend(rc_sym_frame_t F2, const rc_sym_frame_t F, slong x, sl
     F2->nn = F->nn;
     for (t = 0; t < F->nn; t++)
         F2->named[t] = F->named[t];
-    if (!is_named(F, x))
+    /* an extra neuron (x >= k) is fixed by G: nothing to name */
+    if (x < F->s->k && !is_named(F, x))
     {
         if (F2->nn == RC_SYM_FRAME_MAX)
             flint_abort();
@@ -95,6 +96,21 @@ _rc_sym_frame_classes(slong * idx, slong * cnt, const rc_sym_frame_t F, slong ex
         {
             idx[n] = F->rep[b];
             cnt[n++] = F->rem[b];
+        }
+    return n;
+}
+
+slong
+_rc_sym_frame_neuron_classes(slong * idx, slong * cnt, const rc_sym_frame_t F,
+                             slong exclude)
+{
+    slong n = _rc_sym_frame_classes(idx, cnt, F, exclude), e;
+
+    for (e = F->s->k; e < F->s->n; e++)
+        if (e != exclude)
+        {
+            idx[n] = e;
+            cnt[n++] = 1;
         }
     return n;
 }
@@ -149,7 +165,8 @@ _rc_sym_frame_partners(const rc_sym_frame_t F1, slong i, _rc_sym_partner_fn fn, 
 
     for (teacher = 0; teacher <= 1; teacher++)
     {
-        nj = _rc_sym_frame_classes(jj, jc, F1, teacher ? -1 : i);
+        nj = teacher ? _rc_sym_frame_classes(jj, jc, F1, -1)
+                     : _rc_sym_frame_neuron_classes(jj, jc, F1, i);
         for (cj = 0; cj < nj; cj++)
         {
             _rc_sym_frame_init_extend(F2, F1, jj[cj], prec);

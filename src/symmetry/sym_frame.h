@@ -11,7 +11,9 @@
 
    A sum over all indices i of a quantity that is invariant under the
    permutations fixing the named indices is the sum over the classes of the
-   frame: each named index once, and rep[b] with multiplicity rem[b]. */
+   frame: each named index once, and rep[b] with multiplicity rem[b]. A sum
+   over the student neurons adds each extra neuron k..n-1 (fixed by G, its
+   row constant on every block) once. */
 #ifndef RELUCERT_SYM_FRAME_H
 #define RELUCERT_SYM_FRAME_H
 
@@ -19,7 +21,7 @@
 #include "relucert/pair.h"
 
 #define RC_SYM_FRAME_MAX 6
-#define RC_SYM_CLASSES_MAX (RC_SYM_FRAME_MAX + RC_SYM_MAX_BLOCKS)
+#define RC_SYM_CLASSES_MAX (RC_SYM_FRAME_MAX + RC_SYM_MAX_BLOCKS + RC_SYM_MAX_EXTRA)
 
 typedef struct
 {
@@ -38,7 +40,8 @@ typedef rc_sym_frame_struct rc_sym_frame_t[1];
 void _rc_sym_frame_init(rc_sym_frame_t F, const rc_sym_t s, const slong * named,
                         slong nn, slong prec);
 
-/* F2 = F with x named too (the same frame if x is named already). */
+/* F2 = F with x named too (the same frame if x is named already, or if
+   x >= k is an extra neuron, which G fixes). */
 void _rc_sym_frame_init_extend(rc_sym_frame_t F2, const rc_sym_frame_t F, slong x,
                                slong prec);
 
@@ -55,6 +58,12 @@ _rc_sym_cdim(const rc_sym_t s)
    and the nonempty rests; returns their number. */
 slong _rc_sym_frame_classes(slong * idx, slong * cnt, const rc_sym_frame_t F,
                             slong exclude);
+
+/* The classes of a sum over the n STUDENT neurons: those of
+   _rc_sym_frame_classes (the block neurons) and each extra neuron
+   k..n-1 other than exclude, multiplicity 1 (proofs/model.md M6.8(g)). */
+slong _rc_sym_frame_neuron_classes(slong * idx, slong * cnt, const rc_sym_frame_t F,
+                                   slong exclude);
 
 /* The partners of neuron i (named in F1) in the sums of F and its
    derivatives: every other student neuron i' != i (teacher = 0) and every

@@ -16,6 +16,7 @@ rc_sym_clear(rc_sym_t s)
     flint_free(s->p); flint_free(s->blk); flint_free(s->members);
     flint_free(s->start); flint_free(s->okind); flint_free(s->ob);
     flint_free(s->oc); flint_free(s->diag); flint_free(s->off);
+    flint_free(s->xorb);
     rc_sym_init(s);
 }
 
@@ -25,9 +26,9 @@ set_orbits(rc_sym_t s)
 {
     slong m = s->m, b, c, o = 0;
 
-    s->okind = flint_malloc(sizeof(slong) * m * (m + 1));
-    s->ob = flint_malloc(sizeof(slong) * m * (m + 1));
-    s->oc = flint_malloc(sizeof(slong) * m * (m + 1));
+    s->okind = flint_malloc(sizeof(slong) * (m * (m + 1) + s->nx * m));
+    s->ob = flint_malloc(sizeof(slong) * (m * (m + 1) + s->nx * m));
+    s->oc = flint_malloc(sizeof(slong) * (m * (m + 1) + s->nx * m));
     s->diag = flint_malloc(sizeof(slong) * m);
     s->off = flint_malloc(sizeof(slong) * m * m);
     for (b = 0; b < m; b++)
@@ -47,7 +48,31 @@ set_orbits(rc_sym_t s)
                 s->okind[o] = RC_SYM_ORBIT_CROSS; s->ob[o] = b; s->oc[o] = c; o++;
             }
     }
+    /* then per extra neuron e, per block c: ext (e, c) (model.md M6.8) */
+    s->xorb = flint_malloc(sizeof(slong) * FLINT_MAX(s->nx * m, 1));
+    for (b = 0; b < s->nx; b++)
+        for (c = 0; c < m; c++)
+        {
+            s->xorb[b * m + c] = o;
+            s->okind[o] = RC_SYM_ORBIT_EXTRA; s->ob[o] = b; s->oc[o] = c; o++;
+        }
     s->q = o;
+}
+
+int
+rc_sym_set_extra(rc_sym_t s, slong nx, rc_error_t err)
+{
+    if (nx < 0 || nx > RC_SYM_MAX_EXTRA)
+        return rc_error_set(err, "expected 0 to %d extra neurons, found %ld",
+                            RC_SYM_MAX_EXTRA, (long) nx);
+    if (s->m < 1)
+        return rc_error_set(err, "set the blocks before the extra neurons");
+    flint_free(s->okind); flint_free(s->ob); flint_free(s->oc);
+    flint_free(s->diag); flint_free(s->off); flint_free(s->xorb);
+    s->nx = nx;
+    s->n = s->k + nx;
+    set_orbits(s);
+    return 0;
 }
 
 int
@@ -71,6 +96,8 @@ rc_sym_set_blocks(rc_sym_t s, const slong * block_of, slong k, rc_error_t err)
     }
     rc_sym_clear(s);
     s->k = k;
+    s->n = k;
+    s->nx = 0;
     s->m = m;
     s->p = flint_calloc(m, sizeof(slong));
     s->blk = flint_malloc(sizeof(slong) * k);
@@ -140,7 +167,10 @@ rc_sym_is_contiguous(const rc_sym_t s)
 slong
 rc_sym_orbit(const rc_sym_t s, slong i, slong r)
 {
-    slong b = s->blk[i], c = s->blk[r];
+    slong b, c = s->blk[r];
+    if (i >= s->k)
+        return s->xorb[(i - s->k) * s->m + c];
+    b = s->blk[i];
     if (i == r)
         return s->diag[b];
     return s->off[b * s->m + c];
@@ -154,6 +184,7 @@ rc_sym_orbit_size(const rc_sym_t s, slong o)
     {
         case RC_SYM_ORBIT_DIAG: return s->p[b];
         case RC_SYM_ORBIT_OFF: return s->p[b] * (s->p[b] - 1);
+        case RC_SYM_ORBIT_EXTRA: return s->p[c];
         default: return s->p[b] * s->p[c];
     }
 }
@@ -165,6 +196,8 @@ rc_sym_orbit_name(char * buf, size_t len, const rc_sym_t s, slong o)
         snprintf(buf, len, "diag %ld", (long) s->ob[o]);
     else if (s->okind[o] == RC_SYM_ORBIT_OFF)
         snprintf(buf, len, "off %ld", (long) s->ob[o]);
+    else if (s->okind[o] == RC_SYM_ORBIT_EXTRA)
+        snprintf(buf, len, "extra %ld %ld", (long) s->ob[o], (long) s->oc[o]);
     else
         snprintf(buf, len, "cross %ld %ld", (long) s->ob[o], (long) s->oc[o]);
 }
@@ -246,7 +279,7 @@ rc_sym_theta_from_mat(fmpq * theta, slong * bad_i, slong * bad_r,
     fmpq * first = _fmpq_vec_init(s->q);
     int ok = 1;
 
-    for (i = 0; i < k && ok; i++)
+    for (i = 0; i < s->n && ok; i++)
         for (r = 0; r < k && ok; r++)
         {
             o = rc_sym_orbit(s, i, r);
@@ -280,7 +313,7 @@ rc_sym_project(fmpq * theta, fmpq_t dist, const rc_sym_t s, const fmpq_mat_t W)
     fmpz_init(z);
     for (o = 0; o < s->q; o++)
         fmpq_zero(theta + o);
-    for (i = 0; i < k; i++)
+    for (i = 0; i < s->n; i++)
         for (r = 0; r < k; r++)
             fmpq_add(theta + rc_sym_orbit(s, i, r), theta + rc_sym_orbit(s, i, r),
                      fmpq_mat_entry(W, i, r));
@@ -290,7 +323,7 @@ rc_sym_project(fmpq * theta, fmpq_t dist, const rc_sym_t s, const fmpq_mat_t W)
         fmpq_div_fmpz(theta + o, theta + o, z);
     }
     fmpq_zero(dist);
-    for (i = 0; i < k; i++)
+    for (i = 0; i < s->n; i++)
         for (r = 0; r < k; r++)
         {
             fmpq_sub(t, fmpq_mat_entry(W, i, r), theta + rc_sym_orbit(s, i, r));
@@ -306,7 +339,7 @@ void
 rc_sym_mat_from_theta(fmpq_mat_t W, const rc_sym_t s, const fmpq * theta)
 {
     slong i, r;
-    for (i = 0; i < s->k; i++)
+    for (i = 0; i < s->n; i++)
         for (r = 0; r < s->k; r++)
             fmpq_set(fmpq_mat_entry(W, i, r), theta + rc_sym_orbit(s, i, r));
 }

@@ -77,7 +77,7 @@ rc_sym_type_beta(arb_mat_t beta, const rc_sym_t s, const rc_sym_type_struct * t,
     arb_const_pi(c.pi, prec);
     arb_mat_zero(beta);
     _rc_sym_frame_init(F0, s, t->support, t->nsupport, prec);
-    ni = _rc_sym_frame_classes(ii, ic, F0, -1);
+    ni = _rc_sym_frame_neuron_classes(ii, ic, F0, -1);
     for (ci = 0; ci < ni; ci++)
     {
         c.i = ii[ci];

@@ -2,16 +2,39 @@
    the diagonal block H'_ii of one representative neuron per block (for i, j
    in one block some s in G maps i to j and H'_jj = P_s H'_ii P_s^T), on the
    vectors fixed by the stabiliser of i and on differences e_a - e_a', and
-   the curvature of the split point itself. */
+   the curvature of the split point itself. With extra neurons (M6.8,
+   L13(e)(c)) each extra neuron is a representative of its own: G fixes it,
+   so its invariant vectors are the block indicators. */
 #include "sym_frame.h"
 #include "relucert/pair.h"
 #include "relucert/eval.h"
+
+slong
+rc_sym_split_count(const rc_sym_t s)
+{
+    return s->m + s->nx;
+}
+
+slong
+rc_sym_split_neuron(const rc_sym_t s, slong b)
+{
+    return b < s->m ? s->members[s->start[b]] : s->k + (b - s->m);
+}
 
 slong
 rc_sym_dvec_basis(rc_sym_dvec_struct * z, const rc_sym_t s, slong b)
 {
     slong c, n = 0;
 
+    if (b >= s->m)   /* an extra neuron: every block indicator */
+    {
+        for (c = 0; c < s->m; c++)
+        {
+            z[n].kind = RC_SYM_DVEC_BLOCK;
+            z[n++].c = c;
+        }
+        return n;
+    }
     z[n].kind = RC_SYM_DVEC_SELF; z[n++].c = b;
     if (s->p[b] >= 2)
     {
@@ -33,13 +56,15 @@ rc_sym_dvec_diff_exists(const rc_sym_t s, slong b, slong c)
     return c >= 0 && c < s->m && s->p[c] - (c == b) >= 2;
 }
 
-/* the named indices the vectors z need for neuron i */
+/* the named indices the vectors z need for neuron i (an extra neuron,
+   fixed by G, is not an index of R^k and is not named) */
 static slong
 dvec_support(slong * named, const rc_sym_t s, slong i, const rc_sym_dvec_struct * z, slong nz)
 {
     slong a, nn = 0;
 
-    named[nn++] = i;
+    if (i < s->k)
+        named[nn++] = i;
     for (a = 0; a < nz; a++)
         if (z[a].kind == RC_SYM_DVEC_DIFF)
         {
@@ -56,7 +81,7 @@ rc_sym_dvec_gram(fmpz_mat_t G, const rc_sym_t s, slong b, const rc_sym_dvec_stru
                  slong nz)
 {
     slong named[RC_SYM_FRAME_MAX], rr[RC_SYM_CLASSES_MAX], rcnt[RC_SYM_CLASSES_MAX];
-    slong i = s->members[s->start[b]], nr, cr, a, c;
+    slong i = rc_sym_split_neuron(s, b), nr, cr, a, c;
     rc_sym_frame_t F;
 
     _rc_sym_frame_init(F, s, named, dvec_support(named, s, i, z, nz), 16);
@@ -117,7 +142,7 @@ rc_sym_hprime_form(arb_mat_t A, const rc_sym_t s, slong b, const arb_t scale,
         arb_mat_indeterminate(A);
         return 0;
     }
-    c.s = s; c.z = z; c.nz = nz; c.i = s->members[s->start[b]];
+    c.s = s; c.z = z; c.nz = nz; c.i = rc_sym_split_neuron(s, b);
     c.theta = theta; c.scale = scale; c.A = A;
     c.w = _arb_vec_init(D); c.v = _arb_vec_init(D); c.X = _arb_vec_init(nz * D);
     c.nzf = flint_malloc(sizeof(int) * nz);
@@ -160,7 +185,7 @@ rc_sym_split_point_curvature(arb_t q, const rc_sym_t s, slong b, const arb_t alp
                              const rc_sym_dvec_struct * z, arb_srcptr y, slong nz,
                              arb_srcptr theta, slong prec)
 {
-    slong named[RC_SYM_FRAME_MAX], i = s->members[s->start[b]], a, D = _rc_sym_cdim(s);
+    slong named[RC_SYM_FRAME_MAX], i = rc_sym_split_neuron(s, b), a, D = _rc_sym_cdim(s);
     arb_ptr u = _arb_vec_init(D), x = _arb_vec_init(D);
     arb_ptr w1 = _arb_vec_init(D), w2 = _arb_vec_init(D);
     arb_mat_t A;

@@ -1,4 +1,4 @@
-/* The irreducible types of G acting on R^{k x k} and their copies (the table
+/* The irreducible types of G acting on R^{n x k} (n = k + nx) and their copies (the table
    of proofs/model.md M6.4), with the exact Gram matrices Gamma = U^T U and the
    dimension count. */
 #include <string.h>
@@ -14,7 +14,8 @@ enum
     COPY_ALT = 4,       /* u v^T - v u^T, u = e_a0 - e_a1, v = e_a1 - e_a2 */
     COPY_SYM = 5,       /* u v^T + v u^T, u = e_a0 - e_a1, v = e_a2 - e_a3 */
     COPY_XB_XC = 6,     /* x_b x_c^T, x_b = e_a0 - e_a1, x_c = e_a2 - e_a3 */
-    COPY_XC_XB = 7      /* x_c x_b^T */
+    COPY_XC_XB = 7,     /* x_c x_b^T */
+    COPY_EXTRA_XB = 8   /* row k + e equal to x_b^T, e = copy_c (M6.8(c)) */
 };
 
 static void
@@ -62,6 +63,8 @@ rc_sym_types(rc_sym_type_struct ** types, slong * ntypes, const rc_sym_t s)
                 add_copy(t, COPY_1C_XB, c);
             if (p >= 3)
                 add_copy(t, COPY_DIAG_XB, -1);
+            for (c = 0; c < s->nx; c++)
+                add_copy(t, COPY_EXTRA_XB, c);
         }
         if (p >= 3)
         {
@@ -117,9 +120,17 @@ rc_sym_type_copy_value(const rc_sym_t s, const rc_sym_type_struct * t, slong a,
 #define X01(x) (((x) == e[0]) - ((x) == e[1]))
 #define X12(x) (((x) == e[1]) - ((x) == e[2]))
 #define X23(x) (((x) == e[2]) - ((x) == e[3]))
+    if (i >= s->k)   /* an extra neuron's row */
+        switch (t->copy[a])
+        {
+            case COPY_ORBIT: return rc_sym_orbit(s, i, r) == c;
+            case COPY_EXTRA_XB: return (i == s->k + c) * X01(r);
+            default: return 0;
+        }
     switch (t->copy[a])
     {
         case COPY_ORBIT: return rc_sym_orbit(s, i, r) == c;
+        case COPY_EXTRA_XB: return 0;
         case COPY_XB_1C: return X01(i) * (s->blk[r] == c);
         case COPY_1C_XB: return (s->blk[i] == c) * X01(r);
         case COPY_DIAG_XB: return (i == r) * X01(i);
@@ -143,7 +154,7 @@ rc_sym_type_gamma(fmpz_mat_t Gamma, const rc_sym_t s, const rc_sym_type_struct *
 
     fmpz_mat_zero(Gamma);
     _rc_sym_frame_init(F0, s, t->support, t->nsupport, 16);
-    ni = _rc_sym_frame_classes(ii, ic, F0, -1);
+    ni = _rc_sym_frame_neuron_classes(ii, ic, F0, -1);
     for (ci = 0; ci < ni; ci++)
     {
         _rc_sym_frame_init_extend(F1, F0, ii[ci], 16);

@@ -17,7 +17,7 @@ rc_symcert_init(rc_symcert_t c)
 static void
 clear_arrays(rc_symcert_t c)
 {
-    slong b, m = c->sym->m;
+    slong b, m = rc_sym_split_count(c->sym);
 
     if (c->centre != NULL)
         _fmpq_vec_clear(c->centre, c->sym->q);
@@ -52,11 +52,13 @@ rc_symcert_clear(rc_symcert_t c)
 void
 rc_symcert_set_sym(rc_symcert_t c, const rc_sym_t s)
 {
-    slong m = s->m, b;
+    slong m = rc_sym_split_count(s), b;
     rc_error_t err;
 
     clear_arrays(c);
     rc_sym_set_blocks(c->sym, s->blk, s->k, err);
+    if (s->nx > 0)
+        rc_sym_set_extra(c->sym, s->nx, err);
     c->centre = _fmpq_vec_init(s->q);
     c->split_diff = flint_malloc(sizeof(slong) * m);
     c->split_y = flint_calloc(m, sizeof(fmpq *));

@@ -12,9 +12,6 @@
 #define RADIUS_LOG2(prec) (-(3 * (prec)) / 8)
 #define CENTRE_EXTRA_BITS 40
 
-slong _rc_symcert_split_vectors(rc_sym_dvec_struct * z, arb_ptr y, const rc_symcert_t c,
-                                slong b, slong prec);
-
 /* smallest generalised eigenpair of (A, G) in double; 0 on success */
 static int
 d_gen_eig_min(double * lam, double * y, const arb_mat_t A, const fmpz_mat_t G)
@@ -66,7 +63,8 @@ lam_min_at(const rc_symcert_t c, arb_srcptr theta, slong prec)
     return best;
 }
 
-/* the split witness of block b: the smallest eigenvector of H'_ii on the
+/* the split witness of representative b (a block or an extra neuron):
+   the smallest eigenvector of H'_ii on the
    vectors fixed by the stabiliser of i, or a difference e_a - e_a' in some
    block if that curvature is smaller; near ties, which the BLAS kernel may
    rank either way, go to the difference (exact, no rounded digits) in the
@@ -133,7 +131,7 @@ rc_symcert_find(rc_symcert_t c, const rc_sym_t s, arb_srcptr theta0, const fmpq_
     arb_ptr theta = _arb_vec_init(q), X = _arb_vec_init(q);
     fmpz_t z, one;
     arf_t x;
-    double lam_d, ls[RC_SYM_MAX_BLOCKS];
+    double lam_d, ls[RC_SYM_MAX_BLOCKS + RC_SYM_MAX_EXTRA];
     int ret;
 
     if (!_arb_vec_is_finite(theta0, q))
@@ -168,9 +166,9 @@ rc_symcert_find(rc_symcert_t c, const rc_sym_t s, arb_srcptr theta0, const fmpq_
     }
     /* the cross-check block: the smallest split curvature, near ties to
        the lowest block (the same certificate with any BLAS kernel) */
-    for (b = 0; b < s->m; b++)
+    for (b = 0; b < rc_sym_split_count(s); b++)
         ls[b] = choose_split(c, b, X, prec);
-    c->cross_block = rc_d_argmin_tie_low(ls, s->m);
+    c->cross_block = rc_d_argmin_tie_low(ls, rc_sym_split_count(s));
 
     ret = rc_symcert_verify(c, err);
     if (ret == 0 && c->have_lam_lower && c->positive_definite == RC_UNDECIDED

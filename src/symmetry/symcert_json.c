@@ -1,5 +1,9 @@
 /* The reduced minimum certificate as JSON, and its checker
-   (docs/certificate-format.md, kind "minimum" with "symmetry"). */
+   (docs/certificate-format.md, kind "minimum" with "symmetry"). With extra
+   neurons (n = k + nx) "n" is k + nx, symmetry.extra_neurons is nx (rows
+   k..n-1 of the certificate's student), and every per-representative list
+   (split_directions, lam) has m + nx entries, the extra neurons after the
+   blocks; without them the file is exactly the n = k one. */
 #include <string.h>
 #include "relucert/limits.h"
 #include "relucert/symcert.h"
@@ -24,7 +28,7 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
     if (source != NULL)
         json_object_set_new(root, "source", json_string(source));
     json_object_set_new(root, "prec", json_integer(prec));
-    json_object_set_new(root, "n", json_integer(s->k));
+    json_object_set_new(root, "n", json_integer(s->n));
     json_object_set_new(root, "k", json_integer(s->k));
     json_object_set_new(root, "d", json_integer(s->k));
     json_object_set_new(root, "teacher", json_string("identity"));
@@ -32,6 +36,8 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
     for (b = 0; b < s->m; b++)
         json_array_append_new(arr, json_integer(s->p[b]));
     json_object_set_new(sym, "blocks", arr);
+    if (s->nx > 0)
+        json_object_set_new(sym, "extra_neurons", json_integer(s->nx));
     if (!rc_sym_is_contiguous(s))
     {
         arr = json_array();
@@ -54,10 +60,13 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
     if (c->have_lam_lower)
         json_object_set_new(wit, "lambda_lower", rc_json_fmpq(c->lam_lower));
     arr = json_array();
-    for (b = 0; b < s->m; b++)
+    for (b = 0; b < rc_sym_split_count(s); b++)
     {
         o = json_object();
-        json_object_set_new(o, "block", json_integer(b));
+        if (b < s->m)
+            json_object_set_new(o, "block", json_integer(b));
+        else
+            json_object_set_new(o, "extra_neuron", json_integer(b - s->m));
         if (c->split_diff[b] >= 0)
             json_object_set_new(o, "difference_in_block", json_integer(c->split_diff[b]));
         else
@@ -112,6 +121,17 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
         json_array_append_new(arr, e);
     }
     json_object_set_new(o, "blocks", arr);
+    if (s->nx > 0)
+    {
+        arr = json_array();
+        for (b = s->m; b < rc_sym_split_count(s); b++)
+        {
+            json_t * e = rc_json_claim(c->split[b]);
+            json_object_set_new(e, "quotient", rc_json_enclosure(c->split_q + b, prec));
+            json_array_append_new(arr, e);
+        }
+        json_object_set_new(o, "extra_neurons", arr);
+    }
     json_object_set_new(cl, "saddle_after_split", o);
 
     o = rc_json_claim(c->cross);
@@ -124,7 +144,7 @@ rc_symcert_to_json(const rc_symcert_t c, const char * source)
 
     o = rc_json_claim(c->lam_negative);
     arr = json_array();
-    for (b = 0; b < s->m; b++)
+    for (b = 0; b < rc_sym_split_count(s); b++)
         json_array_append_new(arr, rc_json_enclosure(c->lam + b, prec));
     json_object_set_new(o, "lam", arr);
     if (c->lam_negative == RC_REFUTED)
@@ -157,7 +177,7 @@ int
 rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
 {
     const json_t * sym, * blocks, * order, * box, * wit, * v, * arr, * cc;
-    slong prec, n, k, d, m, b, j, r, p[RC_SYM_MAX_BLOCKS], * bo;
+    slong prec, n, k, d, m, b, j, r, nx, ns, p[RC_SYM_MAX_BLOCKS], * bo;
     rc_sym_t s;
     int ret;
 
@@ -168,9 +188,11 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
         return 1;
     if (rc_limit_check_prec(err, prec, "prec"))
         return 1;
-    if (n != k || d != k)
-        return rc_error_set(err, "n, k, d: expected n = d = k on the reduced path, found "
-                            "%ld, %ld, %ld", (long) n, (long) k, (long) d);
+    if (n < k || n > k + RC_SYM_MAX_EXTRA || d != k)
+        return rc_error_set(err, "n, k, d: expected d = k and n = k + s, 0 <= s <= %d, on "
+                            "the reduced path, found %ld, %ld, %ld", RC_SYM_MAX_EXTRA,
+                            (long) n, (long) k, (long) d);
+    nx = n - k;
     v = json_object_get(root, "teacher");
     if (!json_is_string(v) || strcmp(json_string_value(v), "identity") != 0)
         return rc_error_set(err, "teacher: expected \"identity\" with \"symmetry\"");
@@ -181,6 +203,17 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
     if (m < 1 || m > RC_SYM_MAX_BLOCKS)
         return rc_error_set(err, "symmetry.blocks: expected 1 to %d block sizes",
                             RC_SYM_MAX_BLOCKS);
+    /* the extra neurons: recorded exactly when n > k, and n - k of them */
+    v = json_object_get(sym, "extra_neurons");
+    if (nx > 0 || v != NULL)
+    {
+        slong e;
+        if (rc_json_get_slong(&e, v, 1, RC_SYM_MAX_EXTRA, "symmetry.extra_neurons", err))
+            return 1;
+        if (e != nx)
+            return rc_error_set(err, "symmetry.extra_neurons: expected n - k = %ld, found %ld",
+                                (long) nx, (long) e);
+    }
     for (b = 0, r = 0; b < m; b++)
     {
         char buf[64];
@@ -225,7 +258,7 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
         else if (bo[j] == r)
             r++;
     rc_sym_init(s);
-    ret = rc_sym_set_blocks(s, bo, k, err);
+    ret = rc_sym_set_blocks(s, bo, k, err) || rc_sym_set_extra(s, nx, err);
     flint_free(bo);
     if (ret)
     {
@@ -251,16 +284,28 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
     }
     if ((arr = rc_json_field(wit, "split_directions", "witnesses", err)) == NULL)
         return 1;
-    if (!json_is_array(arr) || (slong) json_array_size(arr) != m)
-        return rc_error_set(err, "witnesses.split_directions: expected one entry per block");
-    for (b = 0; b < m; b++)
+    ns = rc_sym_split_count(c->sym);
+    if (!json_is_array(arr) || (slong) json_array_size(arr) != ns)
+        return rc_error_set(err, "witnesses.split_directions: expected one entry per block "
+                            "and per extra neuron (%ld)", (long) ns);
+    for (b = 0; b < ns; b++)
     {
         const json_t * e = json_array_get(arr, b);
         char buf[96];
         slong blk;
-        snprintf(buf, sizeof buf, "witnesses.split_directions[%ld].block", (long) b);
-        if (rc_json_get_slong(&blk, json_object_get(e, "block"), b, b, buf, err))
-            return 1;
+        if (b < m)
+        {
+            snprintf(buf, sizeof buf, "witnesses.split_directions[%ld].block", (long) b);
+            if (rc_json_get_slong(&blk, json_object_get(e, "block"), b, b, buf, err))
+                return 1;
+        }
+        else
+        {
+            snprintf(buf, sizeof buf, "witnesses.split_directions[%ld].extra_neuron", (long) b);
+            if (rc_json_get_slong(&blk, json_object_get(e, "extra_neuron"), b - m, b - m, buf,
+                                  err))
+                return 1;
+        }
         if ((v = json_object_get(e, "difference_in_block")) != NULL)
         {
             snprintf(buf, sizeof buf, "witnesses.split_directions[%ld].difference_in_block",
@@ -283,7 +328,7 @@ rc_symcert_from_json(rc_symcert_t c, const json_t * root, rc_error_t err)
     {
         if (rc_json_get_slong(&c->cross_block,
                               rc_json_field(cc, "block", "witnesses.cross_check", err),
-                              0, m - 1, "witnesses.cross_check.block", err)
+                              0, ns - 1, "witnesses.cross_check.block", err)
             || rc_json_get_fmpq(c->alpha, rc_json_field(cc, "alpha", "witnesses.cross_check", err),
                                 "witnesses.cross_check.alpha", err))
             return 1;
@@ -371,10 +416,10 @@ rc_symcert_check(rc_error_t why, const json_t * root)
         || same_count(json_object_get(o, "dimension_count"), c->dimension,
                       "claims.positive_definite.dimension_count", why))
         goto out;
-    if (c->dimension != c->sym->k * c->sym->k)
+    if (c->dimension != c->sym->n * c->sym->k)
     {
-        rc_error_set(why, "claims.positive_definite.dimension_count: %ld, expected k^2 = %ld",
-                     (long) c->dimension, (long) (c->sym->k * c->sym->k));
+        rc_error_set(why, "claims.positive_definite.dimension_count: %ld, expected n k = %ld",
+                     (long) c->dimension, (long) (c->sym->n * c->sym->k));
         goto out;
     }
     arr = json_object_get(o, "types");
@@ -439,13 +484,37 @@ rc_symcert_check(rc_error_t why, const json_t * root)
         if (rc_json_check_encloses(json_object_get(json_array_get(arr, b), "quotient"), c->split_q + b, buf, why))
             goto out;
     }
-    arr = json_object_get(json_object_get(cl, "lam_negative"), "lam");
-    if (!json_is_array(arr) || (slong) json_array_size(arr) != c->sym->m)
+    arr = json_object_get(json_object_get(cl, "saddle_after_split"), "extra_neurons");
+    if (c->sym->nx > 0 && (!json_is_array(arr) || (slong) json_array_size(arr) != c->sym->nx))
     {
-        rc_error_set(why, "claims.lam_negative.lam: expected %ld entries", (long) c->sym->m);
+        rc_error_set(why, "claims.saddle_after_split.extra_neurons: expected %ld entries",
+                     (long) c->sym->nx);
         goto out;
     }
-    for (b = 0; b < c->sym->m; b++)
+    if (c->sym->nx == 0 && arr != NULL)
+    {
+        rc_error_set(why, "claims.saddle_after_split.extra_neurons: expected none (n = k)");
+        goto out;
+    }
+    for (b = c->sym->m; b < rc_sym_split_count(c->sym); b++)
+    {
+        const json_t * e = json_array_get(arr, b - c->sym->m);
+        snprintf(buf, sizeof buf, "claims.saddle_after_split.extra_neurons[%ld]",
+                 (long) (b - c->sym->m));
+        if (rc_json_check_verdict(e, buf, c->split[b], why))
+            goto out;
+        strcat(buf, ".quotient");
+        if (rc_json_check_encloses(json_object_get(e, "quotient"), c->split_q + b, buf, why))
+            goto out;
+    }
+    arr = json_object_get(json_object_get(cl, "lam_negative"), "lam");
+    if (!json_is_array(arr) || (slong) json_array_size(arr) != rc_sym_split_count(c->sym))
+    {
+        rc_error_set(why, "claims.lam_negative.lam: expected %ld entries",
+                     (long) rc_sym_split_count(c->sym));
+        goto out;
+    }
+    for (b = 0; b < rc_sym_split_count(c->sym); b++)
     {
         snprintf(buf, sizeof buf, "claims.lam_negative.lam[%ld]", (long) b);
         if (rc_json_check_encloses(json_array_get(arr, b), c->lam + b, buf, why))

@@ -21,7 +21,7 @@ reset_verdicts(rc_symcert_t c)
     arb_indeterminate(c->loss);
     arb_indeterminate(c->cross_q);
     arb_indeterminate(c->norm_sum);
-    for (b = 0; b < c->sym->m; b++)
+    for (b = 0; b < rc_sym_split_count(c->sym); b++)
     {
         c->split[b] = RC_UNDECIDED;
         arb_indeterminate(c->split_q + b);
@@ -34,7 +34,7 @@ reset_verdicts(rc_symcert_t c)
     }
 }
 
-/* the split witness of block b: vectors z and coefficients y (balls);
+/* the split witness of representative b (rc_sym_split_neuron): vectors z and coefficients y (balls);
    returns their number (0 if the witness does not exist) */
 slong
 _rc_symcert_split_vectors(rc_sym_dvec_struct * z, arb_ptr y, const rc_symcert_t c,
@@ -61,7 +61,9 @@ _rc_symcert_split_vectors(rc_sym_dvec_struct * z, arb_ptr y, const rc_symcert_t 
 
 /* 1 if some theta* in the box gives a permutation matrix W(theta*) (a
    permuted teacher, the global minimum F = 0): every coordinate within the
-   radius of 0 or 1, exactly one 1 in every row and column */
+   radius of 0 or 1, exactly one 1 in every row and column of the block
+   rows, and every extra row within the radius of 0 (an extra neuron away
+   from 0 is not part of a permuted teacher) */
 static int
 permuted_teacher_in_box(const rc_symcert_t c)
 {
@@ -89,6 +91,9 @@ permuted_teacher_in_box(const rc_symcert_t c)
             ok = fmpq_cmp(t, r) <= 0;
         }
     }
+    for (o = 0; o < q && ok; o++)
+        if (s->okind[o] == RC_SYM_ORBIT_EXTRA && v[o] != 0)
+            ok = 0;
     for (b = 0; b < s->m && ok; b++)
     {
         slong row = v[s->diag[b]], col = v[s->diag[b]];
@@ -114,7 +119,8 @@ int
 rc_symcert_verify(rc_symcert_t c, rc_error_t err)
 {
     rc_sym_struct * s = c->sym;
-    slong q = s->q, m = s->m, k = s->k, prec = c->prec, o, b, j;
+    slong q = s->q, m = s->m, k = s->k, n = s->n, prec = c->prec, o, b, j;
+    slong nsplit = rc_sym_split_count(s);
     arb_ptr X = NULL, y = NULL;
     arb_t t, alpha;
     int ret = 0, types_ok = 1, all_pd, all_counted;
@@ -127,9 +133,9 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
     if (c->radius_log2 > 64 || c->radius_log2 < -(1L << 24))
         return rc_error_set(err, "expected radius_log2 in [-2^24, 64], found %ld",
                             (long) c->radius_log2);
-    if (c->cross_block >= m || c->cross_block < -1)
+    if (c->cross_block >= nsplit || c->cross_block < -1)
         return rc_error_set(err, "expected a cross-check block in 0..%ld, found %ld",
-                            (long) m - 1, (long) c->cross_block);
+                            (long) nsplit - 1, (long) c->cross_block);
     if (c->cross_block >= 0 && !(fmpq_sgn(c->alpha) > 0
                                  && fmpz_cmp(fmpq_numref(c->alpha), fmpq_denref(c->alpha)) < 0))
         return rc_error_set(err, "expected alpha in (0, 1)");
@@ -161,6 +167,10 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
     arb_set_si(t, k);
     c->norm_sum_le_k = arb_le(c->norm_sum, t) ? RC_PROVED
                        : arb_gt(c->norm_sum, t) ? RC_REFUTED : RC_UNDECIDED;
+    /* the dimension count depends on the group alone: recorded even when
+       no derivative is valid, so that the checker, which requires n k,
+       decides such a certificate as the producer did */
+    c->dimension = rc_sym_types_dimension(c->types, c->ntypes);
     if (!rc_sym_neurons_nonzero(s, X, prec))
         goto out;
 
@@ -168,8 +178,7 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
     c->critical = rc_sym_krawczyk(&c->critical_witness, s, X, prec);
 
     /* 2. the types: complete table, nonsingular Gammas, beta per type */
-    c->dimension = rc_sym_types_dimension(c->types, c->ntypes);
-    types_ok = c->dimension == k * k;
+    types_ok = c->dimension == n * k;   /* k^2 without extra neurons */
     all_pd = types_ok && c->have_lam_lower && fmpq_sgn(c->lam_lower) > 0;
     all_counted = types_ok;
     for (j = 0; j < c->ntypes; j++)
@@ -234,10 +243,11 @@ rc_symcert_verify(rc_symcert_t c, rc_error_t err)
     if (c->critical == RC_PROVED && permuted_teacher_in_box(c))
         c->non_global = RC_REFUTED;
 
-    /* 4. split lemma per block, the paper's lam per block */
+    /* 4. split lemma per representative (each block, each extra neuron),
+       the paper's lam per representative */
     c->saddle = c->critical == RC_PROVED ? RC_PROVED : RC_UNDECIDED;
     c->lam_negative = RC_PROVED;
-    for (b = 0; b < m; b++)
+    for (b = 0; b < nsplit; b++)
     {
         rc_sym_dvec_struct z[RC_SYM_MAX_BLOCKS + 1];
         slong nz = _rc_symcert_split_vectors(z, y, c, b, prec);

@@ -128,6 +128,50 @@ guess_order(slong * perm, const fmpq_mat_t W, int try)
     return ok && moved;
 }
 
+/* The reduced path with extra neurons (proofs/model.md M6.8): n = k + s,
+   d = k, teacher I_k, and rc_sym_detect_extra finds blocks and s rows fixed
+   by them, wherever those rows sit. Returns 1 (s, theta, perm and Wp set,
+   *reordered when perm is not the identity) or 0 (why says why). */
+static int
+choose_extra(rc_sym_t s, fmpq ** theta, int * reordered, slong * perm, fmpq_mat_t Wp,
+             char * why, size_t len, const rc_point_t pt, const rc_certify_minimum_params_t o)
+{
+    slong m, c, a, bi, br;
+
+    if (o->have_tol)
+        return snprintf(why, len, "--symmetrize needs n = k"), 0;
+    if (pt->n - pt->k > RC_SYM_MAX_EXTRA)
+        return snprintf(why, len, "the reduced path takes at most %d extra neurons",
+                        RC_SYM_MAX_EXTRA), 0;
+    m = rc_sym_detect_extra(s, perm, pt->W);
+    if (m == -2)
+        return snprintf(why, len, "more than %d ways to choose the %ld extra neurons among "
+                        "%ld rows", RC_SYM_EXTRA_MAX_CHOICES, (long) (pt->n - pt->k),
+                        (long) pt->n), 0;
+    if (m < 0)
+        return snprintf(why, len, "no blocks of exchangeable neurons with the %ld extra "
+                        "neuron%s fixed by them", (long) (pt->n - pt->k),
+                        pt->n - pt->k == 1 ? "" : "s"), 0;
+    if (m == pt->k && pt->k > 1)
+        return snprintf(why, len, "no symmetry: no two neurons are exchangeable"), 0;
+    for (c = 0; c < pt->n; c++)
+    {
+        *reordered |= perm[c] != c;
+        for (a = 0; a < pt->k; a++)
+            fmpq_set(fmpq_mat_entry(Wp, c, a), fmpq_mat_entry(pt->W, perm[c], a));
+    }
+    *theta = _fmpq_vec_init(s->q);
+    if (!rc_sym_theta_from_mat(*theta, &bi, &br, s, Wp))   /* not expected: detected exactly */
+    {
+        _fmpq_vec_clear(*theta, s->q);
+        *theta = NULL;
+        *reordered = 0;
+        return snprintf(why, len, "W[%ld][%ld] breaks the symmetry", (long) perm[bi],
+                        (long) br), 0;
+    }
+    return 1;
+}
+
 /* Decides the path. Returns 1 (reduced: s and theta set, *moved the
    distance the projection moved the point; when the symmetry shows only
    after reordering the neurons, *reordered = 1, perm the order and Wp the
@@ -144,10 +188,12 @@ choose_path(rc_sym_t s, fmpq ** theta, fmpq_t moved, int * reordered, slong * pe
     fmpq_zero(moved);
     if (o->path == RC_MIN_PATH_DENSE)
         return snprintf(why, len, "--path dense"), 0;
-    if (pt->n != pt->k || pt->d != pt->k)
-        return snprintf(why, len, "the reduced path needs n = d = k"), 0;
+    if (pt->n < pt->k || pt->d != pt->k)
+        return snprintf(why, len, "the reduced path needs d = k and n >= k"), 0;
     if (!teacher_is_identity(pt))
         return snprintf(why, len, "the teacher is not the identity"), 0;
+    if (pt->n > pt->k)
+        return choose_extra(s, theta, reordered, perm, Wp, why, len, pt, o);
     m = rc_sym_detect(s, pt->W, o->have_tol ? o->tol : NULL);
     if (m > 1)
     {
@@ -217,6 +263,9 @@ path_line(char * buf, size_t len, int reduced, int reordered, const rc_sym_t s,
                      "symmetrized: the point moved by %s in the largest entry)", p,
                      (long) s->q, d);
         }
+        else if (s->nx > 0)
+            snprintf(buf, len, "path: reduced (blocks [%s], %ld extra neuron%s, %ld fixed-point "
+                     "coordinates)", p, (long) s->nx, s->nx == 1 ? "" : "s", (long) s->q);
         else
             snprintf(buf, len, "path: reduced (blocks [%s], %ld fixed-point coordinates)",
                      p, (long) s->q);

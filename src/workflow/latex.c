@@ -235,6 +235,16 @@ classify(cert_t * c)
             snprintf(c->notes, sizeof c->notes, "failure proved for none of %ld lambdas",
                      (long) json_array_size(lams));
     }
+    else if (strcmp(c->kind, "census") == 0)
+    {
+        const char * v = claim_v(r, "complete");
+        if (strcmp(v, "proved") == 0)
+            c->proves = PROVES_MAIN;
+        else
+            snprintf(c->notes, sizeof c->notes, "complete %s: %ld unresolved boxes, %ld points",
+                     v, (long) json_array_size(json_object_get(r, "unresolved")),
+                     (long) json_array_size(json_object_get(r, "points")));
+    }
     else if (strcmp(c->kind, "opsc") == 0)
     {
         const json_t * sm = json_object_get(r, "summary");
@@ -432,6 +442,85 @@ section_minimum(FILE * f, cert_t * c, slong n)
 
 /* the certificates that passed the checker but do not prove their kind's
    statement: listed with their verdicts as they are, never as proved */
+/* the pattern of a census certificate, as text */
+static void
+tex_pattern(FILE * f, const json_t * r)
+{
+    const json_t * p = json_object_get(r, "pattern");
+    tex_text(f, json_is_string(p) ? json_string_value(p) : "?");
+}
+
+static void
+section_census(FILE * f, cert_t * c, slong n)
+{
+    slong i, any = 0;
+    size_t j;
+    for (i = 0; i < n; i++)
+        any += strcmp(c[i].kind, "census") == 0 && c[i].proves == PROVES_MAIN;
+    if (!any)
+        return;
+    fputs("\\subsection*{Census of the symmetric critical points ($V=I_k$, $n=d=k$)}\n"
+          "Each row is a complete census of one symmetry pattern: every critical point\n"
+          "of $F$ with nonzero neurons whose isotropy group contains the pattern's group\n"
+          "lies in the certificate's region and there in exactly one of the boxes of the\n"
+          "points listed below (Lemma~L16: the region, the exclusion of every other box\n"
+          "of the search tree, Krawczyk's test in each listed box, and symmetric\n"
+          "criticality). No other critical point of that symmetry exists; critical points\n"
+          "of less symmetry are not covered. A minimum has a positive definite Hessian\n"
+          "(a strict local minimum of $F$), a saddle a proved negative eigenvalue (its\n"
+          "Morse index where certified, else n.p.), and \\emph{critical} means that the\n"
+          "inertia is undecided.\n\n"
+          "\\begin{center}\\small\n\\begin{tabular}{rlrrrrr}\n\\toprule\n"
+          "$k$ & pattern & boxes & points & minima & saddles & critical\\\\\n\\midrule\n", f);
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root, * pts = json_object_get(r, "points");
+        slong counts[3] = {0, 0, 0};
+        if (strcmp(c[i].kind, "census") != 0 || c[i].proves != PROVES_MAIN)
+            continue;
+        for (j = 0; j < json_array_size(pts); j++)
+        {
+            const json_t * st = json_object_get(json_array_get(pts, j), "status");
+            const char * sv = json_is_string(st) ? json_string_value(st) : "";
+            counts[strcmp(sv, "minimum") == 0 ? 0 : strcmp(sv, "saddle") == 0 ? 1 : 2]++;
+        }
+        fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
+        tex_pattern(f, r);
+        fprintf(f, " & %ld & %ld & %ld & %ld & %ld\\\\\n",
+                (long) json_integer_value(json_object_get(json_object_get(r, "claims"), "leaves")),
+                (long) json_array_size(pts), (long) counts[0], (long) counts[1], (long) counts[2]);
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n"
+          "The points, with $F$ and $\\lambda_{\\min}$ of the Hessian enclosed over the\n"
+          "point's box (rounded outward):\n\n"
+          "\\begin{center}\\small\n\\begin{tabular}{rllrll}\n\\toprule\n"
+          "$k$ & pattern & status & index & $F$ & $\\lambda_{\\min}$\\\\\n\\midrule\n", f);
+    for (i = 0; i < n; i++)
+    {
+        const json_t * r = c[i].root, * pts = json_object_get(r, "points");
+        if (strcmp(c[i].kind, "census") != 0 || c[i].proves != PROVES_MAIN)
+            continue;
+        for (j = 0; j < json_array_size(pts); j++)
+        {
+            const json_t * p = json_array_get(pts, j), * st = json_object_get(p, "status");
+            const json_t * mi = json_object_get(p, "morse_index");
+            fprintf(f, "%ld & ", (long) json_integer_value(json_object_get(r, "k")));
+            tex_pattern(f, r);
+            fputs(" & ", f);
+            tex_text(f, json_is_string(st) ? json_string_value(st) : "?");
+            if (json_is_integer(mi))
+                fprintf(f, " & %ld & ", (long) json_integer_value(mi));
+            else
+                fputs(" & n.p. & ", f);
+            tex_loss(f, json_object_get(p, "loss"));
+            fputs(" & ", f);
+            tex_enclosure(f, json_object_get(p, "lambda_min"));
+            fputs("\\\\\n", f);
+        }
+    }
+    fputs("\\bottomrule\n\\end{tabular}\n\\end{center}\n\n", f);
+}
+
 static void
 section_not_proved(FILE * f, cert_t * c, slong n)
 {
@@ -842,6 +931,7 @@ rc_latex_write(FILE * f, const char * const * paths, slong npaths, const rc_late
     section_fails(f, certs, n);
     section_opsc(f, certs, n);
     section_minimum(f, certs, n);
+    section_census(f, certs, n);
     section_not_proved(f, certs, n);
     if (atlas_pts != NULL)
         section_atlas(f, atlas_pts, atlas);

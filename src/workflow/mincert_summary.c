@@ -80,12 +80,19 @@ rc_mincert_summary_write(FILE * f, const json_t * root)
             rc_report_claim_verdict(root, "saddle_after_split"), a);
     rc_report_short_bound(a, sizeof a, json_object_get(json_object_get(json_object_get(cl, "split_cross_check"),
                                                              "quotient"), "hi"), 0);
-    fprintf(f, "cross-check at alpha = %s, %s %ld: %s (curvature <= %s)\n",
-            cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
-            json_object_get(cc, "block") ? "block" : "neuron",
-            cc ? (long) json_integer_value(json_object_get(cc, json_object_get(cc, "block")
-                                                                ? "block" : "neuron")) : -1L,
-            rc_report_claim_verdict(root, "split_cross_check"), a);
+    {
+        /* on the reduced path a representative past the blocks is an extra neuron */
+        slong nb = (slong) json_array_size(json_object_get(json_object_get(root, "symmetry"),
+                                                           "blocks"));
+        slong who = cc ? (slong) json_integer_value(json_object_get(cc, json_object_get(cc, "block")
+                                                                    ? "block" : "neuron")) : -1;
+        int extra = json_object_get(cc, "block") != NULL && nb > 0 && who >= nb;
+        fprintf(f, "cross-check at alpha = %s, %s %ld: %s (curvature <= %s)\n",
+                cc ? json_string_value(json_object_get(cc, "alpha")) : "-",
+                extra ? "extra neuron" : json_object_get(cc, "block") ? "block" : "neuron",
+                (long) (extra ? who - nb : who),
+                rc_report_claim_verdict(root, "split_cross_check"), a);
+    }
     fprintf(f, "conditions: sum |w_i| <= k %s, every lam_i < 0 %s\n",
             rc_report_claim_verdict(root, "norm_sum_le_k"), rc_report_claim_verdict(root, "lam_negative"));
     {

@@ -25,17 +25,22 @@ rc_report_worst_split(const json_t * root)
     double bv = -1e300;
     size_t i;
 
+    int pass;
+
     if (arr == NULL)
         arr = json_object_get(sp, "blocks");   /* the symmetry-reduced form */
-    for (i = 0; i < json_array_size(arr); i++)
-    {
-        const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i), "quotient"), "hi");
-        if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
+    /* the reduced form with extra neurons lists them apart */
+    for (pass = 0; pass < 2; pass++, arr = json_object_get(sp, "extra_neurons"))
+        for (i = 0; i < json_array_size(arr); i++)
         {
-            bv = atof(json_string_value(hi));
-            best = hi;
+            const json_t * hi = json_object_get(json_object_get(json_array_get(arr, i),
+                                                                "quotient"), "hi");
+            if (json_is_string(hi) && atof(json_string_value(hi)) > bv)
+            {
+                bv = atof(json_string_value(hi));
+                best = hi;
+            }
         }
-    }
     return best;
 }
 
