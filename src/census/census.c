@@ -54,7 +54,7 @@ clear_points(rc_census_t c)
 static void
 clear_nodes(rc_census_t c)
 {
-    slong j, e;
+    slong j;
     for (j = 0; j < c->nnodes; j++)
     {
         fmpq_clear(c->nodes[j].at);
