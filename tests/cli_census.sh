@@ -5,7 +5,9 @@
 # exclusion leaf removed or altered, a point dropped or a point's box moved
 # fails 'check' with one line naming the file; a census stopped too early
 # lists its unresolved boxes and says it is not complete; bad usage and bad
-# certificates get one line and a nonzero exit, never a crash.
+# certificates get one line and a nonzero exit, never a crash. One-block
+# certificates are byte-identical to main's (k = 5); two blocks under a node
+# budget: not complete, unresolved boxes listed, re-checked, sharded, resumed.
 set -u
 . "${TOP_SRCDIR:?}/tests/cli_lib.sh"
 PY=python3
@@ -22,6 +24,52 @@ done
 check "census writes the summary" test -s "$tmp/c/census-summary.json"
 $RUN census --k 3 -o "$tmp/c1" --jobs 1 >/dev/null 2>&1
 check "census: the same certificate with --jobs 1" cmp "$tmp/c/census-k0003.json" "$tmp/c1/census-k0003.json"
+
+# one block: byte for byte the certificate of main before two blocks
+# (tests/data/census/census-k0005-main.json, written by main's relucert)
+$RUN census --k 5 -o "$tmp/c5" --jobs 1 >/dev/null 2>&1
+check "census k = 5: byte-identical to main's certificate" \
+    cmp "$TOP_SRCDIR/tests/data/census/census-k0005-main.json" "$tmp/c5/census-k0005.json"
+
+# two blocks (L16(f)) under a small node budget: not complete (exit 1),
+# the unresolved boxes listed, the pattern recorded, every certificate
+# re-checks; --shard splits the items (k, a) and a rerun keeps them
+$RUN census --k 4 --k-max 5 --pattern two-block --max-nodes 300 -o "$tmp/t" --jobs 2 \
+    >"$tmp/t.txt" 2>&1
+check "census two-block k = 4..5: exit 1 (not complete)" test $? -eq 1
+check "census two-block: summary line" \
+    grep -q "^census two-block k = 4..5: 0 complete of 4, 4 certificates checked" "$tmp/t.txt"
+for f in k0004-a0001 k0004-a0002 k0005-a0001 k0005-a0002; do
+    check "census two-block writes census-$f.json" $RUN check "$tmp/t/census-$f.json"
+done
+check "census two-block: pattern, blocks, unresolved boxes, points" $PY -c "
+import json, sys
+c = json.load(open('$tmp/t/census-k0005-a0002.json'))
+ok = (c['pattern'] == 'two-block' and c['symmetry']['blocks'] == [2, 3] and len(c['unresolved']) > 0
+      and len(c['points']) > 0 and c['claims']['complete']['verdict'] == 'undecided'
+      and all(p['status'] in ('minimum', 'saddle', 'critical') and 'loss' in p for p in c['points']))
+s = json.load(open('$tmp/t/census-summary.json'))
+ok = ok and s['pattern'] == 'two-block' and [(r['k'], r['a']) for r in s['rows']] == [(4, 1), (4, 2), (5, 1), (5, 2)]
+sys.exit(0 if ok else 1)"
+$RUN census --k 4 --k-max 5 --pattern two-block --max-nodes 300 -o "$tmp/t" --jobs 2 \
+    >"$tmp/t2.txt" 2>&1
+check "census two-block rerun: all four kept" grep -q "^  4 kept from an earlier run" "$tmp/t2.txt"
+$RUN census --k 4 --k-max 5 --pattern two-block --max-nodes 300 -o "$tmp/s" --shard 2/2 \
+    >"$tmp/s.txt" 2>&1
+check "census two-block --shard 2/2: items 2 and 4" sh -c "test -s '$tmp/s/census-k0004-a0002.json' \
+    && test -s '$tmp/s/census-k0005-a0002.json' && ! test -e '$tmp/s/census-k0004-a0001.json'"
+check "census two-block --shard 2/2: the shard's certificate equals the unsharded one" \
+    cmp "$tmp/t/census-k0005-a0002.json" "$tmp/s/census-k0005-a0002.json"
+$RUN census --k 5 --blocks 2 --max-nodes 300 -o "$tmp/b" >"$tmp/b.txt" 2>&1
+check "census --blocks 2: only (2, 3)" sh -c "test -s '$tmp/b/census-k0005-a0002.json' \
+    && ! test -e '$tmp/b/census-k0005-a0001.json'"
+$PY -c "
+import json
+c = json.load(open('$tmp/t/census-k0005-a0002.json'))
+del c['points'][0]
+json.dump(c, open('$tmp/t2drop.json', 'w'))"
+$RUN check "$tmp/t2drop.json" >/dev/null 2>&1
+check "census two-block: a point dropped fails the check" test $? -eq 1
 
 # resume: a kept certificate is not rewritten, a broken one is recomputed
 cp "$tmp/c/census-k0003.json" "$tmp/keep3.json"
@@ -96,7 +144,8 @@ c = json.load(open('$tmp/u/census-k0003.json'))
 sys.exit(0 if c['claims']['complete']['verdict'] == 'undecided' and c['unresolved'] else 1)"
 
 # bad usage, bad certificates: one line, nonzero, no crash
-for args in "" "--k 1" "--k 5 --k-max 4" "--k 3 --pattern two-block" "--k 3 --bogus 1" "--k"; do
+for args in "" "--k 1" "--k 5 --k-max 4" "--k 2 --pattern two-block" "--k 3 --pattern three-block" \
+            "--k 4 --blocks 4" "--k 3 --bogus 1" "--k"; do
     # shellcheck disable=SC2086
     $RUN census $args -o "$tmp/bad" >"$tmp/b.out" 2>"$tmp/b.err"
     st=$?

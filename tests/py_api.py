@@ -377,7 +377,7 @@ check("census: the summary file", json.load(open("census34/census-summary.json")
 raises("census k_min > k_max", lambda: relucert.census(5, 4, out_dir="census54"),
        "k: expected 2 <= k <= k-max <= 10^6, found 5..4")
 raises("census pattern", lambda: relucert.census(3, pattern="nine-block", out_dir="census9"),
-       "pattern: expected one-block, found 'nine-block'")
+       "pattern: expected one-block or two-block, found 'nine-block'")
 
 check("version", relucert.version()["relucert"] != "")
 

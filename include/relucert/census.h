@@ -1,5 +1,11 @@
-/* relucert: the census of the one-block critical points (lemma L16 in
-   proofs/lemmas.md, proofs/model.md section 7).
+/* relucert: the census of the one- and two-block critical points (lemma
+   L16 in proofs/lemmas.md, proofs/model.md section 7).
+
+   Two blocks (pattern (a, k - a), L16(f)): G = S_a x S_{k-a}, theta has the
+   q = 5 or 6 coordinates of rc_sym_struct's orbits (diag 0, off 0 if a >= 2,
+   cross 0 1, diag 1, off 1 if k - a >= 2, cross 1 0); a box is 2 q exact
+   endpoints lo_0, hi_0, lo_1, ... in that order. Everything below that is
+   said for (alpha, beta) holds coordinate by coordinate.
 
    For n = d = k, teacher V = I_k and the group G = S_k acting on neurons
    and coordinates together (one block), Fix(G) is the plane of
@@ -53,6 +59,9 @@ rc_census_leaf_kind;
 const char * rc_census_leaf_name(rc_census_leaf_kind kind);
 int rc_census_leaf_parse(rc_census_leaf_kind * kind, const char * s);
 
+/* At most this many coordinates (two blocks). */
+#define RC_CENSUS_MAX_Q 6
+
 /* One node of the tree in preorder: a cut (axis 0: alpha, 1: beta, at an
    exact value strictly inside the box; its two children follow, the lower
    part first) or a leaf (axis -1). */
@@ -62,12 +71,14 @@ typedef struct
     fmpq_t at;                 /* cut value */
     rc_census_leaf_kind kind;  /* leaf */
     slong coord;               /* GRADIENT: the coordinate (0 alpha, 1 beta) */
-    fmpq box[4];               /* the node's box alo, ahi, blo, bhi (set by
-                                  rc_census_verify for cuts and leaves) */
+    fmpq * box;                /* the node's box alo, ahi, blo, bhi (2 q
+                                  entries; set by rc_census_verify for cuts
+                                  and leaves) */
     rc_verdict_t verdict;      /* leaf: its claim, recomputed */
     slong point;               /* EXIST: index into points, else -1 */
     int have_enc;              /* EXIST: a smaller box enc is given */
-    fmpq enc[4];               /* (a witness) where the point is located */
+    fmpq * enc;                /* (a witness, 2 q entries) where the point
+                                  is located */
 }
 rc_census_node_struct;
 
@@ -87,10 +98,13 @@ rc_census_point_struct;
 
 typedef struct
 {
-    slong k;                   /* n = d = k >= 2, V = I_k, one block */
+    slong k;                   /* n = d = k >= 2, V = I_k */
+    slong m;                   /* blocks: 1 or 2 */
+    slong a;                   /* two blocks: the size of block 0 (1..k-1) */
+    slong q;                   /* coordinates: sym->q (2, 5 or 6) */
     slong prec;
     rc_sym_t sym;
-    fmpq region[4];            /* alo, ahi, blo, bhi */
+    fmpq region[2 * RC_CENSUS_MAX_Q];   /* lo, hi per coordinate */
     slong nnodes, alloc;
     rc_census_node_struct * nodes;
     /* set by rc_census_verify */
@@ -112,6 +126,17 @@ void rc_census_clear(rc_census_t c);
    Returns 0; 1 with err filled if k is out of range. */
 int rc_census_set_k(rc_census_t c, slong k, slong prec, rc_error_t err);
 
+/* Empties the tree and sets the two-block pattern (a, k - a), 1 <= a <=
+   k - 1, k >= 3, prec and the group; region unset. Returns 0; 1 with err
+   filled when out of range. */
+int rc_census_set_two_block(rc_census_t c, slong k, slong a, slong prec, rc_error_t err);
+
+/* The default region of the two-block pattern (lemma L16(f)): per
+   coordinate o, [-T_o, T_o + 1/64] with T_o a multiple of 1/64 and
+   size_o T_o^2 > k + k (k - 1)/pi (size_o the number of entries of W in
+   orbit o). */
+void rc_census_default_region_sym(fmpq * region, const rc_sym_t s, slong prec);
+
 /* The default region: a box with dyadic endpoints (multiples of 1/64)
    containing the ellipse of M7.1, |alpha| <= (1 + (k - 1)/pi)^(1/2),
    |beta| <= (1/(k - 1) + 1/pi)^(1/2), made asymmetric so that no cut of a
@@ -122,7 +147,22 @@ void rc_census_default_region(fmpq * region, slong k, slong prec);
 slong rc_census_push_cut(rc_census_t c, int axis, const fmpq_t at);
 slong rc_census_push_leaf(rc_census_t c, rc_census_leaf_kind kind, slong coord);
 
-/* ---- the tests on one box (theta a box of 2 balls, exact endpoints) ---- */
+/* ---- the tests on one box (theta a box of q balls, exact endpoints) ---- */
+
+/* Any pattern (L16(f)): PROVED when every point of the box has
+   sum_o size_o theta_o^2 > k + k (k - 1)/pi (exact minimum over the box
+   against an Arb bound); UNDECIDED otherwise. */
+rc_verdict_t rc_census_box_outside_sym(const rc_sym_t s, const fmpq * box, slong prec);
+
+/* Any pattern (L16(f)): PROVED when every point of the box has
+   S = sum_i |w_i| < (k^(1/2) - 1)^2 / 4 (an Arb upper bound from the exact
+   maximum of each block's |w_i|^2); UNDECIDED otherwise. */
+rc_verdict_t rc_census_box_small_sym(const rc_sym_t s, const fmpq * box, slong prec);
+
+/* 1 when the box meets the set where some neuron is zero (for a block b,
+   every coordinate of its row, diag b, off b, cross b c, has 0 in its
+   interval); exact. */
+int rc_census_box_meets_zero(const rc_sym_t s, const fmpq * box);
 
 /* PROVED: every point of the box with nonzero neurons lies outside the
    ellipse of M7.1 (k alpha^2 + k (k - 1) beta^2 > k + k (k - 1)/pi), so the
@@ -147,9 +187,9 @@ int rc_census_box_gradient_coord(slong * coord, const rc_sym_t s, const fmpq * b
 rc_verdict_t rc_census_box_gradient(const rc_sym_t s, const fmpq * box, slong coord,
                                     slong prec);
 
-/* theta (2 balls) contains the box: midpoint and radius, the radius rounded
+/* theta (q balls) contains the box: midpoint and radius, the radius rounded
    up. Returns 1 when theta is exactly the box, 0 when it is larger. */
-int rc_census_box_theta(arb_ptr theta, const fmpq * box, slong prec);
+int rc_census_box_theta(arb_ptr theta, const fmpq * box, slong q, slong prec);
 
 /* The decision procedure: replays the tree from the region (every cut
    strictly inside its box, every node's box set, no node left over or
@@ -181,6 +221,23 @@ typedef void (*rc_census_search_fn)(slong boxes, slong depth, void * ctx);
    Returns 0; 1 with err filled (k out of range). */
 int rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
                      rc_census_search_fn fn, void * ctx, rc_error_t err);
+
+/* The same for the two-block pattern (a, k - a) over
+   rc_census_default_region_sym. A box within its own diameter of a zero
+   neuron (where the gradient's enclosures degrade like 1/|w_i| and, on the
+   zero set itself, no gradient enclosure or Krawczyk test is valid) that
+   is not excluded by the region or the small-student bound is split until
+   its depth in the tree is zero_depth and then listed as unresolved (never
+   dropped). Once the tree has max_nodes nodes (0: 2,000,000) every box
+   still undecided is listed as unresolved. Before the branch and bound, a
+   deterministic multi-start damped Newton search (floating point, no
+   claim) proposes points; a box holding one is first cut around an
+   existence box proved by Krawczyk (before the budget applies), so the
+   points it finds are in the tree whatever the budget. Every leaf is
+   decided by the tests above and re-decided by rc_census_verify. */
+int rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong max_depth,
+                               slong zero_depth, slong max_nodes, rc_census_search_fn fn,
+                               void * ctx, rc_error_t err);
 
 /* JSON (kind "census"; docs/certificate-format.md). */
 json_t * rc_census_to_json(const rc_census_t c);

@@ -763,15 +763,27 @@ void rc_atlas_figure_write(FILE * out, const json_t * points, int standalone);
 /* ---------------------------------------------------------------- census */
 
 /* relucert census: the certified census of the one-block critical points
-   (census.h, proofs/lemmas.md L16) for every k in k_min..k_max, one
-   certificate DIR/census-kKKKK.json per k, each re-checked from the file
-   (rc_check_file) by the worker that wrote it, and DIR/census-summary.json
-   (a row per k: boxes, points by status, unresolved boxes, seconds). */
+   (census.h, proofs/lemmas.md L16) or of the two-block ones (pattern
+   (a, k - a), L16(f)) for every k in k_min..k_max, one certificate per
+   work item (DIR/census-kKKKK.json for one block, DIR/census-kKKKK-aAAAA.json
+   for two), each re-checked from the file (rc_check_file) by the worker
+   that wrote it, and DIR/census-summary.json (a row per item: boxes,
+   points by status, unresolved boxes, seconds). The work items are the k
+   (one block) or the pairs (k, a) in k order, a increasing (two blocks);
+   shards and jobs split the items. */
 typedef struct
 {
-    slong k_min, k_max;     /* 2 <= k_min <= k_max <= 10^6 */
+    slong k_min, k_max;     /* 2 <= k_min <= k_max <= 10^6 (two blocks:
+                               3 <= k_min, k_max <= 1000) */
     const char * out_dir;   /* created if missing ("relucert-census") */
-    const char * pattern;   /* "one-block" (the only one so far) */
+    const char * pattern;   /* "one-block" or "two-block" */
+    slong a;                /* two blocks: 0 (default) every a with
+                               1 <= a <= k/2 (a and k - a are conjugate
+                               patterns); else only this a (1 <= a < k) */
+    slong max_nodes;        /* two blocks: the tree's node budget (0: the
+                               default of rc_census_search_two_block) */
+    slong zero_depth;       /* two blocks: depth from which a box near a
+                               zero neuron is left unresolved (24) */
     slong prec;             /* 128 */
     slong max_depth;        /* 80: deeper boxes become unresolved leaves */
     int jobs;               /* worker processes (1); the certificates do
@@ -779,10 +791,13 @@ typedef struct
     int check;              /* 1 (default): re-check every certificate */
     int resume;             /* 1 (default): keep a certificate already in
                                DIR that passes the check, has this
-                               precision and is complete (an interrupted
-                               run resumes); 0: recompute every k */
-    slong shard_i, shard_n; /* only the k with (k - k_min) mod shard_n =
-                               shard_i (0, 1); the summary of a shard is
+                               precision and is complete (two blocks:
+                               complete or not; an interrupted run
+                               resumes); 0: recompute every item */
+    slong shard_i, shard_n; /* only the items at positions shard_i,
+                               shard_i + shard_n, ... (0-based; for one
+                               block the k with (k - k_min) mod shard_n =
+                               shard_i) (0, 1); the summary of a shard is
                                DIR/census-summary-shardI-of-N.json, and a
                                final run without shards resumes them all
                                into DIR/census-summary.json */
@@ -796,7 +811,8 @@ void rc_census_params_init(rc_census_params_t par);
 /* What a census run found. */
 typedef struct
 {
-    slong ks, complete, checked;    /* k values run, complete, passing check */
+    slong ks, complete, checked;    /* items (k, or (k, a)) run, complete,
+                                       passing check */
     slong resumed;                  /* of them kept from an earlier run */
     slong boxes, points, minima, saddles, critical, unresolved;
     double seconds, search_seconds, check_seconds;  /* wall; summed over k */

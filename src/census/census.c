@@ -1,5 +1,6 @@
-/* The census object: the tree of cuts and leaves over the one-block plane,
-   its points, and the default region (proofs/lemmas.md L16). */
+/* The census object: the tree of cuts and leaves over the one-block plane
+   or the two-block fixed-point subspace, its points, and the default
+   regions (proofs/lemmas.md L16). */
 #include <string.h>
 #include "relucert/census.h"
 
@@ -30,7 +31,9 @@ rc_census_init(rc_census_t c)
     slong j;
     memset(c, 0, sizeof(rc_census_struct));
     rc_sym_init(c->sym);
-    for (j = 0; j < 4; j++)
+    c->m = 1;
+    c->q = 2;
+    for (j = 0; j < 2 * RC_CENSUS_MAX_Q; j++)
         fmpq_init(c->region + j);
 }
 
@@ -51,15 +54,12 @@ clear_points(rc_census_t c)
 static void
 clear_nodes(rc_census_t c)
 {
-    slong j, e;
+    slong j;
     for (j = 0; j < c->nnodes; j++)
     {
         fmpq_clear(c->nodes[j].at);
-        for (e = 0; e < 4; e++)
-        {
-            fmpq_clear(c->nodes[j].box + e);
-            fmpq_clear(c->nodes[j].enc + e);
-        }
+        _fmpq_vec_clear(c->nodes[j].box, 2 * c->q);
+        _fmpq_vec_clear(c->nodes[j].enc, 2 * c->q);
     }
     flint_free(c->nodes);
     c->nodes = NULL;
@@ -73,7 +73,7 @@ rc_census_clear(rc_census_t c)
     clear_points(c);
     clear_nodes(c);
     rc_sym_clear(c->sym);
-    for (j = 0; j < 4; j++)
+    for (j = 0; j < 2 * RC_CENSUS_MAX_Q; j++)
         fmpq_clear(c->region + j);
 }
 
@@ -91,6 +91,41 @@ rc_census_set_k(rc_census_t c, slong k, slong prec, rc_error_t err)
     clear_nodes(c);
     if (rc_sym_set_sizes(c->sym, &p, 1, err))
         return 1;
+    c->m = 1;
+    c->a = 0;
+    c->q = c->sym->q;
+    c->k = k;
+    c->prec = prec;
+    c->covers = RC_UNDECIDED;
+    c->nunresolved = c->nfailed = c->depth = 0;
+    return 0;
+}
+
+int
+rc_census_set_two_block(rc_census_t c, slong k, slong a, slong prec, rc_error_t err)
+{
+    slong p[2];
+
+    if (k < 3 || k > 1000000)
+        return rc_error_set(err, "k: expected 3 <= k <= 10^6 for a two-block census, found %ld",
+                            (long) k);
+    if (a < 1 || a > k - 1)
+        return rc_error_set(err, "a: expected 1 <= a <= k - 1 = %ld, found %ld", (long) (k - 1),
+                            (long) a);
+    if (prec < 32 || prec > 4096)
+        return rc_error_set(err, "prec: expected 32..4096, found %ld", (long) prec);
+    clear_points(c);
+    clear_nodes(c);
+    p[0] = a;
+    p[1] = k - a;
+    if (rc_sym_set_sizes(c->sym, p, 2, err))
+        return 1;
+    if (c->sym->q > RC_CENSUS_MAX_Q)
+        return rc_error_set(err, "pattern: %ld coordinates, expected at most %d",
+                            (long) c->sym->q, RC_CENSUS_MAX_Q);
+    c->m = 2;
+    c->a = a;
+    c->q = c->sym->q;
     c->k = k;
     c->prec = prec;
     c->covers = RC_UNDECIDED;
@@ -102,7 +137,6 @@ static slong
 push(rc_census_t c)
 {
     rc_census_node_struct * n;
-    slong e;
 
     if (c->nnodes == c->alloc)
     {
@@ -111,11 +145,8 @@ push(rc_census_t c)
     }
     n = c->nodes + c->nnodes;
     fmpq_init(n->at);
-    for (e = 0; e < 4; e++)
-    {
-        fmpq_init(n->box + e);
-        fmpq_init(n->enc + e);
-    }
+    n->box = _fmpq_vec_init(2 * c->q);
+    n->enc = _fmpq_vec_init(2 * c->q);
     n->have_enc = 0;
     n->axis = -1;
     n->kind = RC_CENSUS_UNRESOLVED;
@@ -196,6 +227,33 @@ rc_census_default_region(fmpq * region, slong k, slong prec)
     fmpq_set_si(t, 1, 64);
     fmpq_add(region + 3, region + 3, t);
     arb_clear(a); arb_clear(pi); fmpq_clear(t);
+}
+
+void
+rc_census_default_region_sym(fmpq * region, const rc_sym_t s, slong prec)
+{
+    arb_t R2, t, pi;
+    fmpq_t x, h;
+    slong o, k = s->k;
+
+    arb_init(R2); arb_init(t); arb_init(pi); fmpq_init(x); fmpq_init(h);
+    /* R^2 = k + k (k - 1)/pi; |theta_o| <= (R^2 / size_o)^(1/2) */
+    arb_const_pi(pi, prec);
+    arb_set_si(R2, k * (k - 1));
+    arb_div(R2, R2, pi, prec);
+    arb_add_si(R2, R2, k, prec);
+    fmpq_set_si(h, 1, 64);
+    for (o = 0; o < s->q; o++)
+    {
+        arb_div_si(t, R2, rc_sym_orbit_size(s, o), prec);
+        arb_sqrt(t, t, prec);
+        dyadic_up(x, t);
+        /* [-T, T + 1/64]: 0 is at the fraction T/(2 T + 1/64) = 64 T/(128 T + 1)
+           of the width, not dyadic, so no bisection cuts at 0 */
+        fmpq_neg(region + 2 * o, x);
+        fmpq_add(region + 2 * o + 1, x, h);
+    }
+    arb_clear(R2); arb_clear(t); arb_clear(pi); fmpq_clear(x); fmpq_clear(h);
 }
 
 int

@@ -1,10 +1,11 @@
-/* The tests on one box of the one-block plane: the box as balls, outside
-   the region ellipse (M7.1), inside the small ellipse (L16(b)), and the
-   gradient exclusion (L16(c)). Boxes are alo, ahi, blo, bhi, exact. */
+/* The tests on one box of a fixed-point subspace: the box as balls,
+   outside the region ellipse (M7.1), inside the small ellipse (L16(b)),
+   and the gradient exclusion (L16(c)); the two-block forms of the first two
+   (L16(f)). Boxes are lo, hi per coordinate, exact. */
 #include "relucert/census.h"
 
 int
-rc_census_box_theta(arb_ptr theta, const fmpq * box, slong prec)
+rc_census_box_theta(arb_ptr theta, const fmpq * box, slong q, slong prec)
 {
     fmpq_t mid, rad;
     arb_t r;
@@ -16,7 +17,7 @@ rc_census_box_theta(arb_ptr theta, const fmpq * box, slong prec)
 
     fmpz_init(man); fmpz_init(ex);
     fmpq_init(mid); fmpq_init(rad); arb_init(r); arf_init(u); mag_init(m);
-    for (o = 0; o < 2; o++)
+    for (o = 0; o < q; o++)
     {
         fmpq_add(mid, box + 2 * o, box + 2 * o + 1);
         fmpq_div_2exp(mid, mid, 1);
@@ -123,14 +124,15 @@ rc_census_box_small(const fmpq * box, slong k, slong prec)
 static int
 gradient_mean_value(arb_ptr gmv, const rc_sym_t s, arb_srcptr theta, slong prec)
 {
-    arb_ptr c = _arb_vec_init(2), gc = _arb_vec_init(2), dx = _arb_vec_init(2);
+    slong q = s->q;
+    arb_ptr c = _arb_vec_init(q), gc = _arb_vec_init(q), dx = _arb_vec_init(q);
     rc_sym_type_struct * types;
     slong ntypes, o, j;
     arb_mat_t H;
     int ok;
 
-    arb_mat_init(H, 2, 2);
-    for (o = 0; o < 2; o++)
+    arb_mat_init(H, q, q);
+    for (o = 0; o < q; o++)
     {
         arb_set_arf(c + o, arb_midref(theta + o));
         arb_sub(dx + o, theta + o, c + o, prec);
@@ -138,53 +140,138 @@ gradient_mean_value(arb_ptr gmv, const rc_sym_t s, arb_srcptr theta, slong prec)
     rc_sym_types(&types, &ntypes, s);
     ok = rc_sym_neurons_nonzero(s, theta, prec) && rc_sym_gradient(gc, s, c, prec)
          && rc_sym_type_beta(H, s, types, theta, prec);
-    for (o = 0; o < 2 && ok; o++)
+    for (o = 0; o < q && ok; o++)
     {
         arb_set(gmv + o, gc + o);
-        for (j = 0; j < 2; j++)
+        for (j = 0; j < q; j++)
             arb_addmul(gmv + o, arb_mat_entry(H, o, j), dx + j, prec);
     }
     flint_free(types);
     arb_mat_clear(H);
-    _arb_vec_clear(c, 2); _arb_vec_clear(gc, 2); _arb_vec_clear(dx, 2);
+    _arb_vec_clear(c, q); _arb_vec_clear(gc, q); _arb_vec_clear(dx, q);
     return ok;
 }
 
 int
 rc_census_box_gradient_coord(slong * coord, const rc_sym_t s, const fmpq * box, slong prec)
 {
-    arb_ptr theta = _arb_vec_init(2), g = _arb_vec_init(2);
+    slong q = s->q;
+    arb_ptr theta = _arb_vec_init(q), g = _arb_vec_init(q);
     slong o;
     int found = 0;
 
-    rc_census_box_theta(theta, box, prec);   /* a larger box is fine */
-    if (s->q == 2 && rc_sym_gradient(g, s, theta, prec))
+    rc_census_box_theta(theta, box, q, prec);   /* a larger box is fine */
+    if (q <= RC_CENSUS_MAX_Q && rc_sym_gradient(g, s, theta, prec))
     {
-        for (o = 0; o < 2 && !found; o++)
+        for (o = 0; o < q && !found; o++)
             if (!arb_contains_zero(g + o))
                 *coord = o, found = 1;
         if (!found && gradient_mean_value(g, s, theta, prec))
-            for (o = 0; o < 2 && !found; o++)
+            for (o = 0; o < q && !found; o++)
                 if (!arb_contains_zero(g + o))
                     *coord = o, found = 1;
     }
-    _arb_vec_clear(theta, 2); _arb_vec_clear(g, 2);
+    _arb_vec_clear(theta, q); _arb_vec_clear(g, q);
     return found;
 }
 
 rc_verdict_t
 rc_census_box_gradient(const rc_sym_t s, const fmpq * box, slong coord, slong prec)
 {
-    arb_ptr theta = _arb_vec_init(2), g = _arb_vec_init(2);
+    slong q = s->q;
+    arb_ptr theta = _arb_vec_init(q), g = _arb_vec_init(q);
     rc_verdict_t v = RC_UNDECIDED;
 
-    rc_census_box_theta(theta, box, prec);   /* a larger box is fine */
-    if (coord >= 0 && coord < 2 && s->q == 2 && rc_sym_gradient(g, s, theta, prec))
+    rc_census_box_theta(theta, box, q, prec);   /* a larger box is fine */
+    if (coord >= 0 && coord < q && q <= RC_CENSUS_MAX_Q && rc_sym_gradient(g, s, theta, prec))
     {
         if (!arb_contains_zero(g + coord)
             || (gradient_mean_value(g, s, theta, prec) && !arb_contains_zero(g + coord)))
             v = RC_PROVED;
     }
-    _arb_vec_clear(theta, 2); _arb_vec_clear(g, 2);
+    _arb_vec_clear(theta, q); _arb_vec_clear(g, q);
     return v;
+}
+
+/* ---- any pattern (L16(f)) ---- */
+
+rc_verdict_t
+rc_census_box_outside_sym(const rc_sym_t s, const fmpq * box, slong prec)
+{
+    fmpq_t lo, hi, t;
+    arb_t r, x;
+    slong o, k = s->k;
+    rc_verdict_t v;
+
+    fmpq_init(lo); fmpq_init(hi); fmpq_init(t); arb_init(r); arb_init(x);
+    /* |W|_F^2 = sum_o size_o theta_o^2 > k + k (k - 1)/pi on the whole box */
+    fmpq_zero(t);
+    for (o = 0; o < s->q; o++)
+    {
+        square_range(lo, hi, box + 2 * o);
+        fmpq_mul_si(lo, lo, rc_sym_orbit_size(s, o));
+        fmpq_add(t, t, lo);
+    }
+    arb_const_pi(r, prec);
+    arb_inv(r, r, prec);
+    arb_mul_si(r, r, k * (k - 1), prec);
+    arb_add_si(r, r, k, prec);
+    arb_set_fmpq(x, t, prec);
+    v = arb_lt(r, x) ? RC_PROVED : RC_UNDECIDED;
+    fmpq_clear(lo); fmpq_clear(hi); fmpq_clear(t); arb_clear(r); arb_clear(x);
+    return v;
+}
+
+rc_verdict_t
+rc_census_box_small_sym(const rc_sym_t s, const fmpq * box, slong prec)
+{
+    fmpq_t lo, hi, nb;
+    arb_t r, S, x;
+    slong o, b, k = s->k;
+    rc_verdict_t v;
+
+    fmpq_init(lo); fmpq_init(hi); fmpq_init(nb); arb_init(r); arb_init(S); arb_init(x);
+    /* S = sum_b p_b |w_(b)|, |w_(b)|^2 = sum over the orbits o of block b's
+       rows of (size_o / p_b) theta_o^2; each at its exact maximum */
+    arb_zero(S);
+    for (b = 0; b < s->m; b++)
+    {
+        fmpq_zero(nb);
+        for (o = 0; o < s->q; o++)
+            if (s->ob[o] == b)
+            {
+                square_range(lo, hi, box + 2 * o);
+                fmpq_mul_si(hi, hi, rc_sym_orbit_size(s, o));
+                fmpq_add(nb, nb, hi);
+            }
+        arb_set_fmpq(x, nb, prec);
+        arb_div_si(x, x, s->p[b], prec);
+        arb_sqrt(x, x, prec);
+        arb_mul_si(x, x, s->p[b], prec);
+        arb_add(S, S, x, prec);
+    }
+    arb_sqrt_ui(r, k, prec);
+    arb_sub_ui(r, r, 1, prec);
+    arb_sqr(r, r, prec);
+    arb_div_ui(r, r, 4, prec);
+    v = arb_lt(S, r) ? RC_PROVED : RC_UNDECIDED;
+    fmpq_clear(lo); fmpq_clear(hi); fmpq_clear(nb); arb_clear(r); arb_clear(S); arb_clear(x);
+    return v;
+}
+
+int
+rc_census_box_meets_zero(const rc_sym_t s, const fmpq * box)
+{
+    slong o, b;
+    for (b = 0; b < s->m; b++)
+    {
+        int all = 1;
+        for (o = 0; o < s->q && all; o++)
+            if (s->ob[o] == b
+                && !(fmpq_sgn(box + 2 * o) <= 0 && fmpq_sgn(box + 2 * o + 1) >= 0))
+                all = 0;
+        if (all)
+            return 1;
+    }
+    return 0;
 }

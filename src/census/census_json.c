@@ -9,37 +9,65 @@
 
 static const char * axis_names[] = { "alpha", "beta" };
 
+/* the name of coordinate o: alpha, beta (one block); the orbit's name,
+   "diag 0", "off 0", "cross 0 1", ... (two blocks) */
+static const char *
+axis_name(char * buf, size_t len, const rc_census_t c, slong o)
+{
+    if (c->m == 1)
+        return axis_names[o];
+    rc_sym_orbit_name(buf, len, c->sym, o);
+    return buf;
+}
+
+/* the coordinate named s, or -1 */
+static int
+axis_parse(const rc_census_t c, const char * s)
+{
+    char buf[64];
+    slong o;
+    for (o = 0; o < c->q; o++)
+        if (strcmp(s, axis_name(buf, sizeof buf, c, o)) == 0)
+            return (int) o;
+    return -1;
+}
+
 static json_t *
-box_json(const fmpq * box)
+box_json(const rc_census_t c, const fmpq * box)
 {
     json_t * a = json_object();
-    json_t * x = json_array(), * y = json_array();
-    json_array_append_new(x, rc_json_fmpq(box + 0));
-    json_array_append_new(x, rc_json_fmpq(box + 1));
-    json_array_append_new(y, rc_json_fmpq(box + 2));
-    json_array_append_new(y, rc_json_fmpq(box + 3));
-    json_object_set_new(a, "alpha", x);
-    json_object_set_new(a, "beta", y);
+    char buf[64];
+    slong o;
+    for (o = 0; o < c->q; o++)
+    {
+        json_t * x = json_array();
+        json_array_append_new(x, rc_json_fmpq(box + 2 * o));
+        json_array_append_new(x, rc_json_fmpq(box + 2 * o + 1));
+        json_object_set_new(a, axis_name(buf, sizeof buf, c, o), x);
+    }
     return a;
 }
 
 static int
-box_read(fmpq * box, const json_t * v, const char * what, rc_error_t err)
+box_read(fmpq * box, const rc_census_t c, const json_t * v, const char * what, rc_error_t err)
 {
-    char buf[96];
+    char buf[160], nb[64];
     slong o, e;
 
-    if (!json_is_object(v))
-        return rc_error_set(err, "%s: expected {\"alpha\": [lo, hi], \"beta\": [lo, hi]}", what);
-    for (o = 0; o < 2; o++)
+    if (!json_is_object(v) || (slong) json_object_size(v) != c->q)
+        return c->m == 1 ? rc_error_set(err, "%s: expected {\"alpha\": [lo, hi], \"beta\": [lo, hi]}", what)
+                         : rc_error_set(err, "%s: expected an object {COORDINATE: [lo, hi]} with "
+                                        "the %ld coordinates of the pattern", what, (long) c->q);
+    for (o = 0; o < c->q; o++)
     {
-        const json_t * a = json_object_get(v, axis_names[o]);
+        const char * name = axis_name(nb, sizeof nb, c, o);
+        const json_t * a = json_object_get(v, name);
         if (!json_is_array(a) || json_array_size(a) != 2)
             return rc_error_set(err, "%s.%s: expected [lo, hi] (two exact numbers)", what,
-                                axis_names[o]);
+                                name);
         for (e = 0; e < 2; e++)
         {
-            snprintf(buf, sizeof buf, "%s.%s[%ld]", what, axis_names[o], (long) e);
+            snprintf(buf, sizeof buf, "%s.%s[%ld]", what, name, (long) e);
             if (rc_json_get_fmpq(box + 2 * o + e, json_array_get(a, e), buf, err))
                 return 1;
         }
@@ -63,25 +91,40 @@ rc_census_to_json(const rc_census_t c)
     json_t * root = rc_cert_json_header("census");
     json_t * sym = json_object(), * arr, * tree = json_array(), * pts = json_array();
     json_t * unres = json_array(), * cl = json_object(), * o;
+    char buf[64];
     slong j;
 
-    json_object_set_new(root, "pattern", json_string("one-block"));
+    json_object_set_new(root, "pattern", json_string(c->m == 1 ? "one-block" : "two-block"));
     json_object_set_new(root, "prec", json_integer(c->prec));
     json_object_set_new(root, "n", json_integer(c->k));
     json_object_set_new(root, "k", json_integer(c->k));
     json_object_set_new(root, "d", json_integer(c->k));
     json_object_set_new(root, "teacher", json_string("identity"));
     arr = json_array();
-    json_array_append_new(arr, json_integer(c->k));
+    if (c->m == 1)
+        json_array_append_new(arr, json_integer(c->k));
+    else
+    {
+        json_array_append_new(arr, json_integer(c->a));
+        json_array_append_new(arr, json_integer(c->k - c->a));
+    }
     json_object_set_new(sym, "blocks", arr);
     arr = json_array();
-    json_array_append_new(arr, json_string("diag 0"));
-    json_array_append_new(arr, json_string("off 0"));
+    for (j = 0; j < c->q; j++)
+        json_array_append_new(arr, json_string(c->m == 1 ? (j == 0 ? "diag 0" : "off 0")
+                                               : axis_name(buf, sizeof buf, c, j)));
     json_object_set_new(sym, "orbits", arr);
     json_object_set_new(root, "symmetry", sym);
-    json_object_set_new(root, "coordinates",
-                        json_string("W = alpha I + beta (J - I): alpha = diag 0, beta = off 0"));
-    json_object_set_new(root, "region", box_json(c->region));
+    if (c->m == 1)
+        json_object_set_new(root, "coordinates",
+                            json_string("W = alpha I + beta (J - I): alpha = diag 0, beta = off 0"));
+    else
+        json_object_set_new(root, "coordinates",
+                            json_string("W[i][r] = theta of the orbit of (i, r): diag b (i = r in "
+                                        "block b), off b (i != r both in block b), cross b c "
+                                        "(i in block b, r in block c); blocks 0 = indices "
+                                        "0..a-1, 1 = a..k-1"));
+    json_object_set_new(root, "region", box_json(c, c->region));
 
     for (j = 0; j < c->nnodes; j++)
     {
@@ -89,19 +132,20 @@ rc_census_to_json(const rc_census_t c)
         o = json_object();
         if (n->axis >= 0)
         {
-            json_object_set_new(o, "cut", json_string(axis_names[n->axis]));
+            json_object_set_new(o, "cut", json_string(axis_name(buf, sizeof buf, c, n->axis)));
             json_object_set_new(o, "at", rc_json_fmpq(n->at));
         }
         else
         {
             json_object_set_new(o, "leaf", json_string(rc_census_leaf_name(n->kind)));
             if (n->kind == RC_CENSUS_GRADIENT)
-                json_object_set_new(o, "coordinate", json_string(axis_names[n->coord]));
+                json_object_set_new(o, "coordinate", json_string(axis_name(buf, sizeof buf, c,
+                                                                           n->coord)));
             if (n->kind == RC_CENSUS_EXIST)
                 json_object_set_new(o, "point", json_integer(n->point));
-            json_object_set_new(o, "box", box_json(n->box));
+            json_object_set_new(o, "box", box_json(c, n->box));
             if (n->kind == RC_CENSUS_UNRESOLVED)
-                json_array_append_new(unres, box_json(n->box));
+                json_array_append_new(unres, box_json(c, n->box));
         }
         json_array_append_new(tree, o);
     }
@@ -110,10 +154,10 @@ rc_census_to_json(const rc_census_t c)
         const rc_census_point_struct * p = c->points + j;
         o = json_object();
         json_object_set_new(o, "leaf", json_integer(p->node));
-        json_object_set_new(o, "box", box_json(c->nodes[p->node].box));
+        json_object_set_new(o, "box", box_json(c, c->nodes[p->node].box));
         json_object_set_new(o, "critical_point", json_string(rc_verdict_name(c->nodes[p->node].verdict)));
         if (c->nodes[p->node].have_enc)
-            json_object_set_new(o, "enclosure", box_json(c->nodes[p->node].enc));
+            json_object_set_new(o, "enclosure", box_json(c, c->nodes[p->node].enc));
         json_object_set_new(o, "located", json_string(rc_verdict_name(p->located)));
         json_object_set_new(o, "status", json_string(point_status_name(p)));
         json_object_set_new(o, "morse_index", p->morse_index >= 0 ? json_integer(p->morse_index)
@@ -138,14 +182,17 @@ int
 rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
 {
     const json_t * v, * tree, * pat;
-    slong prec, k, n, d, j;
+    slong prec, k, n, d, j, a = 0;
+    int two;
     char buf[96];
 
     pat = rc_json_field(root, "pattern", "", err);
     if (pat == NULL)
         return 1;
-    if (!json_is_string(pat) || strcmp(json_string_value(pat), "one-block") != 0)
-        return rc_error_set(err, "pattern: expected \"one-block\"");
+    if (!json_is_string(pat) || (strcmp(json_string_value(pat), "one-block") != 0
+                                 && strcmp(json_string_value(pat), "two-block") != 0))
+        return rc_error_set(err, "pattern: expected \"one-block\" or \"two-block\"");
+    two = strcmp(json_string_value(pat), "two-block") == 0;
     if (rc_json_get_slong(&prec, rc_json_field(root, "prec", "", err), 2, 1L << 24, "prec", err)
         || rc_limit_check_prec(err, prec, "prec")
         || rc_json_get_slong(&k, rc_json_field(root, "k", "", err), 2, 1000000, "k", err)
@@ -157,9 +204,27 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
     v = json_object_get(root, "teacher");
     if (!json_is_string(v) || strcmp(json_string_value(v), "identity") != 0)
         return rc_error_set(err, "teacher: expected \"identity\"");
-    if (rc_census_set_k(c, k, prec, err))
+    if (two)
+    {
+        /* symmetry.blocks = [a, k - a]: the group, from which the checker
+           derives the orbits, their names and sizes */
+        const json_t * bl = json_object_get(json_object_get(root, "symmetry"), "blocks");
+        slong b1;
+        if (!json_is_array(bl) || json_array_size(bl) != 2
+            || rc_json_get_slong(&a, json_array_get(bl, 0), 1, k - 1, "symmetry.blocks[0]", err)
+            || rc_json_get_slong(&b1, json_array_get(bl, 1), 1, k - 1, "symmetry.blocks[1]", err))
+            return json_is_array(bl) && json_array_size(bl) == 2 ? 1
+                   : rc_error_set(err, "symmetry.blocks: expected [a, k - a]");
+        if (a + b1 != k)
+            return rc_error_set(err, "symmetry.blocks: expected [a, k - a] with sum k = %ld",
+                                (long) k);
+        if (rc_census_set_two_block(c, k, a, prec, err))
+            return 1;
+    }
+    else if (rc_census_set_k(c, k, prec, err))
         return 1;
-    if ((v = rc_json_field(root, "region", "", err)) == NULL || box_read(c->region, v, "region", err))
+    if ((v = rc_json_field(root, "region", "", err)) == NULL
+        || box_read(c->region, c, v, "region", err))
         return 1;
     if ((tree = rc_json_field(root, "tree", "", err)) == NULL)
         return 1;
@@ -173,10 +238,11 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
         if (json_is_string(cut) && leaf == NULL)
         {
             fmpq_t at;
-            int a = strcmp(json_string_value(cut), "alpha") == 0 ? 0
-                    : strcmp(json_string_value(cut), "beta") == 0 ? 1 : -1;
-            if (a < 0)
-                return rc_error_set(err, "tree[%ld].cut: expected \"alpha\" or \"beta\"", (long) j);
+            int ax = axis_parse(c, json_string_value(cut));
+            if (ax < 0)
+                return c->m == 1 ? rc_error_set(err, "tree[%ld].cut: expected \"alpha\" or \"beta\"", (long) j)
+                                 : rc_error_set(err, "tree[%ld].cut: expected a coordinate of the "
+                                                "pattern", (long) j);
             fmpq_init(at);
             snprintf(buf, sizeof buf, "tree[%ld].at", (long) j);
             if (rc_json_get_fmpq(at, json_object_get(e, "at"), buf, err))
@@ -184,7 +250,7 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
                 fmpq_clear(at);
                 return 1;
             }
-            rc_census_push_cut(c, a, at);
+            rc_census_push_cut(c, ax, at);
             fmpq_clear(at);
         }
         else if (json_is_string(leaf) && cut == NULL)
@@ -197,11 +263,12 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
             if (kind == RC_CENSUS_GRADIENT)
             {
                 v = json_object_get(e, "coordinate");
-                coord = !json_is_string(v) ? -1 : strcmp(json_string_value(v), "alpha") == 0 ? 0
-                        : strcmp(json_string_value(v), "beta") == 0 ? 1 : -1;
+                coord = !json_is_string(v) ? -1 : axis_parse(c, json_string_value(v));
                 if (coord < 0)
-                    return rc_error_set(err, "tree[%ld].coordinate: expected \"alpha\" or \"beta\"",
-                                        (long) j);
+                    return c->m == 1 ? rc_error_set(err, "tree[%ld].coordinate: expected \"alpha\" or \"beta\"",
+                                                    (long) j)
+                                     : rc_error_set(err, "tree[%ld].coordinate: expected a "
+                                                    "coordinate of the pattern", (long) j);
             }
             rc_census_push_leaf(c, kind, coord);
         }
@@ -223,7 +290,7 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
         if (c->nodes[leaf].axis >= 0 || c->nodes[leaf].kind != RC_CENSUS_EXIST)
             return rc_error_set(err, "%s: expected the index of an \"exist\" leaf of the tree", buf);
         snprintf(buf, sizeof buf, "points[%ld].enclosure", (long) j);
-        if (box_read(c->nodes[leaf].enc, enc, buf, err))
+        if (box_read(c->nodes[leaf].enc, c, enc, buf, err))
             return 1;
         c->nodes[leaf].have_enc = 1;
     }
@@ -231,10 +298,10 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
 }
 
 static int
-box_equal(const fmpq * a, const fmpq * b)
+box_equal(const fmpq * a, const fmpq * b, slong q)
 {
     slong e;
-    for (e = 0; e < 4; e++)
+    for (e = 0; e < 2 * q; e++)
         if (!fmpq_equal(a + e, b + e))
             return 0;
     return 1;
@@ -242,14 +309,15 @@ box_equal(const fmpq * a, const fmpq * b)
 
 /* v is a box equal to box */
 static int
-check_box(const json_t * v, const fmpq * box, const char * what, rc_error_t why)
+check_box(const rc_census_t c, const json_t * v, const fmpq * box, const char * what,
+          rc_error_t why)
 {
-    fmpq * b = _fmpq_vec_init(4);
-    int ret = box_read(b, v, what, why);
-    if (ret == 0 && !box_equal(b, box))
+    fmpq * b = _fmpq_vec_init(2 * c->q);
+    int ret = box_read(b, c, v, what, why);
+    if (ret == 0 && !box_equal(b, box, c->q))
         ret = rc_error_set(why, "%s: expected the box of this node of the tree, found another",
                            what);
-    _fmpq_vec_clear(b, 4);
+    _fmpq_vec_clear(b, 2 * c->q);
     return ret;
 }
 
@@ -273,7 +341,7 @@ rc_census_check(rc_error_t why, const json_t * root)
         if (n->axis >= 0)
             continue;
         snprintf(buf, sizeof buf, "tree[%ld].box", (long) j);
-        if (check_box(json_object_get(e, "box"), n->box, buf, why))
+        if (check_box(c, json_object_get(e, "box"), n->box, buf, why))
             goto out;
         if (n->kind != RC_CENSUS_UNRESOLVED && n->verdict != RC_PROVED)
         {
@@ -305,7 +373,7 @@ rc_census_check(rc_error_t why, const json_t * root)
             rc_error_set(why, "points[%ld].leaf: expected %ld", (long) j, (long) p->node);
             goto out;
         }
-        if (check_box(json_object_get(e, "box"), c->nodes[p->node].box, buf, why))
+        if (check_box(c, json_object_get(e, "box"), c->nodes[p->node].box, buf, why))
             goto out;
         if (!json_is_string(json_object_get(e, "located"))
             || strcmp(json_string_value(json_object_get(e, "located")), rc_verdict_name(p->located)) != 0)
@@ -351,7 +419,7 @@ rc_census_check(rc_error_t why, const json_t * root)
         if (c->nodes[j].axis < 0 && c->nodes[j].kind == RC_CENSUS_UNRESOLVED)
         {
             snprintf(buf, sizeof buf, "unresolved[%ld]", (long) u);
-            if (check_box(json_array_get(unres, u), c->nodes[j].box, buf, why))
+            if (check_box(c, json_array_get(unres, u), c->nodes[j].box, buf, why))
                 goto out;
             u++;
         }

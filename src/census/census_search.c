@@ -1,4 +1,5 @@
-/* The producer of a census: branch and bound over the one-block plane.
+/* The producer of a census: branch and bound over the one-block plane or
+   the two-block fixed-point subspace (q coordinates).
    Floating point only proposes (where to cut, Newton's candidates, the size
    of an existence box); every leaf's claim is decided by the tests of
    census_box.c and Krawczyk, and rc_census_verify re-decides them all. */
@@ -10,20 +11,24 @@
 typedef struct
 {
     rc_census_struct * c;
-    slong prec, max_depth, boxes;
+    slong prec, max_depth, zero_depth, boxes, q, max_nodes;
     double scale;              /* (k - 1)^(1/2): beta's weight in |W| */
+    double weight[RC_CENSUS_MAX_Q];   /* two blocks: size_o^(1/2) */
     rc_census_search_fn fn;
     void * ctx;
+    double * seeds;            /* two blocks: nseeds candidates (q doubles
+                                  each) of a multi-start Newton search */
+    slong nseeds;
 }
 search_ctx;
 
 static void process(search_ctx * S, const fmpq * box, slong depth);
 
 static void
-box_copy(fmpq * dst, const fmpq * src)
+box_copy(fmpq * dst, const fmpq * src, slong q)
 {
     slong e;
-    for (e = 0; e < 4; e++)
+    for (e = 0; e < 2 * q; e++)
         fmpq_set(dst + e, src + e);
 }
 
@@ -32,32 +37,74 @@ static int
 try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
 {
     rc_census_struct * c = S->c;
-    arb_ptr theta = _arb_vec_init(2), g = _arb_vec_init(2);
+    arb_ptr theta = _arb_vec_init(S->q), g = _arb_vec_init(S->q);
     int kind = -1;
 
     *nonzero = 0;
-    if (rc_census_box_outside(box, c->k, S->prec) == RC_PROVED)
+    if ((c->m == 1 ? rc_census_box_outside(box, c->k, S->prec)
+                   : rc_census_box_outside_sym(c->sym, box, S->prec)) == RC_PROVED)
         kind = RC_CENSUS_OUTSIDE;
-    else if (rc_census_box_small(box, c->k, S->prec) == RC_PROVED)
+    else if ((c->m == 1 ? rc_census_box_small(box, c->k, S->prec)
+                        : rc_census_box_small_sym(c->sym, box, S->prec)) == RC_PROVED)
         kind = RC_CENSUS_SMALL;
     else
     {
-        rc_census_box_theta(theta, box, S->prec);
+        rc_census_box_theta(theta, box, S->q, S->prec);
         *nonzero = rc_sym_neurons_nonzero(c->sym, theta, S->prec);
         if (*nonzero && rc_census_box_gradient_coord(coord, c->sym, box, S->prec))
             kind = RC_CENSUS_GRADIENT;
     }
-    _arb_vec_clear(theta, 2); _arb_vec_clear(g, 2);
+    _arb_vec_clear(theta, S->q); _arb_vec_clear(g, S->q);
     return kind;
+}
+
+/* 1 when the box is within its own diameter of the set where a neuron is
+   zero, measured in the block's row (sum over its orbits of size_o x^2):
+   near it the gradient's enclosures degrade like 1/|w_i| and no finite
+   refinement excludes the boxes touching it, so the producer stops there
+   and lists the box as unresolved (a choice, not a claim) */
+static int
+near_zero(const rc_sym_t s, const fmpq * box)
+{
+    slong b, o;
+    int near = 0;
+    fmpq_t dist, diam, t;
+
+    fmpq_init(dist); fmpq_init(diam); fmpq_init(t);
+    for (b = 0; b < s->m && !near; b++)
+    {
+        fmpq_zero(dist);
+        fmpq_zero(diam);
+        for (o = 0; o < s->q; o++)
+            if (s->ob[o] == b)
+            {
+                if (fmpq_sgn(box + 2 * o) > 0)
+                    fmpq_set(t, box + 2 * o);
+                else if (fmpq_sgn(box + 2 * o + 1) < 0)
+                    fmpq_neg(t, box + 2 * o + 1);
+                else
+                    fmpq_zero(t);
+                fmpq_mul(t, t, t);
+                fmpq_mul_si(t, t, rc_sym_orbit_size(s, o));
+                fmpq_add(dist, dist, t);
+                fmpq_sub(t, box + 2 * o + 1, box + 2 * o);
+                fmpq_mul(t, t, t);
+                fmpq_mul_si(t, t, rc_sym_orbit_size(s, o));
+                fmpq_add(diam, diam, t);
+            }
+        near = fmpq_cmp(dist, diam) <= 0;
+    }
+    fmpq_clear(dist); fmpq_clear(diam); fmpq_clear(t);
+    return near;
 }
 
 static int
 krawczyk_box(search_ctx * S, const fmpq * box)
 {
-    arb_ptr theta = _arb_vec_init(2);
-    int ok = rc_census_box_theta(theta, box, S->prec)
+    arb_ptr theta = _arb_vec_init(S->q);
+    int ok = rc_census_box_theta(theta, box, S->q, S->prec)
              && rc_sym_krawczyk(NULL, S->c->sym, theta, S->prec) == RC_PROVED;
-    _arb_vec_clear(theta, 2);
+    _arb_vec_clear(theta, S->q);
     return ok;
 }
 
@@ -124,20 +171,44 @@ d_newton(double * x, double k)
     return 0;
 }
 
-/* Newton from the box's centre: 1 with cand (2 doubles) when it converged */
+/* Newton from the box's centre: 1 with cand (q doubles) when it converged
+   (one block: the double formula above; two blocks: rc_sym_refine_newton in
+   midpoint arithmetic at 64 bits, also no claim) */
 static int
 candidate(double * cand, search_ctx * S, const fmpq * box)
 {
-    cand[0] = (fmpq_get_d(box + 0) + fmpq_get_d(box + 1)) / 2;
-    cand[1] = (fmpq_get_d(box + 2) + fmpq_get_d(box + 3)) / 2;
-    return d_newton(cand, (double) S->c->k);
+    slong o, q = S->q;
+    arb_ptr t0, t;
+    int ok;
+
+    for (o = 0; o < q; o++)
+        cand[o] = (fmpq_get_d(box + 2 * o) + fmpq_get_d(box + 2 * o + 1)) / 2;
+    if (S->c->m == 1)
+        return d_newton(cand, (double) S->c->k);
+    t0 = _arb_vec_init(q);
+    t = _arb_vec_init(q);
+    for (o = 0; o < q; o++)
+        arb_set_d(t0 + o, cand[o]);
+    ok = rc_sym_refine_newton(t, S->c->sym, t0, 30, 64);
+    for (o = 0; o < q && ok; o++)
+    {
+        cand[o] = arf_get_d(arb_midref(t + o), ARF_RND_NEAR);
+        if (!isfinite(cand[o]))
+            ok = 0;
+    }
+    _arb_vec_clear(t0, q);
+    _arb_vec_clear(t, q);
+    return ok;
 }
 
 static int
-in_box_d(const fmpq * box, const double * x)
+in_box_d(const fmpq * box, const double * x, slong q)
 {
-    return fmpq_get_d(box + 0) < x[0] && x[0] < fmpq_get_d(box + 1)
-           && fmpq_get_d(box + 2) < x[1] && x[1] < fmpq_get_d(box + 3);
+    slong o;
+    for (o = 0; o < q; o++)
+        if (!(fmpq_get_d(box + 2 * o) < x[o] && x[o] < fmpq_get_d(box + 2 * o + 1)))
+            return 0;
+    return 1;
 }
 
 /* x = round(v * 2^s) / 2^s */
@@ -158,12 +229,12 @@ fmpq_set_d_2exp(fmpq_t x, double v, slong s)
 static int
 existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand)
 {
-    double lo[2], hi[2], r[2];
-    slong o, tries, s[2];
+    double lo[RC_CENSUS_MAX_Q], hi[RC_CENSUS_MAX_Q], r[RC_CENSUS_MAX_Q];
+    slong o, tries, s[RC_CENSUS_MAX_Q], q = S->q;
     fmpq_t cq;
     int found = 0;
 
-    for (o = 0; o < 2; o++)
+    for (o = 0; o < q; o++)
     {
         lo[o] = fmpq_get_d(box + 2 * o);
         hi[o] = fmpq_get_d(box + 2 * o + 1);
@@ -172,13 +243,18 @@ existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand)
         r[o] = FLINT_MIN(FLINT_MIN(cand[o] - lo[o], hi[o] - cand[o]) / 2, (hi[o] - lo[o]) / 4);
         if (!(r[o] > 0))
             return 0;
-        s[o] = -(slong) floor(log2(r[o]));   /* 2^-s <= r */
+        /* 2^-s <= r, s >= 1 (fmpq_div_2exp takes an unsigned exponent:
+           the region of a large k has widths above 2) */
+        s[o] = FLINT_MAX(1, -(slong) floor(log2(r[o])));
     }
     fmpq_init(cq);
-    for (tries = 0; tries < 16 && !found; tries++, s[0] += 2, s[1] += 2)
+    for (tries = 0; tries < 16 && !found; tries++)
     {
         int inside = 1;
-        for (o = 0; o < 2; o++)
+        if (tries > 0)
+            for (o = 0; o < q; o++)
+                s[o] += 2;
+        for (o = 0; o < q; o++)
         {
             /* centre on the grid 2^-(s + 24), half-width 2^-s */
             fmpq_set_d_2exp(cq, cand[o], s[o] + 24);
@@ -203,23 +279,24 @@ static void
 locate(search_ctx * S, slong j, const fmpq * box, const double * cand0)
 {
     rc_census_node_struct * n = S->c->nodes + j;
-    double cand[2];
-    fmpq * E = _fmpq_vec_init(4);
+    double cand[RC_CENSUS_MAX_Q];
+    fmpq * E = _fmpq_vec_init(2 * S->q);
     fmpq_t cq;
     slong o, tries, s;
     int ok = 1;
 
     fmpq_init(cq);
     if (cand0 != NULL)
-        cand[0] = cand0[0], cand[1] = cand0[1];
+        for (o = 0; o < S->q; o++)
+            cand[o] = cand0[o];
     else
         ok = candidate(cand, S, box);
     for (tries = 0; tries < 3 && ok; tries++)
     {
         int inside = 1;
-        for (o = 0; o < 2; o++)
+        for (o = 0; o < S->q; o++)
         {
-            s = 36 + 6 * tries - (slong) ceil(log2(1 + fabs(cand[o])));
+            s = FLINT_MAX(1, 36 + 6 * tries - (slong) ceil(log2(1 + fabs(cand[o]))));
             fmpq_set_d_2exp(cq, cand[o], s + 24);
             fmpq_one(E + 2 * o);
             fmpq_div_2exp(E + 2 * o, E + 2 * o, s);
@@ -231,56 +308,181 @@ locate(search_ctx * S, slong j, const fmpq * box, const double * cand0)
         if (inside && krawczyk_box(S, E))
         {
             n = S->c->nodes + j;
-            box_copy(n->enc, E);
+            box_copy(n->enc, E, S->q);
             n->have_enc = 1;
             break;
         }
     }
     fmpq_clear(cq);
-    _fmpq_vec_clear(E, 4);
+    _fmpq_vec_clear(E, 2 * S->q);
 }
 
-/* the carve of E out of box (see the preorder in the comment) */
+/* the carve of E out of box along the coordinates o, o + 1, ...: cut o
+   at E_lo: [lo, E_lo] | cut o at E_hi: ((the carve along o + 1 of the
+   slab E_lo <= theta_o <= E_hi, or at the last coordinate the leaf E) |
+   [E_hi, hi]); the depths are those of the tree */
+static void
+carve_from(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slong depth,
+           slong o)
+{
+    rc_census_struct * c = S->c;
+    fmpq * b = _fmpq_vec_init(2 * S->q);
+    slong j;
+
+    rc_census_push_cut(c, (int) o, E + 2 * o);
+    box_copy(b, box, S->q); fmpq_set(b + 2 * o + 1, E + 2 * o);
+    process(S, b, depth + 1);
+    rc_census_push_cut(c, (int) o, E + 2 * o + 1);
+    box_copy(b, box, S->q); fmpq_set(b + 2 * o, E + 2 * o); fmpq_set(b + 2 * o + 1, E + 2 * o + 1);
+    if (o + 1 < S->q)
+        carve_from(S, b, E, cand, depth + 2, o + 1);
+    else
+    {
+        j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
+        c->nodes[j].verdict = RC_PROVED;
+        locate(S, j, E, cand);
+    }
+    box_copy(b, box, S->q); fmpq_set(b + 2 * o, E + 2 * o + 1);
+    process(S, b, depth + 2);
+    _fmpq_vec_clear(b, 2 * S->q);
+}
+
 static void
 carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slong depth)
 {
-    rc_census_struct * c = S->c;
-    fmpq * b = _fmpq_vec_init(4);
-    slong j;
+    carve_from(S, box, E, cand, depth, 0);
+}
 
-    /* cut alpha at e0: [a0, e0] | cut alpha at e1: (cut beta at e2:
-       [b0, e2] | cut beta at e3: (E | [e3, b1])) | [e1, a1] */
-    rc_census_push_cut(c, 0, E + 0);
-    box_copy(b, box); fmpq_set(b + 1, E + 0);
-    process(S, b, depth + 1);
-    rc_census_push_cut(c, 0, E + 1);
-    rc_census_push_cut(c, 1, E + 2);
-    box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 3, E + 2);
-    process(S, b, depth + 3);
-    rc_census_push_cut(c, 1, E + 3);
-    j = rc_census_push_leaf(c, RC_CENSUS_EXIST, -1);
-    c->nodes[j].verdict = RC_PROVED;
-    locate(S, j, E, cand);
-    box_copy(b, box); fmpq_set(b + 0, E + 0); fmpq_set(b + 1, E + 1); fmpq_set(b + 2, E + 3);
-    process(S, b, depth + 4);
-    box_copy(b, box); fmpq_set(b + 0, E + 1);
-    process(S, b, depth + 2);
-    _fmpq_vec_clear(b, 4);
+/* Two blocks: multi-start damped Newton (steps of rc_sym_refine_newton,
+   midpoint arithmetic at 64 bits, at most 1/4 in l1 each; no claim) from
+   NSTARTS deterministic pseudo-random starts in half and in a quarter of
+   the region; the distinct converged points become seeds, which process()
+   carves out first, before any budget, so that the points the budget
+   would not reach are still in the tree (a choice of the producer: the
+   checker re-decides every leaf) */
+#define NSTARTS 800
+
+static int
+damped_newton(double * c, const rc_sym_t s, slong q)
+{
+    arb_ptr t0 = _arb_vec_init(q), t = _arb_vec_init(q);
+    slong it, o;
+    int conv = 0;
+
+    for (o = 0; o < q; o++)
+        arb_set_d(t0 + o, c[o]);
+    for (it = 0; it < 100 && !conv; it++)
+    {
+        double st = 0, f, d[RC_CENSUS_MAX_Q];
+        rc_sym_refine_newton(t, s, t0, 1, 64);
+        for (o = 0; o < q; o++)
+        {
+            d[o] = arf_get_d(arb_midref(t + o), ARF_RND_NEAR) - c[o];
+            st += fabs(d[o]);
+        }
+        if (!isfinite(st))
+            break;
+        f = st > 0.25 ? 0.25 / st : 1;
+        for (o = 0; o < q; o++)
+        {
+            c[o] += f * d[o];
+            arb_set_d(t0 + o, c[o]);
+        }
+        conv = f == 1 && st < 1e-12 * (1 + fabs(c[0]));
+    }
+    /* a step of 0 is also what a failed step gives (a zero neuron, a
+       singular Hessian): require a small gradient */
+    if (conv)
+    {
+        double gn = 0;
+        if (!rc_sym_gradient(t, s, t0, 64))
+            conv = 0;
+        for (o = 0; o < q && conv; o++)
+            gn += fabs(arf_get_d(arb_midref(t + o), ARF_RND_NEAR));
+        conv = conv && gn < 1e-9;
+    }
+    _arb_vec_clear(t0, q);
+    _arb_vec_clear(t, q);
+    return conv;
+}
+
+static void
+make_seeds(search_ctx * S)
+{
+    slong q = S->q, st, o, j;
+    ulong x = 0x9e3779b97f4a7c15UL;
+    double c[RC_CENSUS_MAX_Q];
+
+    S->seeds = flint_malloc(sizeof(double) * q * NSTARTS);
+    S->nseeds = 0;
+    for (st = 0; st < NSTARTS; st++)
+    {
+        int ok, dup = 0;
+        for (o = 0; o < q; o++)
+        {
+            double hi = fmpq_get_d(S->c->region + 2 * o + 1);
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;    /* xorshift64 */
+            c[o] = hi / (st % 2 ? 4 : 2) * (2.0 * (x >> 11) / 9007199254740992.0 - 1);
+        }
+        ok = damped_newton(c, S->c->sym, q);
+        for (j = 0; j < S->nseeds && ok && !dup; j++)
+        {
+            double d = 0;
+            for (o = 0; o < q; o++)
+                d += fabs(S->seeds[j * q + o] - c[o]);
+            dup = d < 1e-7;
+        }
+        if (ok && !dup)
+        {
+            for (o = 0; o < q; o++)
+                S->seeds[S->nseeds * q + o] = c[o];
+            S->nseeds++;
+        }
+    }
+}
+
+static void carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand,
+                  slong depth);
+static int in_box_d(const fmpq * box, const double * x, slong q);
+static int existence_box(fmpq * E, search_ctx * S, const fmpq * box, const double * cand);
+
+/* 1 when a seed strictly inside box got an existence box, carved out */
+static int
+carve_seed(search_ctx * S, const fmpq * box, slong depth)
+{
+    slong j;
+    int done = 0;
+    fmpq * E;
+
+    if (S->nseeds == 0)
+        return 0;
+    E = _fmpq_vec_init(2 * S->q);
+    for (j = 0; j < S->nseeds && !done; j++)
+        if (in_box_d(box, S->seeds + j * S->q, S->q)
+            && existence_box(E, S, box, S->seeds + j * S->q))
+        {
+            carve(S, box, E, S->seeds + j * S->q, depth);
+            done = 1;
+        }
+    _fmpq_vec_clear(E, 2 * S->q);
+    return done;
 }
 
 static void
 process(search_ctx * S, const fmpq * box, slong depth)
 {
     rc_census_struct * c = S->c;
-    slong coord = -1, axis;
+    slong coord = -1, axis, o, q = S->q;
     int kind, nonzero, have_cand = 0;
-    double cand[2], w[2];
+    double cand[RC_CENSUS_MAX_Q], w[RC_CENSUS_MAX_Q];
     fmpq * b;
     fmpq_t at;
 
     S->boxes++;
     if (S->fn != NULL && S->boxes % 256 == 0)
         S->fn(S->boxes, depth, S->ctx);
+    if (carve_seed(S, box, depth))
+        return;
     kind = try_exclude(&coord, S, box, &nonzero);
     if (kind >= 0)
     {
@@ -288,13 +490,14 @@ process(search_ctx * S, const fmpq * box, slong depth)
         c->nodes[j].verdict = RC_PROVED;
         return;
     }
-    if (depth >= S->max_depth || c->nnodes >= NODE_BUDGET)
+    if (depth >= S->max_depth || c->nnodes >= S->max_nodes
+        || (c->m > 1 && depth >= S->zero_depth && near_zero(c->sym, box)))
     {
         rc_census_push_leaf(c, RC_CENSUS_UNRESOLVED, -1);
         return;
     }
     /* Krawczyk only where Newton (in double) proposes a point in the box */
-    if (nonzero && candidate(cand, S, box) && in_box_d(box, cand))
+    if (nonzero && candidate(cand, S, box) && in_box_d(box, cand, q))
     {
         fmpq * E;
         have_cand = 1;
@@ -305,23 +508,37 @@ process(search_ctx * S, const fmpq * box, slong depth)
             locate(S, j, box, cand);
             return;
         }
-        E = _fmpq_vec_init(4);
+        E = _fmpq_vec_init(2 * q);
         if (depth >= 4 && existence_box(E, S, box, cand))
         {
             carve(S, box, E, cand, depth);
-            _fmpq_vec_clear(E, 4);
+            _fmpq_vec_clear(E, 2 * q);
             return;
         }
-        _fmpq_vec_clear(E, 4);
+        _fmpq_vec_clear(E, 2 * q);
     }
 
     /* bisect the wider side (beta weighted by (k - 1)^(1/2)), away from a
        candidate near the middle */
-    w[0] = fmpq_get_d(box + 1) - fmpq_get_d(box + 0);
-    w[1] = (fmpq_get_d(box + 3) - fmpq_get_d(box + 2)) * S->scale;
-    axis = w[0] >= w[1] ? 0 : 1;
+    if (c->m == 1)
+    {
+        w[0] = fmpq_get_d(box + 1) - fmpq_get_d(box + 0);
+        w[1] = (fmpq_get_d(box + 3) - fmpq_get_d(box + 2)) * S->scale;
+        axis = w[0] >= w[1] ? 0 : 1;
+    }
+    else
+    {
+        /* the widest side, weighted by its share of |W|_F */
+        axis = 0;
+        for (o = 0; o < q; o++)
+        {
+            w[o] = (fmpq_get_d(box + 2 * o + 1) - fmpq_get_d(box + 2 * o)) * S->weight[o];
+            if (w[o] > w[axis])
+                axis = o;
+        }
+    }
     fmpq_init(at);
-    b = _fmpq_vec_init(4);
+    b = _fmpq_vec_init(2 * q);
     fmpq_add(at, box + 2 * axis, box + 2 * axis + 1);
     fmpq_div_2exp(at, at, 1);
     if (have_cand)
@@ -342,11 +559,11 @@ process(search_ctx * S, const fmpq * box, slong depth)
         }
     }
     rc_census_push_cut(c, (int) axis, at);
-    box_copy(b, box); fmpq_set(b + 2 * axis + 1, at);
+    box_copy(b, box, q); fmpq_set(b + 2 * axis + 1, at);
     process(S, b, depth + 1);
-    box_copy(b, box); fmpq_set(b + 2 * axis, at);
+    box_copy(b, box, q); fmpq_set(b + 2 * axis, at);
     process(S, b, depth + 1);
-    _fmpq_vec_clear(b, 4);
+    _fmpq_vec_clear(b, 2 * q);
     fmpq_clear(at);
 }
 
@@ -362,10 +579,44 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
     S.c = c;
     S.prec = prec;
     S.max_depth = max_depth;
+    S.zero_depth = max_depth;
+    S.max_nodes = NODE_BUDGET;
     S.boxes = 0;
+    S.q = 2;
     S.scale = sqrt((double) (k - 1));
     S.fn = fn;
     S.ctx = ctx;
+    S.seeds = NULL;
+    S.nseeds = 0;
     process(&S, c->region, 0);
+    return _rc_census_replay(c, 0, err);
+}
+
+int
+rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong max_depth,
+                           slong zero_depth, slong max_nodes, rc_census_search_fn fn,
+                           void * ctx, rc_error_t err)
+{
+    search_ctx S;
+    slong o;
+
+    if (rc_census_set_two_block(c, k, a, prec, err))
+        return 1;
+    rc_census_default_region_sym(c->region, c->sym, prec);
+    S.c = c;
+    S.prec = prec;
+    S.max_depth = max_depth;
+    S.zero_depth = zero_depth;
+    S.max_nodes = max_nodes > 0 ? max_nodes : NODE_BUDGET;
+    S.boxes = 0;
+    S.q = c->q;
+    S.scale = 1;
+    for (o = 0; o < c->q; o++)
+        S.weight[o] = sqrt((double) rc_sym_orbit_size(c->sym, o));
+    S.fn = fn;
+    S.ctx = ctx;
+    make_seeds(&S);
+    process(&S, c->region, 0);
+    flint_free(S.seeds);
     return _rc_census_replay(c, 0, err);
 }

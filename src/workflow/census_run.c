@@ -1,7 +1,9 @@
-/* relucert census: the one-block census for a range of k (workflow.h).
-   One k is one work item: a worker searches (rc_census_search), writes
-   the certificate and re-checks it from the file; the parent collects one
-   line per k and writes the summary. */
+/* relucert census: the one- or two-block census for a range of k
+   (workflow.h). One k (one block) or one pair (k, a) (two blocks) is one
+   work item: a worker searches (rc_census_search,
+   rc_census_search_two_block), writes the certificate and re-checks it
+   from the file; the parent collects one line per item and writes the
+   summary. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,9 @@ rc_census_params_init(rc_census_params_t par)
     par->k_max = 2;
     par->out_dir = "relucert-census";
     par->pattern = "one-block";
+    par->a = 0;
+    par->max_nodes = 0;
+    par->zero_depth = 24;
     par->prec = 128;
     par->max_depth = 80;
     par->jobs = 1;
@@ -51,14 +56,25 @@ typedef struct
     void * pctx;
     double t0;
     slong done, total;
+    slong * ks, * as;          /* the items of this shard: k, and a (0: one
+                                  block) */
     int bad_line;
 }
 run_ctx;
 
 static void
-cert_path(char * buf, size_t len, const char * dir, slong k)
+cert_path(char * buf, size_t len, const char * dir, slong k, slong a)
 {
-    snprintf(buf, len, "%s/census-k%04ld.json", dir, (long) k);
+    if (a == 0)
+        snprintf(buf, len, "%s/census-k%04ld.json", dir, (long) k);
+    else
+        snprintf(buf, len, "%s/census-k%04ld-a%04ld.json", dir, (long) k, (long) a);
+}
+
+static int
+two_block(const rc_census_params_struct * par)
+{
+    return strcmp(par->pattern, "two-block") == 0;
 }
 
 /* the counts of a point list (statuses as the checker confirmed them) */
@@ -82,8 +98,10 @@ count_statuses(json_t * line, const json_t * points)
     json_object_set_new(line, "critical", json_integer(cr));
 }
 
-/* resume: 1 (line filled) when path holds a complete census of this
-   precision that passes the check; 0 otherwise (it is recomputed) */
+/* resume: 1 (line filled) when path holds a census of this precision
+   that passes the check and is complete (one block) or complete or not
+   (two blocks: the budget decides how far a search gets); 0 otherwise (it
+   is recomputed) */
 static int
 try_resume(json_t * line, const char * path, const rc_census_params_struct * par)
 {
@@ -93,7 +111,7 @@ try_resume(json_t * line, const char * path, const rc_census_params_struct * par
     json_t * root;
     const json_t * tree;
     double t0 = rc_clock_now();
-    int ok;
+    int ok, complete;
 
     if (!par->resume || stat(path, &sb) != 0 || rc_check_file(why, path) != RC_CHECK_OK)
         return 0;
@@ -101,18 +119,20 @@ try_resume(json_t * line, const char * path, const rc_census_params_struct * par
     if (root == NULL)
         return 0;
     tree = json_object_get(root, "tree");
+    complete = json_is_string(json_object_get(json_object_get(json_object_get(root, "claims"),
+                                                              "complete"), "verdict"))
+               && strcmp(json_string_value(json_object_get(json_object_get(json_object_get(root,
+                         "claims"), "complete"), "verdict")), "proved") == 0;
     ok = rc_json_is_slong(json_object_get(root, "prec"), par->prec)
-         && json_is_string(json_object_get(json_object_get(json_object_get(root, "claims"),
-                                                           "complete"), "verdict"))
-         && strcmp(json_string_value(json_object_get(json_object_get(json_object_get(root,
-                   "claims"), "complete"), "verdict")), "proved") == 0;
+         && (complete || two_block(par));
     if (ok)
     {
         json_object_set_new(line, "boxes", json_integer((json_array_size(tree) + 1) / 2));
         json_object_set(line, "depth", json_object_get(json_object_get(root, "claims"), "depth"));
         count_statuses(line, json_object_get(root, "points"));
-        json_object_set_new(line, "unresolved", json_integer(0));
-        json_object_set_new(line, "complete", json_true());
+        json_object_set_new(line, "unresolved",
+                            json_integer(json_array_size(json_object_get(root, "unresolved"))));
+        json_object_set_new(line, "complete", json_boolean(complete));
         json_object_set_new(line, "checked", json_true());
         json_object_set_new(line, "resumed", json_true());
         json_object_set_new(line, "search_seconds", json_real(0));
@@ -122,14 +142,13 @@ try_resume(json_t * line, const char * path, const rc_census_params_struct * par
     return ok;
 }
 
-/* one k: a line of JSON {"k", "boxes", ..., "error"} */
+/* one item: a line of JSON {"k", ("a",) "boxes", ..., "error"} */
 static void
 work(FILE * out, slong i, void * vctx)
 {
     run_ctx * R = vctx;
     const rc_census_params_struct * par = R->par;
-    slong k = par->k_min + par->shard_i + i * par->shard_n, j, minima = 0, saddles = 0,
-          critical = 0;
+    slong k = R->ks[i], a = R->as[i], j, minima = 0, saddles = 0, critical = 0;
     rc_census_t c;
     rc_error_t err, why;
     json_t * root, * line = json_object();
@@ -139,10 +158,15 @@ work(FILE * out, slong i, void * vctx)
 
     rc_census_init(c);
     json_object_set_new(line, "k", json_integer(k));
-    cert_path(path, sizeof path, par->out_dir, k);
+    if (a > 0)
+        json_object_set_new(line, "a", json_integer(a));
+    cert_path(path, sizeof path, par->out_dir, k, a);
     if (try_resume(line, path, par))
         ;
-    else if (rc_census_search(c, k, par->prec, par->max_depth, NULL, NULL, err))
+    else if (a == 0 ? rc_census_search(c, k, par->prec, par->max_depth, NULL, NULL, err)
+                    : rc_census_search_two_block(c, k, a, par->prec, par->max_depth,
+                                                 par->zero_depth, par->max_nodes, NULL, NULL,
+                                                 err))
         json_object_set_new(line, "error", json_string(err->msg));
     else
     {
@@ -242,7 +266,41 @@ static int
 row_cmp(const void * a, const void * b)
 {
     slong x = get_int(*(json_t * const *) a, "k"), y = get_int(*(json_t * const *) b, "k");
+    if (x == y)
+    {
+        x = get_int(*(json_t * const *) a, "a");
+        y = get_int(*(json_t * const *) b, "a");
+    }
     return (x > y) - (x < y);
+}
+
+/* the work items of the shard into R->ks, R->as; returns their number */
+static slong
+make_items(run_ctx * R, const rc_census_params_struct * par)
+{
+    slong k, a, pos = 0, n = 0, alloc = 16;
+
+    R->ks = flint_malloc(sizeof(slong) * alloc);
+    R->as = flint_malloc(sizeof(slong) * alloc);
+    for (k = par->k_min; k <= par->k_max; k++)
+    {
+        slong a0 = two_block(par) ? (par->a > 0 ? par->a : 1) : 0;
+        slong a1 = two_block(par) ? (par->a > 0 ? par->a : k / 2) : 0;
+        for (a = a0; a <= a1; a++, pos++)
+        {
+            if (a >= k || pos % par->shard_n != par->shard_i)
+                continue;
+            if (n == alloc)
+            {
+                alloc *= 2;
+                R->ks = flint_realloc(R->ks, sizeof(slong) * alloc);
+                R->as = flint_realloc(R->as, sizeof(slong) * alloc);
+            }
+            R->ks[n] = k;
+            R->as[n++] = a;
+        }
+    }
+    return n;
 }
 
 int
@@ -257,12 +315,19 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     int ret;
 
     rc_census_summary_clear(S);
-    if (par->pattern == NULL || strcmp(par->pattern, "one-block") != 0)
-        return rc_error_set(err, "pattern: expected one-block, found '%.40s'",
+    if (par->pattern == NULL || (strcmp(par->pattern, "one-block") != 0
+                                 && strcmp(par->pattern, "two-block") != 0))
+        return rc_error_set(err, "pattern: expected one-block or two-block, found '%.40s'",
                             par->pattern == NULL ? "" : par->pattern), 2;
     if (par->k_min < 2 || par->k_max < par->k_min || par->k_max > 1000000)
         return rc_error_set(err, "k: expected 2 <= k <= k-max <= 10^6, found %ld..%ld",
                             (long) par->k_min, (long) par->k_max), 2;
+    if (two_block(par) && (par->k_min < 3 || par->k_max > 1000 || par->a < 0
+                           || (par->a > 0 && par->a >= par->k_min) || par->max_nodes < 0
+                           || par->zero_depth < 0))
+        return rc_error_set(err, "two-block: expected 3 <= k <= k-max <= 1000, 0 <= a < k, "
+                            "max-nodes >= 0 and zero-depth >= 0, found k = %ld..%ld, a = %ld",
+                            (long) par->k_min, (long) par->k_max, (long) par->a), 2;
     if (par->shard_n < 1 || par->shard_i < 0 || par->shard_i >= par->shard_n)
         return rc_error_set(err, "shard: expected 0 <= i < n, found %ld of %ld",
                             (long) par->shard_i, (long) par->shard_n), 2;
@@ -270,8 +335,7 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
         return rc_error_set(err, "%s: cannot create the directory: %s", par->out_dir,
                             strerror(errno)), 2;
     S->rows = json_array();
-    n = par->k_max - par->k_min + 1;
-    n = n > par->shard_i ? (n - par->shard_i + par->shard_n - 1) / par->shard_n : 0;
+    n = make_items(&R, par);
     R.par = par;
     R.S = S;
     R.progress = progress;
@@ -281,7 +345,10 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     R.total = n;
     R.bad_line = 0;
     rc_progress_report(progress, progress_ctx, RC_PROGRESS_BEGIN, "census", 0, n, "k", 0);
-    if (rc_workers_run(par->jobs, n, 1, work, line_in, &R, err))
+    ret = rc_workers_run(par->jobs, n, 1, work, line_in, &R, err);
+    flint_free(R.ks);
+    flint_free(R.as);
+    if (ret)
         return 2;
     rc_progress_report(progress, progress_ctx, RC_PROGRESS_END, "census", R.done, n, "k",
                        rc_clock_now() - R.t0);
@@ -300,7 +367,9 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     json_decref(S->rows);
     S->rows = sorted;
     sum = json_object();
-    json_object_set_new(sum, "pattern", json_string("one-block"));
+    json_object_set_new(sum, "pattern", json_string(par->pattern));
+    if (two_block(par) && par->a > 0)
+        json_object_set_new(sum, "a", json_integer(par->a));
     json_object_set_new(sum, "k_min", json_integer(par->k_min));
     json_object_set_new(sum, "k_max", json_integer(par->k_max));
     json_object_set_new(sum, "ks", json_integer(S->ks));
@@ -330,7 +399,7 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     if (ret)
         return rc_error_set(err, "%s: cannot write", path), 2;
     if (R.bad_line || S->ks != R.total)
-        return rc_error_set(err, "census: %ld of %ld k values reported",
+        return rc_error_set(err, "census: %ld of %ld items reported",
                             (long) S->ks, (long) R.total), 1;
     return (S->complete == S->ks && S->checked == S->ks) ? 0 : 1;
 }

@@ -1,0 +1,504 @@
+/* The two-block census (proofs/lemmas.md L16(f)), pattern (a, k - a) at
+   k = 6, a = 1 and 2, under a node budget (the census is then not
+   complete: its unresolved boxes carry no claim):
+   - every critical point of an independent multi-start Newton search in
+     the fixed-point coordinates (plain double, on the dense gradient and
+     Hessian of src/float, W(theta) built here from the orbits, not by the
+     symmetry code) lies in an existence leaf of the census, at most one per
+     leaf, never in an excluded leaf, with the same Morse index where both
+     decide it;
+   - no leaf whose box meets a zero neuron is a gradient or existence
+     leaf, the gradient test refuses such boxes, and a certificate that
+     claims one fails the check;
+   - tampered certificates (a leaf removed or altered, a point dropped, a
+     point's box moved) fail the check. */
+#include <math.h>
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <lapacke.h>
+#include "testutil.h"
+
+#define K 6
+#define BUDGET 3000
+#define MAXQ 6
+
+/* the orbits of (a, k - a) in the order of census.h: diag 0, off 0
+   (a >= 2), cross 0 1, diag 1, off 1 (k - a >= 2), cross 1 0; -1 for an
+   empty one */
+static slong
+orbit_of(slong a, slong i, slong r, slong * q)
+{
+    slong bi = i >= a, br = r >= a, id[6], o, n = 0;
+    for (o = 0; o < 6; o++)
+    {
+        int empty = (o == 1 && a < 2) || (o == 4 && K - a < 2);
+        id[o] = empty ? -1 : n++;
+    }
+    *q = n;
+    if (bi == br)
+        return id[(bi ? 3 : 0) + (i == r ? 0 : 1)];
+    return id[bi ? 5 : 2];
+}
+
+static void
+dense_w(double * W, slong a, const double * th)
+{
+    slong i, r, q;
+    for (i = 0; i < K; i++)
+        for (r = 0; r < K; r++)
+            W[i * K + r] = th[orbit_of(a, i, r, &q)];
+}
+
+static slong
+nq(slong a)
+{
+    slong q;
+    orbit_of(a, 0, 0, &q);
+    return q;
+}
+
+/* grad phi: the sums of grad F over the orbits */
+static void
+d_phi_grad(double * g, slong a, const double * th)
+{
+    double W[K * K], V[K * K], G[K * K];
+    slong i, r, q = nq(a);
+    for (i = 0; i < K * K; i++)
+        V[i] = (i % (K + 1)) == 0;
+    dense_w(W, a, th);
+    rc_d_gradient(G, W, K, V, K, K);
+    for (i = 0; i < q; i++)
+        g[i] = 0;
+    for (i = 0; i < K; i++)
+        for (r = 0; r < K; r++)
+            g[orbit_of(a, i, r, &q)] += G[i * K + r];
+}
+
+/* the smallest neuron norm */
+static double
+min_norm(slong a, const double * th)
+{
+    double W[K * K], m = INFINITY;
+    slong i, r;
+    dense_w(W, a, th);
+    for (i = 0; i < K; i++)
+    {
+        double s = 0;
+        for (r = 0; r < K; r++)
+            s += W[i * K + r] * W[i * K + r];
+        m = fmin(m, sqrt(s));
+    }
+    return m;
+}
+
+/* damped Newton, central-difference Jacobian, Gaussian elimination */
+static int
+d_newton(double * x, slong a)
+{
+    slong q = nq(a), it, o, p, r;
+    for (it = 0; it < 100; it++)
+    {
+        double g[MAXQ], gp[MAXQ], gm[MAXQ], J[MAXQ][MAXQ + 1], s = 0, f;
+        if (min_norm(a, x) < 1e-3)
+            return 0;
+        d_phi_grad(g, a, x);
+        for (o = 0; o < q; o++)
+        {
+            double y[MAXQ], h = 1e-6 * (1 + fabs(x[o]));
+            memcpy(y, x, sizeof(double) * q);
+            y[o] += h;
+            d_phi_grad(gp, a, y);
+            y[o] -= 2 * h;
+            d_phi_grad(gm, a, y);
+            for (p = 0; p < q; p++)
+                J[p][o] = (gp[p] - gm[p]) / (2 * h);
+        }
+        for (p = 0; p < q; p++)
+            J[p][q] = g[p];
+        for (p = 0; p < q; p++)
+        {
+            slong piv = p;
+            for (r = p + 1; r < q; r++)
+                if (fabs(J[r][p]) > fabs(J[piv][p]))
+                    piv = r;
+            if (!(fabs(J[piv][p]) > 1e-14))
+                return 0;
+            for (o = 0; o <= q; o++)
+            {
+                double t = J[p][o]; J[p][o] = J[piv][o]; J[piv][o] = t;
+            }
+            for (r = 0; r < q; r++)
+                if (r != p)
+                {
+                    double m = J[r][p] / J[p][p];
+                    for (o = p; o <= q; o++)
+                        J[r][o] -= m * J[p][o];
+                }
+        }
+        for (p = 0; p < q; p++)
+            s += fabs(J[p][q] / J[p][p]);
+        f = s > 0.25 ? 0.25 / s : 1;
+        for (p = 0; p < q; p++)
+            x[p] -= f * J[p][q] / J[p][p];
+        for (p = 0; p < q; p++)
+            if (!isfinite(x[p]) || fabs(x[p]) > 10)
+                return 0;
+        d_phi_grad(g, a, x);
+        s = 0;
+        for (p = 0; p < q; p++)
+            s += fabs(g[p]);
+        if (s < 1e-11 && f == 1)
+            return 1;
+    }
+    return 0;
+}
+
+/* negative eigenvalues of the dense K^2 x K^2 Hessian; -1 if one is
+   within 1e-7 of 0 or the Hessian fails */
+static slong
+d_index(slong a, const double * th)
+{
+    const slong N = K * K;
+    double W[K * K], V[K * K], * H = flint_malloc(sizeof(double) * N * N), ev[K * K];
+    slong i, neg = 0;
+    for (i = 0; i < N; i++)
+        V[i] = (i % (K + 1)) == 0;
+    dense_w(W, a, th);
+    if (rc_d_hessian(H, W, K, V, K, K) != 0
+        || LAPACKE_dsyev(LAPACK_ROW_MAJOR, 'N', 'U', N, H, N, ev) != 0)
+        neg = -1;
+    for (i = 0; i < N && neg >= 0; i++)
+    {
+        if (!isfinite(ev[i]) || fabs(ev[i]) < 1e-7)
+            neg = -1;
+        else if (ev[i] < 0)
+            neg++;
+    }
+    flint_free(H);
+    return neg;
+}
+
+static int
+in_box(const fmpq * box, const double * x, slong q)
+{
+    slong o;
+    for (o = 0; o < q; o++)
+        if (!(fmpq_get_d(box + 2 * o) <= x[o] && x[o] <= fmpq_get_d(box + 2 * o + 1)))
+            return 0;
+    return 1;
+}
+
+static rc_census_struct census[2];
+static int have[2];
+
+static rc_census_struct *
+get_census(slong a)
+{
+    rc_error_t err;
+    if (!have[a - 1])
+    {
+        rc_census_init(census + a - 1);
+        if (rc_census_search_two_block(census + a - 1, K, a, 128, 60, 24, BUDGET, NULL, NULL,
+                                       err) != 0)
+        {
+            fprintf(stderr, "census a = %ld: %s\n", (long) a, err->msg);
+            abort();
+        }
+        have[a - 1] = 1;
+    }
+    return census + a - 1;
+}
+
+START_TEST(test_newton_in_census)
+{
+    slong a = 1 + _i, q = nq(a), j, o, p, npts = 0, compared = 0, inexist = 0;
+    rc_census_struct * c = get_census(a);
+    double pts[256][MAXQ];
+    slong leaf_of[256];
+    flint_rand_t st;
+
+    ck_assert_int_eq(c->q, q);
+    ck_assert_int_eq(c->nfailed, 0);
+    flint_randinit(st);
+    flint_randseed(st, 2300 + a, 11);
+    for (j = 0; j < 400; j++)
+    {
+        double x[MAXQ];
+        for (o = 0; o < q; o++)
+        {
+            double T = 0.5 * fmpq_get_d(c->region + 2 * o + 1);
+            x[o] = T * (2 * (double) n_randint(st, 1000001) / 1e6 - 1);
+        }
+        if (!d_newton(x, a) || min_norm(a, x) < 0.05)
+            continue;
+        for (p = 0; p < npts; p++)
+        {
+            double d = 0;
+            for (o = 0; o < q; o++)
+                d += fabs(pts[p][o] - x[o]);
+            if (d < 1e-7)
+                break;
+        }
+        if (p < npts || npts == 256)
+            continue;
+        memcpy(pts[npts], x, sizeof(double) * q);
+        /* the leaf holding x: never excluded; an existence leaf */
+        leaf_of[npts] = -1;
+        for (p = 0; p < c->nnodes; p++)
+            if (c->nodes[p].axis < 0 && in_box(c->nodes[p].box, x, q))
+            {
+                rc_census_leaf_kind kd = c->nodes[p].kind;
+                ck_assert_msg(kd == RC_CENSUS_EXIST || kd == RC_CENSUS_UNRESOLVED,
+                              "a = %ld: a critical point of the independent search lies in "
+                              "a leaf '%s'", (long) a, rc_census_leaf_name(kd));
+                if (kd == RC_CENSUS_EXIST)
+                    leaf_of[npts] = p;
+            }
+        ck_assert_msg(leaf_of[npts] >= 0, "a = %ld: the critical point %ld of the independent "
+                      "search (%.6g %.6g %.6g %.6g %.6g %.6g, index %ld) is in no existence leaf",
+                      (long) a, (long) npts, x[0], x[1], x[2], x[3], x[4], q > 5 ? x[5] : 0.0,
+                      (long) d_index(a, x));
+        for (p = 0; p < npts; p++)
+            ck_assert_msg(leaf_of[p] != leaf_of[npts], "a = %ld: two distinct points of the "
+                          "independent search in one existence leaf", (long) a);
+        inexist++;
+        {
+            const rc_census_point_struct * pt = c->points + c->nodes[leaf_of[npts]].point;
+            slong di = d_index(a, x), ci = pt->morse_index;
+            if (di >= 0 && ci >= 0)
+            {
+                compared++;
+                ck_assert_msg(di == ci, "a = %ld: index %ld (dense double) against %ld (census)",
+                              (long) a, (long) di, (long) ci);
+            }
+            else if (di > 0)
+                ck_assert(ci > 0 || arb_is_negative(pt->lam_min));
+        }
+        npts++;
+    }
+    ck_assert_msg(npts >= 3 && compared >= 2, "a = %ld: %ld points found, %ld indices compared",
+                  (long) a, (long) npts, (long) compared);
+    if (getenv("CENSUS_VERBOSE") != NULL)
+        printf("k = %d, a = %ld: %ld census points, %ld Newton points (all in existence "
+               "leaves), %ld indices compared, %ld unresolved leaves\n", K, (long) a,
+               (long) c->npoints, (long) npts, (long) compared, (long) c->nunresolved);
+    flint_randclear(st);
+}
+END_TEST
+
+/* L16(f3): a box that meets a zero neuron is never a gradient or
+   existence leaf, the gradient test refuses it, and the checker too */
+START_TEST(test_zero_neuron_boxes)
+{
+    slong a = 1 + _i, q = nq(a), j, o, meets = 0;
+    rc_census_struct * c = get_census(a);
+    rc_error_t why;
+    json_t * root, * tree;
+    int tampered = 0;
+
+    for (j = 0; j < c->nnodes; j++)
+    {
+        const rc_census_node_struct * n = c->nodes + j;
+        if (n->axis >= 0 || !rc_census_box_meets_zero(c->sym, n->box))
+            continue;
+        meets++;
+        ck_assert_msg(n->kind != RC_CENSUS_GRADIENT && n->kind != RC_CENSUS_EXIST,
+                      "a = %ld: leaf %ld meets a zero neuron and is '%s'", (long) a, (long) j,
+                      rc_census_leaf_name(n->kind));
+        for (o = 0; o < q; o++)
+            ck_assert(rc_census_box_gradient(c->sym, n->box, o, 128) == RC_UNDECIDED);
+    }
+    ck_assert_msg(meets > 0, "a = %ld: no leaf meets a zero neuron", (long) a);
+
+    /* a certificate whose leaf meeting a zero neuron says gradient fails */
+    root = rc_census_to_json(c);
+    ck_assert_msg(rc_cert_check(why, root) == 0, "%s", why->msg);
+    tree = json_object_get(root, "tree");
+    for (j = 0; j < c->nnodes && !tampered; j++)
+        if (c->nodes[j].axis < 0 && rc_census_box_meets_zero(c->sym, c->nodes[j].box)
+            && c->nodes[j].kind == RC_CENSUS_UNRESOLVED)
+        {
+            json_t * l = json_array_get(tree, j);
+            json_object_set_new(l, "leaf", json_string("gradient"));
+            json_object_set_new(l, "coordinate", json_string(c->m == 2 && a == 1 ? "diag 0"
+                                                                               : "off 0"));
+            tampered = 1;
+        }
+    if (tampered)
+    {
+        json_array_clear(json_object_get(root, "unresolved"));
+        ck_assert_msg(rc_cert_check(why, root) != 0, "a gradient leaf on a zero neuron passed");
+    }
+    json_decref(root);
+
+    /* boxes around the zero set of block 0's neuron, other coordinates at
+       a point where the gradient is far from 0 */
+    for (j = 0; j < 20; j++)
+    {
+        fmpq * box = _fmpq_vec_init(2 * q);
+        for (o = 0; o < q; o++)
+        {
+            int row0 = c->sym->ob[o] == 0;
+            fmpq_set_si(box + 2 * o, row0 ? -1 : 3 + j, row0 ? 1 << (j % 10 + 2) : 4);
+            fmpq_set_si(box + 2 * o + 1, row0 ? 1 : 4 + j, row0 ? 1 << (j % 10 + 2) : 4);
+        }
+        ck_assert(rc_census_box_meets_zero(c->sym, box));
+        for (o = 0; o < q; o++)
+            ck_assert(rc_census_box_gradient(c->sym, box, o, 128) == RC_UNDECIDED);
+        _fmpq_vec_clear(box, 2 * q);
+    }
+}
+END_TEST
+
+/* ---- must not prove ---- */
+
+static slong
+find_leaf(const json_t * tree, const char * kind, slong skip)
+{
+    slong j;
+    for (j = 0; j < (slong) json_array_size(tree); j++)
+    {
+        const json_t * l = json_object_get(json_array_get(tree, j), "leaf");
+        if (json_is_string(l) && strcmp(json_string_value(l), kind) == 0 && skip-- == 0)
+            return j;
+    }
+    return -1;
+}
+
+/* shifts coordinate 0 of a box {name: [lo, hi], ...} by +1/3 */
+static void
+shift_box(json_t * box)
+{
+    const char * key;
+    json_t * v;
+    json_object_foreach(box, key, v)
+    {
+        json_array_set_new(v, 0, json_string("1/3"));
+        json_array_set_new(v, 1, json_string("2/3"));
+        break;
+    }
+}
+
+static const char * tampers[] = {
+    "remove a gradient leaf", "gradient leaf -> small", "gradient leaf -> outside",
+    "gradient leaf's coordinate", "exist leaf -> gradient", "drop a point",
+    "move a point's box", "move a point's box and its leaf's box", "remove an unresolved leaf",
+    "unresolved leaf -> small", "a point's morse_index", "claims.complete"
+};
+
+START_TEST(test_tampered)
+{
+    rc_census_struct * c = get_census(2);
+    json_t * good = rc_census_to_json(c), * root, * tree, * pts, * e;
+    rc_error_t why;
+    slong j, i;
+    int failed;
+
+    ck_assert_msg(rc_cert_check(why, good) == 0, "the untampered certificate: %s", why->msg);
+    root = json_deep_copy(good);
+    tree = json_object_get(root, "tree");
+    pts = json_object_get(root, "points");
+    ck_assert(json_array_size(pts) >= 2);
+    switch (_i)
+    {
+        case 0:
+            json_array_remove(tree, find_leaf(tree, "gradient", 0));
+            break;
+        case 1:
+        case 2:
+            /* some gradient leaf is neither small nor outside */
+            failed = 0;
+            for (i = 0; !failed && (j = find_leaf(tree, "gradient", i)) >= 0; i++)
+            {
+                e = json_array_get(tree, j);
+                json_object_set_new(e, "leaf", json_string(_i == 1 ? "small" : "outside"));
+                json_object_del(e, "coordinate");
+                failed = rc_cert_check(why, root) != 0;
+                json_decref(root);
+                root = json_deep_copy(good);
+                tree = json_object_get(root, "tree");
+            }
+            ck_assert_msg(failed, "every gradient leaf passed as '%s'", tampers[_i]);
+            e = json_array_get(tree, find_leaf(tree, "exist", 0));
+            json_object_set_new(e, "leaf", json_string(_i == 1 ? "small" : "outside"));
+            json_object_del(e, "point");
+            break;
+        case 3:
+            failed = 0;
+            for (i = 0; !failed && (j = find_leaf(tree, "gradient", i)) >= 0; i++)
+            {
+                const char * c0 = json_string_value(json_object_get(json_array_get(tree, j),
+                                                                    "coordinate"));
+                json_object_set_new(json_array_get(tree, j), "coordinate", json_string(
+                    strcmp(c0, "diag 1") == 0 ? "cross 0 1" : "diag 1"));
+                failed = rc_cert_check(why, root) != 0;
+                json_decref(root);
+                root = json_deep_copy(good);
+                tree = json_object_get(root, "tree");
+            }
+            ck_assert(failed);
+            json_array_remove(tree, find_leaf(tree, "gradient", 0));
+            break;
+        case 4:
+            e = json_array_get(tree, find_leaf(tree, "exist", 0));
+            json_object_set_new(e, "leaf", json_string("gradient"));
+            json_object_set_new(e, "coordinate", json_string("diag 0"));
+            json_object_del(e, "point");
+            break;
+        case 5:
+            json_array_remove(pts, 0);
+            break;
+        case 6:
+            shift_box(json_object_get(json_array_get(pts, 1), "box"));
+            break;
+        case 7:
+            j = json_integer_value(json_object_get(json_array_get(pts, 1), "leaf"));
+            shift_box(json_object_get(json_array_get(pts, 1), "box"));
+            shift_box(json_object_get(json_array_get(tree, j), "box"));
+            break;
+        case 8:
+            json_array_remove(tree, find_leaf(tree, "unresolved", 0));
+            break;
+        case 9:
+            /* some unresolved leaf is not inside the small-student set */
+            j = find_leaf(tree, "unresolved", 0);
+            json_object_set_new(json_array_get(tree, j), "leaf", json_string("small"));
+            json_array_remove(json_object_get(root, "unresolved"), 0);
+            break;
+        case 10:
+            json_object_set_new(json_array_get(pts, 0), "morse_index", json_integer(7));
+            break;
+        case 11:
+            json_object_set_new(json_object_get(root, "claims"), "complete",
+                                rc_json_claim(RC_PROVED));
+            break;
+    }
+    ck_assert_msg(rc_cert_check(why, root) != 0, "tamper '%s' passed the check", tampers[_i]);
+    ck_assert(strlen(why->msg) > 0);
+    json_decref(root);
+    json_decref(good);
+}
+END_TEST
+
+Suite *
+census_two_block_suite(void)
+{
+    Suite * s = suite_create("census_two_block");
+    TCase * tc = tcase_create("core");
+    tcase_set_timeout(tc, 600);
+    tcase_add_loop_test(tc, test_newton_in_census, 0, 2);
+    tcase_add_loop_test(tc, test_zero_neuron_boxes, 0, 2);
+    tcase_add_loop_test(tc, test_tampered, 0, (int) (sizeof tampers / sizeof tampers[0]));
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    /* the two censuses once, before the tests fork */
+    get_census(1);
+    get_census(2);
+    return tu_run(census_two_block_suite());
+}
