@@ -374,6 +374,10 @@ check("census: complete, two rows (%r)" % cs, cs.complete and cs.ks == 2 and len
       and cs.rows[0].k == 3 and cs.rows[0].unresolved == 0 and cs.rows[1].points == 4)
 check("census: the certificate re-checks", cs.certificate(4).check().valid)
 check("census: the summary file", json.load(open("census34/census-summary.json")) is not None)
+c2 = relucert.census(4, pattern="two-block", a=1, max_nodes=400, out_dir="census2b", progress=False)
+check("census two-block: one row, a = 1 (%r)" % c2, len(c2.rows) == 1 and c2.rows[0].a == 1
+      and "a=1" in repr(c2.rows[0]) and (c2.complete == (c2.unresolved == 0)))
+check("census two-block: the certificate re-checks", c2.certificate(4, a=1).check().valid)
 raises("census k_min > k_max", lambda: relucert.census(5, 4, out_dir="census54"),
        "k: expected 2 <= k <= k-max <= 10^6, found 5..4")
 raises("census pattern", lambda: relucert.census(3, pattern="nine-block", out_dir="census9"),

@@ -142,7 +142,8 @@ char * rc_api_search(const char * request);
 char * rc_api_overparam(const char * request);
 
 /* relucert census (rc_census_run). Request: "k_min", "k_max" (default
-   k_min), "pattern", "prec", "max_depth", "jobs", "check" and "resume"
+   k_min), "pattern" ("one-block" or "two-block"), "a", "max_nodes",
+   "zero_depth" (two blocks), "prec", "max_depth", "jobs", "check" and "resume"
    (booleans, default true), "shard_i" (0-based) and "shard_n", "out_dir".
    Answer: "complete" (every census complete and checked: the command's
    exit status 0), the totals "ks", "complete_ks", "checked", "resumed",

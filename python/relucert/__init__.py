@@ -1213,11 +1213,12 @@ class CensusRow:
         return self._data
 
     def __repr__(self):
+        name = "k=%d" % self.k + (", a=%d" % self._data["a"] if "a" in self._data else "")
         if "error" in self._data:
-            return "CensusRow(k=%d: %s)" % (self.k, self.error)
-        return ("CensusRow(k=%d: %d points (%d minima, %d saddles, %d undecided), "
+            return "CensusRow(%s: %s)" % (name, self.error)
+        return ("CensusRow(%s: %d points (%d minima, %d saddles, %d undecided), "
                 "%d boxes, %d unresolved, %s)"
-                % (self.k, self.points, self.minima, self.saddles, self.critical, self.boxes,
+                % (name, self.points, self.minima, self.saddles, self.critical, self.boxes,
                    self.unresolved,
                    "complete and checked" if self.complete and self.checked
                    else "NOT complete" if not self.complete else "NOT checked"))
@@ -1238,8 +1239,11 @@ class CensusRun(_Result):
         self.rows = [CensusRow(r) for r in data["rows"]]
         self.out_dir = out_dir
 
-    def certificate(self, k):
-        return Certificate.read(os.path.join(self.out_dir, "census-k%04d.json" % _int(k, "k")))
+    def certificate(self, k, a=None):
+        """The certificate of k (one block) or of (k, a) (two blocks)."""
+        name = "census-k%04d.json" % _int(k, "k") if a is None else \
+            "census-k%04d-a%04d.json" % (_int(k, "k"), _int(a, "a"))
+        return Certificate.read(os.path.join(self.out_dir, name))
 
     def _lines(self):
         return ["relucert census (%s): %d k, %d complete and checked, %d points "
@@ -1249,21 +1253,27 @@ class CensusRun(_Result):
                    "" if self.complete else " (NOT complete)")] + [repr(r) for r in self.rows]
 
 
-def census(k_min, k_max=None, pattern="one-block", prec=128, max_depth=80, jobs=1,
-           check=True, resume=True, shard=None, out_dir="relucert-census", progress=None):
+def census(k_min, k_max=None, pattern="one-block", a=None, max_nodes=None, zero_depth=None,
+           prec=128, max_depth=80, jobs=1, check=True, resume=True, shard=None,
+           out_dir="relucert-census", progress=None):
     """relucert census: for every k in k_min..k_max (default k_min), the
-    certified census of the critical points of the pattern (teacher I_k,
-    n = d = k) with nonzero neurons in the region of lemma L16, one
-    certificate per k in out_dir (resumable). shard=(i, n) runs only the k at
-    0-based positions i, i + n, ... of the range. Returns a CensusRun; its
-    complete is True only when every census has no unresolved box and its
-    certificate passed the check."""
+    certified census of the critical points of the pattern ("one-block", or
+    "two-block": every a <= k/2, or only a) for teacher I_k, n = d = k, with
+    nonzero neurons in the region of lemma L16, one certificate per work
+    item in out_dir (resumable). max_nodes and zero_depth are the two-block
+    budgets (--max-nodes, --zero-depth). shard=(i, n) runs only the items at
+    0-based positions i, i + n, .... Returns a CensusRun; its complete is
+    True only when every census has no unresolved box and its certificate
+    passed the check."""
     req = {"k_min": _int(k_min, "k_min"),
            "k_max": _int(k_min if k_max is None else k_max, "k_max"),
            "pattern": str(pattern), "prec": _int(prec, "prec"),
            "max_depth": _int(max_depth, "max_depth"), "jobs": _int(jobs, "jobs"),
            "check": bool(check), "resume": bool(resume), "out_dir": os.fspath(out_dir)}
+    for key, v in (("a", a), ("max_nodes", max_nodes), ("zero_depth", zero_depth)):
+        if v is not None:
+            req[key] = _int(v, key)
     if shard is not None:
         req["shard_i"], req["shard_n"] = _int(shard[0], "shard[0]"), _int(shard[1], "shard[1]")
-    a = _call(_lib.rc_api_census, json.dumps(req), progress)
-    return CensusRun({x: y for x, y in a.items() if x != "ok"}, req["out_dir"])
+    ans = _call(_lib.rc_api_census, json.dumps(req), progress)
+    return CensusRun({x: y for x, y in ans.items() if x != "ok"}, req["out_dir"])
