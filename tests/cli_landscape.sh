@@ -24,6 +24,10 @@ same cvmu certify convexity --k 3 --mu 0.091
 same nc23 certify nonconvex --k 2 --n 3 --eps 0.1,1e-3 --alpha 1/3,2/3
 same pf2 certify pl-fails --k 2 --eps 0.1 --lambda 1e-30
 same oparb certify opsc --k 3 --m 2 --samples 3 --seed 1 --arith arb
+# the refuting direction (a witness in a multiple eigenspace) does not come
+# from BLAS: the same bytes under another OpenBLAS kernel
+OPENBLAS_CORETYPE=Prescott $RUN certify convexity --k 3 --mu 0.091 --out "$tmp/cvmu2.json" >/dev/null 2>&1
+check "cvmu: the same bytes under OPENBLAS_CORETYPE=Prescott" cmp -s "$tmp/cvmu.json" "$tmp/cvmu2.json"
 check "the producer is what is stripped" test "$(bare "$G/cvmu.json" | wc -l)" -eq "$(($(wc -l <"$G/cvmu.json") - 7))"
 
 # the summary lines, from the certificate

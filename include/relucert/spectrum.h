@@ -55,6 +55,12 @@ int rc_d_sym_eig_min(double * lam, double * u, const double * A, slong N);
    finite or memory fails. */
 int rc_d_sym_eig_min_portable(double * lam, double * u, const double * A, slong N);
 
+/* A canonical form of a floating-point witness vector (u, N entries),
+   independent of the sign and rounding noise an eigensolver leaves: the
+   largest entry (the first within 1e-9 of the largest |u_a|) made
+   positive, entries below 1e-12 of it set to 0. */
+void rc_d_vec_canonical(double * u, slong N);
+
 /* A choice among floating-point values that does not depend on the last
    bits: the lowest index i with x[i] <= m + 1e-9 |m| + 1e-12, m the smallest
    finite x[j] (n entries; NaN and infinities never chosen). Returns -1 when

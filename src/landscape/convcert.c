@@ -163,8 +163,12 @@ rc_convcert_find(rc_convcert_t c, const fmpq_mat_t V, const fmpq_t mu,
     arb_mat_set_fmpq_mat(Vb, V, 64);
     rc_hessian(Hb, Vb, Vb, 64);
     rc_mat_get_d(Hd, Hb);
-    if (rc_d_sym_eig_min(&lam, ud, Hd, N) == 0 && lam <= fmpq_get_d(mu) + 1e-12)
+    /* the witness is stored: the portable solver, so that its bytes do not
+       depend on the BLAS kernel (the smallest eigenvalue of H(V) is
+       multiple, and LAPACK's choice in its eigenspace follows the kernel) */
+    if (rc_d_sym_eig_min_portable(&lam, ud, Hd, N) == 0 && lam <= fmpq_get_d(mu) + 1e-12)
     {
+        rc_d_vec_canonical(ud, N);
         for (j = 0; j < N; j++)
             rc_number_set_d_digits(fmpq_mat_entry(c->u, 0, j), ud[j], 17);
         c->have_witness = 1;

@@ -226,3 +226,25 @@ rc_d_sym_eig_min_portable(double * lam, double * u, const double * A, slong N)
         u[i] /= nrm;
     return 0;
 }
+
+void
+rc_d_vec_canonical(double * u, slong N)
+{
+    slong a, top = 0;
+    double mx = 0;
+
+    for (a = 0; a < N; a++)
+        mx = fmax(mx, fabs(u[a]));
+    for (a = 0; a < N; a++)
+        if (fabs(u[a]) >= mx * (1 - 1e-9))
+        {
+            top = a;
+            break;
+        }
+    if (u[top] < 0)
+        for (a = 0; a < N; a++)
+            u[a] = -u[a];
+    for (a = 0; a < N; a++)
+        if (fabs(u[a]) < 1e-12 * mx)
+            u[a] = 0;
+}

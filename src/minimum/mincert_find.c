@@ -57,8 +57,7 @@ set_centre(rc_mincert_t c, double * Wd, const arb_mat_t W)
 static void
 set_split_row(rc_mincert_t c, slong i, const double * Pd, double * ud, double * ls)
 {
-    slong a, top = 0;
-    double mx = 0;
+    slong a;
 
     ls[i] = INFINITY;
     if (rc_d_sym_eig_min_portable(ls + i, ud, Pd, c->d))
@@ -66,21 +65,9 @@ set_split_row(rc_mincert_t c, slong i, const double * Pd, double * ud, double * 
         ls[i] = INFINITY;
         return;
     }
+    rc_d_vec_canonical(ud, c->d);
     for (a = 0; a < c->d; a++)
-        mx = FLINT_MAX(mx, fabs(ud[a]));
-    for (a = 0; a < c->d; a++)
-        if (fabs(ud[a]) >= mx * (1 - 1e-9))
-        {
-            top = a;
-            break;
-        }
-    for (a = 0; a < c->d; a++)
-    {
-        double x = ud[top] < 0 ? -ud[a] : ud[a];
-        if (fabs(x) < 1e-12 * mx)
-            x = 0;
-        rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), x, 12);
-    }
+        rc_number_set_d_digits(fmpq_mat_entry(c->U, i, a), ud[a], 12);
 }
 
 /* the cross-check neuron: one whose H'_ii has the smallest eigenvalue
