@@ -384,7 +384,8 @@ static const char * tampers[] = {
     "remove a gradient leaf", "gradient leaf -> small", "gradient leaf -> outside",
     "gradient leaf's coordinate", "exist leaf -> gradient", "drop a point",
     "move a point's box", "move a point's box and its leaf's box", "remove an unresolved leaf",
-    "unresolved leaf -> small", "a point's morse_index", "claims.complete"
+    "unresolved leaf -> small", "a point's morse_index", "claims.complete",
+    "exist leaf -> zero", "zero leaf's block out of range", "zero leaf -> gradient"
 };
 
 START_TEST(test_tampered)
@@ -473,11 +474,147 @@ START_TEST(test_tampered)
             json_object_set_new(json_object_get(root, "claims"), "complete",
                                 rc_json_claim(RC_PROVED));
             break;
+        case 12:
+            /* L16(g) must not exclude a box that holds a critical point,
+               whichever block is blown up */
+            e = json_array_get(tree, find_leaf(tree, "exist", 0));
+            json_object_set_new(e, "leaf", json_string("zero"));
+            json_object_set_new(e, "block", json_integer(i = (slong) (_i % 2)));
+            json_object_del(e, "point");
+            failed = rc_cert_check(why, root) != 0;
+            ck_assert_msg(failed, "an exist leaf passed as zero with block %ld", (long) i);
+            json_object_set_new(e, "block", json_integer(1 - i));
+            break;
+        case 13:
+            j = find_leaf(tree, "zero", 0);
+            ck_assert_msg(j >= 0, "no zero leaf in the census");
+            json_object_set_new(json_array_get(tree, j), "block", json_integer(2));
+            break;
+        case 14:
+            /* some zero leaf meets a zero neuron: no gradient leaf there */
+            failed = 0;
+            for (i = 0; !failed && (j = find_leaf(tree, "zero", i)) >= 0; i++)
+            {
+                e = json_array_get(tree, j);
+                json_object_set_new(e, "leaf", json_string("gradient"));
+                json_object_set_new(e, "coordinate", json_string("diag 0"));
+                json_object_del(e, "block");
+                failed = rc_cert_check(why, root) != 0;
+                if (!failed)
+                {
+                    json_decref(root);
+                    root = json_deep_copy(good);
+                    tree = json_object_get(root, "tree");
+                }
+            }
+            ck_assert_msg(failed, "every zero leaf passed as a gradient leaf");
+            break;
     }
     ck_assert_msg(rc_cert_check(why, root) != 0, "tamper '%s' passed the check", tampers[_i]);
     ck_assert(strlen(why->msg) > 0);
     json_decref(root);
     json_decref(good);
+}
+END_TEST
+
+/* L16(g): the blown-up gradient contains grad phi at every exact point
+   (t = max |theta_b|, u = theta_b / t), also with t widened to [0, t], and
+   the fast (frames) and the dense reference enclosures agree */
+START_TEST(test_blowup_gradient)
+{
+    slong k = 4 + _i, a, b, o, trial, q;
+    flint_rand_t st;
+
+    flint_randinit(st);
+    for (a = 1; a < k; a++)
+    {
+        rc_census_t c;
+        rc_error_t err;
+        rc_census_init(c);
+        ck_assert(rc_census_set_two_block(c, k, a, 128, err) == 0);
+        q = c->q;
+        for (trial = 0; trial < 6; trial++)
+        {
+            fmpq * th = _fmpq_vec_init(q);
+            arb_ptr T = _arb_vec_init(q), g0 = _arb_vec_init(q), g1 = _arb_vec_init(q);
+            arb_ptr g2 = _arb_vec_init(q), u = _arb_vec_init(q);
+            arb_t t, z;
+            fmpq_t mx, x;
+            arb_init(t); arb_init(z); fmpq_init(mx); fmpq_init(x);
+            for (o = 0; o < q; o++)
+            {
+                fmpq_set_si(th + o, (slong) n_randint(st, 2001) - 1000, 512);
+                arb_set_fmpq(T + o, th + o, 128);
+            }
+            if (rc_sym_gradient(g0, c->sym, T, 128))
+                for (b = 0; b < 2; b++)
+                {
+                    fmpq_zero(mx);
+                    for (o = 0; o < q; o++)
+                        if (c->sym->ob[o] == b)
+                        {
+                            fmpq_abs(x, th + o);
+                            if (fmpq_cmp(x, mx) > 0)
+                                fmpq_set(mx, x);
+                        }
+                    if (fmpq_is_zero(mx))
+                        continue;
+                    arb_set_fmpq(t, mx, 128);
+                    for (o = 0; o < q; o++)
+                    {
+                        if (c->sym->ob[o] == b)
+                        {
+                            fmpq_div(x, th + o, mx);
+                            arb_set_fmpq(u + o, x, 128);
+                        }
+                        else
+                            arb_set(u + o, T + o);
+                    }
+                    ck_assert(rc_sym_gradient_blowup(g1, c->sym, u, b, t, 128));
+                    ck_assert(rc_census_zero_gradient(g2, c->sym, b, t, u, 128));
+                    for (o = 0; o < q; o++)
+                        ck_assert_msg(arb_overlaps(g0 + o, g1 + o) && arb_overlaps(g0 + o, g2 + o)
+                                      && arb_rel_accuracy_bits(g1 + o) > 90,
+                                      "k %ld a %ld b %ld o %ld", (long) k, (long) a, (long) b,
+                                      (long) o);
+                    arb_zero(z);
+                    arb_union(t, z, t, 128);
+                    arb_nonnegative_part(t, t);
+                    ck_assert(rc_sym_gradient_blowup(g1, c->sym, u, b, t, 128));
+                    for (o = 0; o < q; o++)
+                        ck_assert(arb_overlaps(g0 + o, g1 + o));
+                    /* a possibly negative t is refused */
+                    arb_set_si(z, -1);
+                    arb_union(t, z, t, 128);
+                    ck_assert(!rc_sym_gradient_blowup(g1, c->sym, u, b, t, 128));
+                }
+            arb_clear(t); arb_clear(z); fmpq_clear(mx); fmpq_clear(x);
+            _fmpq_vec_clear(th, q);
+            _arb_vec_clear(T, q); _arb_vec_clear(g0, q); _arb_vec_clear(g1, q);
+            _arb_vec_clear(g2, q); _arb_vec_clear(u, q);
+        }
+        rc_census_clear(c);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* L16(g) must not prove: no box of the census that holds a point (its
+   exist leaf) is excluded by the blow-up of either block */
+START_TEST(test_zero_not_on_points)
+{
+    rc_census_struct * c = get_census(1 + _i);
+    slong j, b, npts = 0;
+    for (j = 0; j < c->nnodes; j++)
+        if (c->nodes[j].axis < 0 && c->nodes[j].kind == RC_CENSUS_EXIST)
+        {
+            npts++;
+            for (b = 0; b < 2; b++)
+                ck_assert_msg(rc_census_box_zero(c->sym, c->nodes[j].box, b, 128) != RC_PROVED,
+                              "a = %ld: the blow-up of block %ld excluded the box of a point",
+                              (long) (1 + _i), (long) b);
+        }
+    ck_assert(npts > 0);
 }
 END_TEST
 
@@ -490,6 +627,8 @@ census_two_block_suite(void)
     tcase_add_loop_test(tc, test_newton_in_census, 0, 2);
     tcase_add_loop_test(tc, test_zero_neuron_boxes, 0, 2);
     tcase_add_loop_test(tc, test_tampered, 0, (int) (sizeof tampers / sizeof tampers[0]));
+    tcase_add_loop_test(tc, test_blowup_gradient, 0, 3);
+    tcase_add_loop_test(tc, test_zero_not_on_points, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

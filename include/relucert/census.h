@@ -50,11 +50,13 @@ typedef enum
     RC_CENSUS_SMALL = 1,       /* inside the small ellipse (L16(b)) */
     RC_CENSUS_GRADIENT = 2,    /* d phi / d theta_coord excludes 0 */
     RC_CENSUS_EXIST = 3,       /* exactly one critical point (Krawczyk) */
-    RC_CENSUS_UNRESOLVED = 4   /* nothing claimed */
+    RC_CENSUS_UNRESOLVED = 4,  /* nothing claimed */
+    RC_CENSUS_ZERO = 5         /* two blocks: near block coord's zero set,
+                                  excluded after the blow-up (L16(g)) */
 }
 rc_census_leaf_kind;
 
-/* Names "outside", "small", "gradient", "exist", "unresolved"; parse
+/* Names "outside", "small", "gradient", "exist", "unresolved", "zero"; parse
    returns 0, or 1 for anything else. */
 const char * rc_census_leaf_name(rc_census_leaf_kind kind);
 int rc_census_leaf_parse(rc_census_leaf_kind * kind, const char * s);
@@ -70,7 +72,8 @@ typedef struct
     int axis;                  /* -1 leaf, 0 or 1 cut */
     fmpq_t at;                 /* cut value */
     rc_census_leaf_kind kind;  /* leaf */
-    slong coord;               /* GRADIENT: the coordinate (0 alpha, 1 beta) */
+    slong coord;               /* GRADIENT: the coordinate (0 alpha, 1 beta);
+                                  ZERO: the block */
     fmpq * box;                /* the node's box alo, ahi, blo, bhi (2 q
                                   entries; set by rc_census_verify for cuts
                                   and leaves) */
@@ -186,6 +189,36 @@ int rc_census_box_gradient_coord(slong * coord, const rc_sym_t s, const fmpq * b
    otherwise. */
 rc_verdict_t rc_census_box_gradient(const rc_sym_t s, const fmpq * box, slong coord,
                                     slong prec);
+
+/* The blown-up gradient of lemma L16(g). Block b's rows are t r_i(u),
+   t >= 0 a ball, r_i(u) the row of W(u) built from the entries of u at
+   block b's orbits (u must make every such row certainly nonzero, as a
+   point of the unit cube's boundary does); every other row is its row of
+   W(u) (u at the other orbits: the other blocks' coordinates). g (q
+   entries) encloses grad phi at every point W with these rows and nonzero
+   neurons, by the homogeneity of the gradient kernel; the components of a
+   block c != b whose rows may be zero are indeterminate. Returns 1; 0 (g
+   indeterminate) with extra neurons, b out of range, t possibly negative
+   or a row of block b possibly zero. */
+int rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
+                            arb_srcptr u, slong prec);
+
+/* At most this many pieces of the blow-up are tried per box. */
+#define RC_CENSUS_ZERO_PIECES 64
+
+/* PROVED when no point of the box with nonzero neurons is critical, by
+   lemma L16(g): block b's coordinates theta_b are written t u with
+   t = max_o |theta_o| and u on a face of the unit cube's boundary; for
+   every face the box meets, the pieces (t, u) are bisected, the widest
+   side first, until a component of rc_census_zero_gradient excludes 0 on
+   each, in at most RC_CENSUS_ZERO_PIECES pieces in all. Deterministic:
+   the producer and the checker decide the same. UNDECIDED otherwise. */
+rc_verdict_t rc_census_box_zero(const rc_sym_t s, const fmpq * box, slong b, slong prec);
+
+/* The same with another budget of pieces (for studies; the leaf "zero"
+   means RC_CENSUS_ZERO_PIECES). */
+rc_verdict_t _rc_census_box_zero_pieces(const rc_sym_t s, const fmpq * box, slong b,
+                                        slong pieces, slong prec);
 
 /* theta (q balls) contains the box: midpoint and radius, the radius rounded
    up. Returns 1 when theta is exactly the box, 0 when it is larger. */

@@ -152,6 +152,18 @@ void rc_sym_loss(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
    g_o = <grad F, E_o>. Returns 1; 0 if a neuron may be zero. */
 int rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec);
 
+/* The blown-up gradient (proofs/lemmas.md L16(g)), for n = k (no extra
+   neurons): g (q entries) encloses grad phi at every point whose block-b
+   rows are t r_i(u) and whose other rows are those of W(u), with t >= 0 in
+   the ball t and every neuron nonzero; r_i(u) is block b's row of W(u) and
+   must be certainly nonzero. The partners of a block whose rows may be
+   zero enter through |g(w, v)| <= |v| / 2, and that block's own
+   components are indeterminate. Returns 1; 0 (g indeterminate) when
+   block b's rows may be zero, t may be negative, b is out of range or
+   there are extra neurons. */
+int rc_sym_gradient_blowup(arb_ptr g, const rc_sym_t s, arb_srcptr u, slong b, const arb_t t,
+                           slong prec);
+
 /* res = sum_i |w_i| over the n students. Always valid. */
 void rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec);
 

@@ -141,6 +141,8 @@ rc_census_to_json(const rc_census_t c)
             if (n->kind == RC_CENSUS_GRADIENT)
                 json_object_set_new(o, "coordinate", json_string(axis_name(buf, sizeof buf, c,
                                                                            n->coord)));
+            if (n->kind == RC_CENSUS_ZERO)
+                json_object_set_new(o, "block", json_integer(n->coord));
             if (n->kind == RC_CENSUS_EXIST)
                 json_object_set_new(o, "point", json_integer(n->point));
             json_object_set_new(o, "box", box_json(c, n->box));
@@ -259,7 +261,7 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
             slong coord = -1;
             if (rc_census_leaf_parse(&kind, json_string_value(leaf)))
                 return rc_error_set(err, "tree[%ld].leaf: expected one of \"outside\", \"small\", "
-                                    "\"gradient\", \"exist\", \"unresolved\"", (long) j);
+                                    "\"gradient\", \"exist\", \"unresolved\", \"zero\"", (long) j);
             if (kind == RC_CENSUS_GRADIENT)
             {
                 v = json_object_get(e, "coordinate");
@@ -269,6 +271,16 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
                                                     (long) j)
                                      : rc_error_set(err, "tree[%ld].coordinate: expected a "
                                                     "coordinate of the pattern", (long) j);
+            }
+            if (kind == RC_CENSUS_ZERO)
+            {
+                v = json_object_get(e, "block");
+                if (c->m < 2 || !json_is_integer(v) || json_integer_value(v) < 0
+                    || json_integer_value(v) >= c->m)
+                    return rc_error_set(err, "tree[%ld].block: expected a block of the "
+                                        "pattern (an integer 0..%ld)", (long) j,
+                                        (long) (c->m - 1));
+                coord = (slong) json_integer_value(v);
             }
             rc_census_push_leaf(c, kind, coord);
         }

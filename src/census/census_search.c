@@ -64,14 +64,13 @@ try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
    refinement excludes the boxes touching it, so the producer stops there
    and lists the box as unresolved (a choice, not a claim) */
 static int
-near_zero(const rc_sym_t s, const fmpq * box)
+near_zero_block(const rc_sym_t s, const fmpq * box, slong b)
 {
-    slong b, o;
-    int near = 0;
+    slong o;
+    int near;
     fmpq_t dist, diam, t;
 
     fmpq_init(dist); fmpq_init(diam); fmpq_init(t);
-    for (b = 0; b < s->m && !near; b++)
     {
         fmpq_zero(dist);
         fmpq_zero(diam);
@@ -96,6 +95,37 @@ near_zero(const rc_sym_t s, const fmpq * box)
     }
     fmpq_clear(dist); fmpq_clear(diam); fmpq_clear(t);
     return near;
+}
+
+static int
+near_zero(const rc_sym_t s, const fmpq * box)
+{
+    slong b;
+    for (b = 0; b < s->m; b++)
+        if (near_zero_block(s, box, b))
+            return 1;
+    return 0;
+}
+
+/* the blow-up exclusion (L16(g)) for a block whose zero set is near: the
+   block, or -1 */
+static slong
+try_zero(search_ctx * S, const fmpq * box)
+{
+    slong b;
+    if (S->c->m < 2 || !near_zero(S->c->sym, box))
+        return -1;
+    /* a block away from zero first: its components, with the partners
+       that may be zero bounded, are often enough */
+    for (b = 0; b < S->c->m; b++)
+        if (!near_zero_block(S->c->sym, box, b)
+            && rc_census_box_zero(S->c->sym, box, b, S->prec) == RC_PROVED)
+            return b;
+    for (b = 0; b < S->c->m; b++)
+        if (near_zero_block(S->c->sym, box, b)
+            && rc_census_box_zero(S->c->sym, box, b, S->prec) == RC_PROVED)
+            return b;
+    return -1;
 }
 
 static int
@@ -484,6 +514,8 @@ process(search_ctx * S, const fmpq * box, slong depth)
     if (carve_seed(S, box, depth))
         return;
     kind = try_exclude(&coord, S, box, &nonzero);
+    if (kind < 0 && (coord = try_zero(S, box)) >= 0)
+        kind = RC_CENSUS_ZERO;
     if (kind >= 0)
     {
         slong j = rc_census_push_leaf(c, (rc_census_leaf_kind) kind, coord);

@@ -126,6 +126,9 @@ leaf_verdict(const rc_census_t c, const rc_census_node_struct * n, slong prec)
                              : rc_census_box_small_sym(c->sym, n->box, prec);
         case RC_CENSUS_GRADIENT:
             return rc_census_box_gradient(c->sym, n->box, n->coord, prec);
+        case RC_CENSUS_ZERO:
+            return c->m >= 2 ? rc_census_box_zero(c->sym, n->box, n->coord, prec)
+                             : RC_UNDECIDED;
         case RC_CENSUS_EXIST:
             theta = _arb_vec_init(c->q);
             /* Krawczyk on exactly the box (a larger ball box would prove the

@@ -19,6 +19,58 @@ norm2_neuron(arb_t res, const rc_sym_t s, arb_srcptr theta, slong i, slong prec)
     _arb_vec_clear(w, D);
 }
 
+/* For the blow-up, whose balls are wide: res = |x| (D entries) from the
+   squares x_r^2 each enclosed in [0, oo) (a ball square of a ball that
+   contains 0 reaches below 0, which the dot product x . x and the pair
+   kernels' norm keep), and u = x / |x| entrywise, intersected with
+   [-1, 1] (all of [-1, 1] when |x| may be 0) */
+static void
+blow_norm(arb_t res, arb_ptr u, arb_srcptr x, slong D, slong prec)
+{
+    slong r;
+    arb_t y, unit;
+
+    arb_init(y); arb_init(unit);
+    arb_zero(unit);
+    mag_one(arb_radref(unit));
+    arb_zero(res);
+    for (r = 0; r < D; r++)
+    {
+        arb_sqr(y, x + r, prec);
+        if (!arb_is_nonnegative(y))
+            arb_nonnegative_part(y, y);
+        arb_add(res, res, y, prec);
+    }
+    arb_sqrtpos(res, res, prec);
+    for (r = 0; r < D && u != NULL; r++)
+    {
+        if (arb_is_positive(res))
+        {
+            arb_div(u + r, x + r, res, prec);
+            if (!arb_is_finite(u + r) || !arb_intersection(u + r, u + r, unit, prec))
+                arb_set(u + r, unit);
+        }
+        else
+            arb_set(u + r, unit);
+    }
+    arb_clear(y); arb_clear(unit);
+}
+
+static void
+norm2_neuron_sqr(arb_t res, const rc_sym_t s, arb_srcptr theta, slong i, slong prec)
+{
+    slong D = _rc_sym_cdim(s);
+    arb_ptr w = _arb_vec_init(D);
+    rc_sym_frame_t F;
+
+    _rc_sym_frame_init(F, s, &i, i < s->k, prec);
+    _rc_sym_frame_vec_w(w, F, theta, NULL, i, prec);
+    blow_norm(res, NULL, w, D, prec);
+    arb_sqr(res, res, prec);
+    _rc_sym_frame_clear(F);
+    _arb_vec_clear(w, D);
+}
+
 /* |w_i|^2 of the first neuron of block b */
 static void
 norm2_block(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong prec)
@@ -82,6 +134,11 @@ typedef struct
     rc_pair_t p;
     arb_t pi2, a, b;
     const rc_sym_type_struct * orbits;   /* the trivial type: E_o */
+    slong zb;            /* blow-up (rc_sym_gradient_blowup): the block whose
+                            rows are t r(u), else -1 */
+    const arb_struct * zt;               /* its t */
+    const int * bnz;     /* per block: 1 if its rows are certainly nonzero */
+    int fail;            /* blow-up: a pair kernel saw a possibly zero w */
     arb_ptr acc;         /* loss: acc[0] neuron pairs, acc[1] teacher pairs;
                             gradient: grad phi; lam: acc[0] numerator, acc[1] |w_i| */
 }
@@ -101,6 +158,10 @@ ctx_init(eval_ctx * c, const rc_sym_t s, arb_srcptr theta, arb_ptr acc, slong pr
     arb_const_pi(c->pi2, prec);
     arb_mul_2exp_si(c->pi2, c->pi2, 1);
     c->orbits = NULL;
+    c->zb = -1;
+    c->zt = NULL;
+    c->bnz = NULL;
+    c->fail = 0;
 }
 
 static void
@@ -113,13 +174,27 @@ ctx_clear(eval_ctx * c)
     arb_clear(c->pi2); arb_clear(c->a); arb_clear(c->b);
 }
 
-/* the pair (w_i, partner j) in the frame F2 */
+/* the pair (w_i, partner j) in the frame F2 (in a blow-up, with the norms
+   and unit vectors of blow_norm) */
 static void
 ctx_pair(eval_ctx * c, const rc_sym_frame_t F2, slong j, int teacher, slong prec)
 {
     _rc_sym_frame_vec_w(c->w, F2, c->theta, NULL, c->i, prec);
     _rc_sym_frame_vec_partner(c->v, F2, c->theta, j, teacher, prec);
-    rc_pair_set(c->p, c->w, c->v, prec);
+    if (c->zb >= 0)
+    {
+        slong D = _rc_sym_cdim(c->s);
+        arb_t nw, nv;
+        arb_ptr wb = _arb_vec_init(D), vb = _arb_vec_init(D);
+        arb_init(nw); arb_init(nv);
+        blow_norm(nw, wb, c->w, D, prec);
+        blow_norm(nv, vb, c->v, D, prec);
+        rc_pair_set_unit(c->p, c->w, nw, wb, c->v, nv, vb, prec);
+        arb_clear(nw); arb_clear(nv);
+        _arb_vec_clear(wb, D); _arb_vec_clear(vb, D);
+    }
+    else
+        rc_pair_set(c->p, c->w, c->v, prec);
 }
 
 static void
@@ -191,7 +266,30 @@ gradient_partner(void * ctx, const rc_sym_frame_t F2, slong j, slong mult, int t
     eval_ctx * c = ctx;
     slong D = _rc_sym_cdim(c->s), o;
 
+    if (!teacher && c->zb >= 0 && j < c->s->k && !c->bnz[c->s->blk[j]])
+    {
+        /* a partner that may be zero: |g(w, v)| <= |v| / 2 (sin t + pi - t
+           <= pi), so E_o row i . g lies in [-|v| |x| / 2, |v| |x| / 2] */
+        _rc_sym_frame_vec_partner(c->v, F2, c->theta, j, teacher, prec);
+        arb_dot(c->a, NULL, 0, c->v, 1, c->v, 1, D, prec);
+        arb_sqrtpos(c->a, c->a, prec);
+        for (o = 0; o < c->s->q; o++)
+        {
+            _rc_sym_frame_vec_copy(c->x, F2, c->orbits, o, c->i, prec);
+            arb_dot(c->b, NULL, 0, c->x, 1, c->x, 1, D, prec);
+            arb_sqrtpos(c->b, c->b, prec);
+            arb_mul(c->b, c->b, c->a, prec);
+            arb_mul_2exp_si(c->b, c->b, -1);
+            arb_mul_si(c->b, c->b, c->mi * mult, prec);
+            arb_get_abs_ubound_arf(arb_midref(c->b), c->b, prec);
+            mag_zero(arb_radref(c->b));
+            arb_add_error_arf(c->acc + o, arb_midref(c->b));
+        }
+        return;
+    }
     ctx_pair(c, F2, j, teacher, prec);
+    if (c->zb >= 0 && (!c->p->w_nonzero || (!teacher && !c->p->v_nonzero)))
+        c->fail = 1;     /* g needs |w| > 0 (and the partner's direction) */
     arb_mul(c->a, c->p->nv, c->p->s, prec);
     arb_div(c->a, c->a, c->pi2, prec);
     arb_mul_2exp_si(c->b, c->pi2, -1);
@@ -199,6 +297,10 @@ gradient_partner(void * ctx, const rc_sym_frame_t F2, slong j, slong mult, int t
     arb_div(c->b, c->b, c->pi2, prec);
     _arb_vec_scalar_mul(c->gw, c->p->wb, D, c->a, prec);
     _arb_vec_scalar_addmul(c->gw, c->v, D, c->b, prec);
+    /* blow-up: the partner's true row is t times the one used here, and
+       g is 1-homogeneous in its second argument */
+    if (!teacher && c->zb >= 0 && j < c->s->k && c->s->blk[j] == c->zb)
+        _arb_vec_scalar_mul(c->gw, c->gw, D, c->zt, prec);
     for (o = 0; o < c->s->q; o++)
     {
         _rc_sym_frame_vec_copy(c->x, F2, c->orbits, o, c->i, prec);
@@ -249,6 +351,69 @@ rc_sym_gradient(arb_ptr g, const rc_sym_t s, arb_srcptr theta, slong prec)
     flint_free(types);
     ctx_clear(&c);
     return 1;
+}
+
+int
+rc_sym_gradient_blowup(arb_ptr g, const rc_sym_t s, arb_srcptr u, slong b, const arb_t t,
+                       slong prec)
+{
+    slong ii[RC_SYM_CLASSES_MAX], ic[RC_SYM_CLASSES_MAX], ni, ci, o, c2, D;
+    int bnz[RC_SYM_MAX_BLOCKS];
+    rc_sym_frame_t F0, F1;
+    rc_sym_type_struct * types;
+    slong ntypes;
+    arb_t nn;
+    eval_ctx c;
+
+    _arb_vec_indeterminate(g, s->q);
+    if (s->nx != 0 || b < 0 || b >= s->m || !arb_is_nonnegative(t))
+        return 0;
+    arb_init(nn);
+    for (c2 = 0; c2 < s->m; c2++)
+    {
+        norm2_neuron_sqr(nn, s, u, s->members[s->start[c2]], prec);
+        bnz[c2] = arb_is_positive(nn);
+    }
+    arb_clear(nn);
+    if (!bnz[b])
+        return 0;
+    D = _rc_sym_cdim(s);
+    rc_sym_types(&types, &ntypes, s);
+    ctx_init(&c, s, u, g, prec);
+    c.orbits = types;
+    c.zb = b;
+    c.zt = t;
+    c.bnz = bnz;
+    _arb_vec_zero(g, s->q);
+    _rc_sym_frame_init(F0, s, NULL, 0, prec);
+    ni = _rc_sym_frame_neuron_classes(ii, ic, F0, -1);
+    for (ci = 0; ci < ni; ci++)
+    {
+        c.i = ii[ci];
+        c.mi = ic[ci];
+        if (!bnz[s->blk[c.i]])
+            continue;            /* its components are set below */
+        _rc_sym_frame_init_extend(F1, F0, c.i, prec);
+        _rc_sym_frame_vec_w(c.w, F1, u, NULL, c.i, prec);
+        for (o = 0; o < s->q; o++)
+        {
+            _rc_sym_frame_vec_copy(c.x, F1, types, o, c.i, prec);
+            arb_dot(c.a, NULL, 0, c.w, 1, c.x, 1, D, prec);
+            arb_mul_2exp_si(c.a, c.a, -1);
+            if (s->blk[c.i] == b)
+                arb_mul(c.a, c.a, t, prec);     /* w_i / 2 = t r_i / 2 */
+            arb_addmul_si(g + o, c.a, c.mi, prec);
+        }
+        _rc_sym_frame_partners(F1, c.i, gradient_partner, &c, prec);
+        _rc_sym_frame_clear(F1);
+    }
+    _rc_sym_frame_clear(F0);
+    for (o = 0; o < s->q; o++)
+        if (!bnz[s->ob[o]] || c.fail)
+            arb_indeterminate(g + o);
+    flint_free(types);
+    ctx_clear(&c);
+    return !c.fail;
 }
 
 /* acc[0] += +-mult sin t(w_i, partner) |partner|; acc[1] = |w_i| */
