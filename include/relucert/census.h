@@ -259,9 +259,9 @@ int rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
    rc_census_default_region_sym. A box within its own diameter of a zero
    neuron (where the gradient's enclosures degrade like 1/|w_i| and, on the
    zero set itself, no gradient enclosure or Krawczyk test is valid) that
-   is not excluded by the region or the small-student bound is split until
-   its depth in the tree is zero_depth and then listed as unresolved (never
-   dropped). Once the tree has max_nodes nodes (0: 2,000,000) every box
+   is not excluded by the region, the small-student bound or the blow-up
+   (rc_census_box_zero, every block tried) is split until its depth in the
+   tree is zero_depth and then listed as unresolved (never dropped). Once the tree has max_nodes nodes (0: 2,000,000) every box
    still undecided is listed as unresolved. Before the branch and bound, a
    deterministic multi-start damped Newton search (floating point, no
    claim) proposes points; a box holding one is first cut around an

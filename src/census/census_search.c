@@ -107,23 +107,26 @@ near_zero(const rc_sym_t s, const fmpq * box)
     return 0;
 }
 
-/* the blow-up exclusion (L16(g)) for a block whose zero set is near: the
-   block, or -1 */
+/* the blow-up exclusion (L16(g)) near a zero set: the block, or -1.
+   The producer screens with fewer pieces than the leaf's
+   RC_CENSUS_ZERO_PIECES (the bisection is the same sequence, so what is
+   proved within fewer pieces is proved within RC_CENSUS_ZERO_PIECES):
+   a block away from zero gets 2 pieces (its directions are narrow, and
+   splitting the box does the rest), a block near zero 8 while the box is
+   shallow and all of them from depth zero_depth / 2 */
 static slong
-try_zero(search_ctx * S, const fmpq * box)
+try_zero(search_ctx * S, const fmpq * box, slong depth)
 {
-    slong b;
+    slong b, pieces = depth >= S->zero_depth / 2 ? RC_CENSUS_ZERO_PIECES : 8;
     if (S->c->m < 2 || !near_zero(S->c->sym, box))
         return -1;
-    /* a block away from zero first: its components, with the partners
-       that may be zero bounded, are often enough */
     for (b = 0; b < S->c->m; b++)
         if (!near_zero_block(S->c->sym, box, b)
-            && rc_census_box_zero(S->c->sym, box, b, S->prec) == RC_PROVED)
+            && _rc_census_box_zero_pieces(S->c->sym, box, b, 2, S->prec) == RC_PROVED)
             return b;
     for (b = 0; b < S->c->m; b++)
         if (near_zero_block(S->c->sym, box, b)
-            && rc_census_box_zero(S->c->sym, box, b, S->prec) == RC_PROVED)
+            && _rc_census_box_zero_pieces(S->c->sym, box, b, pieces, S->prec) == RC_PROVED)
             return b;
     return -1;
 }
@@ -514,7 +517,7 @@ process(search_ctx * S, const fmpq * box, slong depth)
     if (carve_seed(S, box, depth))
         return;
     kind = try_exclude(&coord, S, box, &nonzero);
-    if (kind < 0 && (coord = try_zero(S, box)) >= 0)
+    if (kind < 0 && (coord = try_zero(S, box, depth)) >= 0)
         kind = RC_CENSUS_ZERO;
     if (kind >= 0)
     {
