@@ -583,6 +583,20 @@ START_TEST(test_blowup_gradient)
                     ck_assert(rc_sym_gradient_blowup(g1, c->sym, u, b, t, 128));
                     for (o = 0; o < q; o++)
                         ck_assert(arb_overlaps(g0 + o, g1 + o));
+                    /* the other block widened to reach 0 (its rows may be
+                       zero): block b's components still contain grad phi,
+                       through |g(w, v)| <= |v| / 2 */
+                    for (o = 0; o < q; o++)
+                        if (c->sym->ob[o] != b)
+                        {
+                            arb_zero(z);
+                            arb_union(u + o, u + o, z, 128);
+                        }
+                    if (rc_sym_gradient_blowup(g1, c->sym, u, b, t, 128))
+                        for (o = 0; o < q; o++)
+                            ck_assert_msg(!arb_is_finite(g1 + o) || arb_overlaps(g0 + o, g1 + o),
+                                          "widened: k %ld a %ld b %ld o %ld", (long) k, (long) a,
+                                          (long) b, (long) o);
                     /* a possibly negative t is refused */
                     arb_set_si(z, -1);
                     arb_union(t, z, t, 128);
@@ -600,20 +614,38 @@ START_TEST(test_blowup_gradient)
 END_TEST
 
 /* L16(g) must not prove: no box of the census that holds a point (its
-   exist leaf) is excluded by the blow-up of either block */
+   exist leaf), nor that box widened until one or both blocks' coordinates
+   reach 0 (the face pieces with t down to 0, partners that may be zero),
+   is excluded by the blow-up of either block */
 START_TEST(test_zero_not_on_points)
 {
     rc_census_struct * c = get_census(1 + _i);
-    slong j, b, npts = 0;
+    slong j, b, o, npts = 0, q = c->q;
+    int mode;
+    fmpq * box = _fmpq_vec_init(2 * q);
     for (j = 0; j < c->nnodes; j++)
         if (c->nodes[j].axis < 0 && c->nodes[j].kind == RC_CENSUS_EXIST)
         {
             npts++;
-            for (b = 0; b < 2; b++)
-                ck_assert_msg(rc_census_box_zero(c->sym, c->nodes[j].box, b, 128) != RC_PROVED,
-                              "a = %ld: the blow-up of block %ld excluded the box of a point",
-                              (long) (1 + _i), (long) b);
+            for (mode = 0; mode < 4; mode++)
+            {
+                for (o = 0; o < 2 * q; o++)
+                    fmpq_set(box + o, c->nodes[j].box + o);
+                for (o = 0; o < q; o++)
+                    if (((mode & 1) && c->sym->ob[o] == 0) || ((mode & 2) && c->sym->ob[o] == 1))
+                    {
+                        if (fmpq_sgn(box + 2 * o) > 0)
+                            fmpq_zero(box + 2 * o);
+                        if (fmpq_sgn(box + 2 * o + 1) < 0)
+                            fmpq_zero(box + 2 * o + 1);
+                    }
+                for (b = 0; b < 2; b++)
+                    ck_assert_msg(rc_census_box_zero(c->sym, box, b, 128) != RC_PROVED,
+                                  "a = %ld, mode %d: the blow-up of block %ld excluded a box "
+                                  "holding a point", (long) (1 + _i), mode, (long) b);
+            }
         }
+    _fmpq_vec_clear(box, 2 * q);
     ck_assert(npts > 0);
 }
 END_TEST

@@ -210,7 +210,8 @@ int rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
    lemma L16(g): block b's coordinates theta_b are written t u with
    t = max_o |theta_o| and u on a face of the unit cube's boundary; for
    every face the box meets, the pieces (t, u) are bisected, the widest
-   side first, until a component of rc_census_zero_gradient excludes 0 on
+   side first, until a component of rc_sym_gradient_blowup (the frames
+   form of rc_census_zero_gradient, which is its dense reference) excludes 0 on
    each, in at most RC_CENSUS_ZERO_PIECES pieces in all. Deterministic:
    the producer and the checker decide the same. UNDECIDED otherwise. */
 rc_verdict_t rc_census_box_zero(const rc_sym_t s, const fmpq * box, slong b, slong prec);

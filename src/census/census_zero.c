@@ -37,8 +37,17 @@ rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
             arb_set(scale + i, t);
         else
             arb_one(scale + i);
-        arb_dot(nrm + i, NULL, 0, W + i * k, 1, W + i * k, 1, k, prec);
-        arb_sqrt(nrm + i, nrm + i, prec);
+        /* from squares each enclosed in [0, oo): the dot product W_i . W_i
+           of wide balls reaches below 0 */
+        arb_zero(nrm + i);
+        for (r = 0; r < k; r++)
+        {
+            arb_sqr(x, W + i * k + r, prec);
+            if (!arb_is_nonnegative(x))
+                arb_nonnegative_part(x, x);
+            arb_add(nrm + i, nrm + i, x, prec);
+        }
+        arb_sqrtpos(nrm + i, nrm + i, prec);
         nonzero[i] = arb_is_positive(nrm + i);
         if (s->blk[i] == b && !nonzero[i])
             ok = 0;
@@ -75,6 +84,8 @@ rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
             }
             _arb_vec_zero(e, k);
             rc_pair_set_angle(p, W + i * k, W + j * k, prec);
+            if (!p->w_nonzero || !p->v_nonzero)
+                ok = 0;         /* g needs both directions */
             rc_kernel_g_add(e, p, W + j * k, 1, prec);
             for (r = 0; r < k; r++)
                 arb_addmul(grad + r, scale + j, e + r, prec);
@@ -84,6 +95,8 @@ rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
             _arb_vec_zero(e, k);
             arb_one(e + j);     /* the teacher neuron e_j */
             rc_pair_set_angle(p, W + i * k, e, prec);
+            if (!p->w_nonzero)
+                ok = 0;
             rc_kernel_g_add(grad, p, e, -1, prec);
         }
         /* g_o = p_c sum_{r : (i, r) in o} (dF/dw_i)_r for the orbits of
@@ -98,6 +111,8 @@ rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
                 arb_mul_si(g + o, g + o, s->p[c], prec);
     }
 
+    if (!ok)
+        _arb_vec_indeterminate(g, q);
     arb_clear(half); arb_clear(x);
     rc_pair_clear(p);
     flint_free(nonzero);
@@ -159,7 +174,7 @@ piece_excluded(const rc_sym_t s, slong b, const slong * free_o, slong nf, slong 
 }
 
 /* the range of theta_m / s over theta_m in [lo, hi], s in [slo, shi]
-   (0 <= slo < shi), intersected with [-1, 1]: 1 with [ulo, uhi] set when
+   (0 <= slo <= shi, shi > 0), intersected with [-1, 1]: 1 with [ulo, uhi] set when
    it is not empty */
 static int
 quotient_range(fmpq_t ulo, fmpq_t uhi, const fmpq_t lo, const fmpq_t hi, const fmpq_t slo,

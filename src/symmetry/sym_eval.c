@@ -138,7 +138,8 @@ typedef struct
                             rows are t r(u), else -1 */
     const arb_struct * zt;               /* its t */
     const int * bnz;     /* per block: 1 if its rows are certainly nonzero */
-    int fail;            /* blow-up: a pair kernel saw a possibly zero w */
+    int fail;            /* blow-up: a pair kernel saw a possibly zero w
+                            or student partner v */
     arb_ptr acc;         /* loss: acc[0] neuron pairs, acc[1] teacher pairs;
                             gradient: grad phi; lam: acc[0] numerator, acc[1] |w_i| */
 }
