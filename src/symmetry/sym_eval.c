@@ -4,35 +4,17 @@
 #include "sym_frame.h"
 #include "relucert/pair.h"
 
-/* |w_i|^2 of student neuron i (a block neuron or an extra one) */
+/* res = sum_r x_r^2 over D entries, each square enclosed in [0, oo): a
+   ball square of a ball that contains 0 reaches below 0, which the dot
+   product x . x and the pair kernels' norm keep (for the blow-up, whose
+   balls are wide) */
 static void
-norm2_neuron(arb_t res, const rc_sym_t s, arb_srcptr theta, slong i, slong prec)
-{
-    slong D = _rc_sym_cdim(s);
-    arb_ptr w = _arb_vec_init(D);
-    rc_sym_frame_t F;
-
-    _rc_sym_frame_init(F, s, &i, i < s->k, prec);
-    _rc_sym_frame_vec_w(w, F, theta, NULL, i, prec);
-    arb_dot(res, NULL, 0, w, 1, w, 1, D, prec);
-    _rc_sym_frame_clear(F);
-    _arb_vec_clear(w, D);
-}
-
-/* For the blow-up, whose balls are wide: res = |x| (D entries) from the
-   squares x_r^2 each enclosed in [0, oo) (a ball square of a ball that
-   contains 0 reaches below 0, which the dot product x . x and the pair
-   kernels' norm keep), and u = x / |x| entrywise, intersected with
-   [-1, 1] (all of [-1, 1] when |x| may be 0) */
-static void
-blow_norm(arb_t res, arb_ptr u, arb_srcptr x, slong D, slong prec)
+sum_squares_nonneg(arb_t res, arb_srcptr x, slong D, slong prec)
 {
     slong r;
-    arb_t y, unit;
+    arb_t y;
 
-    arb_init(y); arb_init(unit);
-    arb_zero(unit);
-    mag_one(arb_radref(unit));
+    arb_init(y);
     arb_zero(res);
     for (r = 0; r < D; r++)
     {
@@ -41,8 +23,43 @@ blow_norm(arb_t res, arb_ptr u, arb_srcptr x, slong D, slong prec)
             arb_nonnegative_part(y, y);
         arb_add(res, res, y, prec);
     }
+    arb_clear(y);
+}
+
+/* |w_i|^2 of student neuron i (a block neuron or an extra one): the dot
+   product w . w, or with nonneg the sum of squares enclosed in [0, oo) */
+static void
+norm2_neuron(arb_t res, const rc_sym_t s, arb_srcptr theta, slong i, int nonneg, slong prec)
+{
+    slong D = _rc_sym_cdim(s);
+    arb_ptr w = _arb_vec_init(D);
+    rc_sym_frame_t F;
+
+    _rc_sym_frame_init(F, s, &i, i < s->k, prec);
+    _rc_sym_frame_vec_w(w, F, theta, NULL, i, prec);
+    if (nonneg)
+        sum_squares_nonneg(res, w, D, prec);
+    else
+        arb_dot(res, NULL, 0, w, 1, w, 1, D, prec);
+    _rc_sym_frame_clear(F);
+    _arb_vec_clear(w, D);
+}
+
+/* For the blow-up: res = |x| (D entries) from sum_squares_nonneg, and
+   u = x / |x| entrywise, intersected with [-1, 1] (all of [-1, 1] when |x|
+   may be 0) */
+static void
+blow_norm(arb_t res, arb_ptr u, arb_srcptr x, slong D, slong prec)
+{
+    slong r;
+    arb_t unit;
+
+    arb_init(unit);
+    arb_zero(unit);
+    mag_one(arb_radref(unit));
+    sum_squares_nonneg(res, x, D, prec);
     arb_sqrtpos(res, res, prec);
-    for (r = 0; r < D && u != NULL; r++)
+    for (r = 0; r < D; r++)
     {
         if (arb_is_positive(res))
         {
@@ -53,29 +70,14 @@ blow_norm(arb_t res, arb_ptr u, arb_srcptr x, slong D, slong prec)
         else
             arb_set(u + r, unit);
     }
-    arb_clear(y); arb_clear(unit);
-}
-
-static void
-norm2_neuron_sqr(arb_t res, const rc_sym_t s, arb_srcptr theta, slong i, slong prec)
-{
-    slong D = _rc_sym_cdim(s);
-    arb_ptr w = _arb_vec_init(D);
-    rc_sym_frame_t F;
-
-    _rc_sym_frame_init(F, s, &i, i < s->k, prec);
-    _rc_sym_frame_vec_w(w, F, theta, NULL, i, prec);
-    blow_norm(res, NULL, w, D, prec);
-    arb_sqr(res, res, prec);
-    _rc_sym_frame_clear(F);
-    _arb_vec_clear(w, D);
+    arb_clear(unit);
 }
 
 /* |w_i|^2 of the first neuron of block b */
 static void
 norm2_block(arb_t res, const rc_sym_t s, arb_srcptr theta, slong b, slong prec)
 {
-    norm2_neuron(res, s, theta, s->members[s->start[b]], prec);
+    norm2_neuron(res, s, theta, s->members[s->start[b]], 0, prec);
 }
 
 int
@@ -93,7 +95,7 @@ rc_sym_neurons_nonzero(const rc_sym_t s, arb_srcptr theta, slong prec)
     }
     for (b = s->k; b < s->n && ok; b++)
     {
-        norm2_neuron(nn, s, theta, b, prec);
+        norm2_neuron(nn, s, theta, b, 0, prec);
         ok = arb_is_positive(nn);
     }
     arb_clear(nn);
@@ -116,7 +118,7 @@ rc_sym_norm_sum(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec)
     }
     for (b = s->k; b < s->n; b++)
     {
-        norm2_neuron(nn, s, theta, b, prec);
+        norm2_neuron(nn, s, theta, b, 0, prec);
         arb_sqrtpos(nn, nn, prec);
         arb_add(res, res, nn, prec);
     }
@@ -236,7 +238,7 @@ rc_sym_loss(arb_t res, const rc_sym_t s, arb_srcptr theta, slong prec)
     }
     for (b = s->k; b < s->n; b++)
     {
-        norm2_neuron(t, s, theta, b, prec);
+        norm2_neuron(t, s, theta, b, 0, prec);
         arb_add(self, self, t, prec);
     }
 
@@ -372,7 +374,7 @@ rc_sym_gradient_blowup(arb_ptr g, const rc_sym_t s, arb_srcptr u, slong b, const
     arb_init(nn);
     for (c2 = 0; c2 < s->m; c2++)
     {
-        norm2_neuron_sqr(nn, s, u, s->members[s->start[c2]], prec);
+        norm2_neuron(nn, s, u, s->members[s->start[c2]], 1, prec);
         bnz[c2] = arb_is_positive(nn);
     }
     arb_clear(nn);
