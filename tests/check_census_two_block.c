@@ -385,7 +385,8 @@ static const char * tampers[] = {
     "gradient leaf's coordinate", "exist leaf -> gradient", "drop a point",
     "move a point's box", "move a point's box and its leaf's box", "remove an unresolved leaf",
     "unresolved leaf -> small", "a point's morse_index", "claims.complete",
-    "exist leaf -> zero", "zero leaf's block out of range", "zero leaf -> gradient"
+    "exist leaf -> zero", "zero leaf's block out of range", "zero leaf -> gradient",
+    "claims.unresolved_volume lowered", "claims.unresolved_volume missing"
 };
 
 START_TEST(test_tampered)
@@ -509,11 +510,80 @@ START_TEST(test_tampered)
             }
             ck_assert_msg(failed, "every zero leaf passed as a gradient leaf");
             break;
+        case 15:
+            ck_assert(strcmp(json_string_value(json_object_get(json_object_get(root, "claims"),
+                                                               "unresolved_volume")), "0") != 0);
+            json_object_set_new(json_object_get(root, "claims"), "unresolved_volume",
+                                json_string("0"));
+            break;
+        case 16:
+            json_object_del(json_object_get(root, "claims"), "unresolved_volume");
+            break;
     }
     ck_assert_msg(rc_cert_check(why, root) != 0, "tamper '%s' passed the check", tampers[_i]);
     ck_assert(strlen(why->msg) > 0);
     json_decref(root);
     json_decref(good);
+}
+END_TEST
+
+/* claims.unresolved_volume: the unresolved leaves' share of the region's
+   volume, recomputed as 1 - the other leaves' share (exact) */
+START_TEST(test_unresolved_volume)
+{
+    rc_census_struct * c = get_census(2);
+    fmpq_t f, v, w, rest, region;
+    fmpz_t up, million;
+    slong j, o;
+    char buf[32];
+
+    fmpq_init(f); fmpq_init(v); fmpq_init(w); fmpq_init(rest); fmpq_init(region);
+    fmpz_init(up); fmpz_init_set_ui(million, 1000000);
+    rc_census_unresolved_volume(f, up, c);
+    ck_assert(c->nunresolved > 0 && fmpq_sgn(f) > 0);
+    fmpq_one(region);
+    for (o = 0; o < c->q; o++)
+    {
+        fmpq_sub(w, c->region + 2 * o + 1, c->region + 2 * o);
+        fmpq_mul(region, region, w);
+    }
+    fmpq_zero(rest);
+    for (j = 0; j < c->nnodes; j++)
+        if (c->nodes[j].axis < 0 && c->nodes[j].kind != RC_CENSUS_UNRESOLVED)
+        {
+            fmpq_one(v);
+            for (o = 0; o < c->q; o++)
+            {
+                fmpq_sub(w, c->nodes[j].box + 2 * o + 1, c->nodes[j].box + 2 * o);
+                fmpq_mul(v, v, w);
+            }
+            fmpq_add(rest, rest, v);
+        }
+    fmpq_div(rest, rest, region);
+    fmpq_one(v);
+    fmpq_sub(v, v, rest);
+    ck_assert_msg(fmpq_equal(v, f), "unresolved share %g, 1 - the rest %g", fmpq_get_d(f),
+                  fmpq_get_d(v));
+    /* up / 10^6 is the least six-decimal upper bound */
+    fmpq_set_fmpz_frac(w, up, million);
+    ck_assert(fmpq_cmp(w, f) >= 0);
+    fmpz_sub_ui(up, up, 1);
+    fmpq_set_fmpz_frac(w, up, million);
+    ck_assert(fmpq_cmp(w, f) < 0);
+    fmpz_set_ui(up, 0);
+    rc_census_volume_string(buf, sizeof buf, up);
+    ck_assert_str_eq(buf, "0");
+    fmpz_set_ui(up, 1000000);
+    rc_census_volume_string(buf, sizeof buf, up);
+    ck_assert_str_eq(buf, "1");
+    fmpz_set_ui(up, 956500);
+    rc_census_volume_string(buf, sizeof buf, up);
+    ck_assert_str_eq(buf, "0.9565");
+    fmpz_set_ui(up, 7);
+    rc_census_volume_string(buf, sizeof buf, up);
+    ck_assert_str_eq(buf, "0.000007");
+    fmpq_clear(f); fmpq_clear(v); fmpq_clear(w); fmpq_clear(rest); fmpq_clear(region);
+    fmpz_clear(up); fmpz_clear(million);
 }
 END_TEST
 
@@ -659,6 +729,7 @@ census_two_block_suite(void)
     tcase_add_loop_test(tc, test_newton_in_census, 0, 2);
     tcase_add_loop_test(tc, test_zero_neuron_boxes, 0, 2);
     tcase_add_loop_test(tc, test_tampered, 0, (int) (sizeof tampers / sizeof tampers[0]));
+    tcase_add_test(tc, test_unresolved_volume);
     tcase_add_loop_test(tc, test_blowup_gradient, 0, 3);
     tcase_add_loop_test(tc, test_zero_not_on_points, 0, 2);
     suite_add_tcase(s, tc);

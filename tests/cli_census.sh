@@ -50,10 +50,19 @@ ok = (c['pattern'] == 'two-block' and c['symmetry']['blocks'] == [2, 3] and len(
       and all(p['status'] in ('minimum', 'saddle', 'critical') and 'loss' in p for p in c['points']))
 s = json.load(open('$tmp/t/census-summary.json'))
 ok = ok and s['pattern'] == 'two-block' and [(r['k'], r['a']) for r in s['rows']] == [(4, 1), (4, 2), (5, 1), (5, 2)]
+# the unresolved share: the certificate's claim in each row, the largest in the summary
+v = [float(r['unresolved_volume']) for r in s['rows']]
+ok = ok and all(0 < x <= 1 for x in v) and abs(s['unresolved_volume_max'] - max(v)) < 1e-12
+ok = ok and c['claims']['unresolved_volume'] == s['rows'][3]['unresolved_volume']
 sys.exit(0 if ok else 1)"
+check "census two-block: the summary says how much of the region is unresolved" \
+    grep -q "^  the unresolved boxes cover up to .*% of an item's region's volume: no claim there" "$tmp/t.txt"
 $RUN census --k 4 --k-max 5 --pattern two-block --max-nodes 300 -o "$tmp/t" --jobs 2 \
     >"$tmp/t2.txt" 2>&1
 check "census two-block rerun: all four kept" grep -q "^  4 kept from an earlier run" "$tmp/t2.txt"
+grep 'unresolved boxes cover' "$tmp/t2.txt" > "$tmp/t2.cover"
+check "census two-block rerun: the same unresolved share" sh -c \
+    "grep 'unresolved boxes cover' '$tmp/t.txt' | cmp -s - '$tmp/t2.cover'"
 $RUN census --k 4 --k-max 5 --pattern two-block --max-nodes 300 -o "$tmp/s" --shard 2/2 \
     >"$tmp/s.txt" 2>&1
 check "census two-block --shard 2/2: items 2 and 4" sh -c "test -s '$tmp/s/census-k0004-a0002.json' \

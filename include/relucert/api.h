@@ -148,7 +148,10 @@ char * rc_api_overparam(const char * request);
    Answer: "complete" (every census complete and checked: the command's
    exit status 0), the totals "ks", "complete_ks", "checked", "resumed",
    "boxes", "points", "minima", "saddles", "critical", "unresolved",
-   "seconds", and "rows" (one per k, as in DIR/census-summary.json).
+   "unresolved_volume_max" (the largest share of an item's region left
+   unresolved), "seconds", and "rows" (one per k, as in
+   DIR/census-summary.json, each with "unresolved_volume", the
+   certificate's claim).
    Progress: phase "census", unit "k". */
 char * rc_api_census(const char * request);
 

@@ -239,6 +239,20 @@ int rc_census_verify(rc_census_t c, rc_error_t err);
    is then re-verified from the file (rc_census_check). */
 int _rc_census_replay(rc_census_t c, int redecide, rc_error_t err);
 
+/* The share of the region's volume (the product of its widths, in the
+   coordinates theta) that the census leaves unresolved: f = the exact sum
+   of the unresolved leaves' volumes over the region's (0 when none); up =
+   10^6 f rounded up, so that up / 10^6 is an upper bound with six
+   decimals. Needs the nodes' boxes (after rc_census_verify or
+   _rc_census_replay). The certificate states it as
+   claims.unresolved_volume, the decimal string of up / 10^6, which the
+   checker recomputes: the size of what a census does not claim. */
+void rc_census_unresolved_volume(fmpq_t f, fmpz_t up, const rc_census_t c);
+
+/* The decimal string of up / 10^6 ("0", "0.000001", ..., "1") in buf
+   (at least 32 bytes). */
+void rc_census_volume_string(char * buf, size_t n, const fmpz_t up);
+
 /* 1 when the census is complete: the region covers the ellipse, every
    leaf's claim is proved and none is unresolved. */
 int rc_census_complete(const rc_census_t c);

@@ -768,7 +768,8 @@ void rc_atlas_figure_write(FILE * out, const json_t * points, int standalone);
    work item (DIR/census-kKKKK.json for one block, DIR/census-kKKKK-aAAAA.json
    for two), each re-checked from the file (rc_check_file) by the worker
    that wrote it, and DIR/census-summary.json (a row per item: boxes,
-   points by status, unresolved boxes, seconds). The work items are the k
+   points by status, unresolved boxes and their share of the region's
+   volume, seconds). The work items are the k
    (one block) or the pairs (k, a) in k order, a increasing (two blocks);
    shards and jobs split the items. */
 typedef struct
@@ -815,6 +816,10 @@ typedef struct
                                        passing check */
     slong resumed;                  /* of them kept from an earlier run */
     slong boxes, points, minima, saddles, critical, unresolved;
+    double unresolved_volume_max;   /* the largest share of an item's
+                                       region left unresolved (its
+                                       claims.unresolved_volume; 0 when
+                                       every item is complete) */
     double seconds, search_seconds, check_seconds;  /* wall; summed over k */
     json_t * rows;          /* one object per k (owned; NULL before a run) */
 }

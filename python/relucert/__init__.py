@@ -1199,8 +1199,10 @@ def overparam(k_min=6, k_max=20, s=1, runs=30, seed=1, jobs=1, prec=256,
 class CensusRow:
     """The census of one k: k, boxes, depth, points, minima, saddles,
     critical (inertia undecided), unresolved (boxes where nothing is
-    claimed), complete (no unresolved box), checked (its certificate passed
-    the check), search_seconds, check_seconds, and error when it failed."""
+    claimed), unresolved_volume (their share of the region's volume, a
+    decimal string rounded up, as the certificate states it), complete (no
+    unresolved box), checked (its certificate passed the check),
+    search_seconds, check_seconds, and error when it failed."""
 
     def __init__(self, data):
         self._data = data
@@ -1217,9 +1219,9 @@ class CensusRow:
         if "error" in self._data:
             return "CensusRow(%s: %s)" % (name, self.error)
         return ("CensusRow(%s: %d points (%d minima, %d saddles, %d undecided), "
-                "%d boxes, %d unresolved, %s)"
+                "%d boxes, %d unresolved (share %s of the region), %s)"
                 % (name, self.points, self.minima, self.saddles, self.critical, self.boxes,
-                   self.unresolved,
+                   self.unresolved, self._data.get("unresolved_volume", "?"),
                    "complete and checked" if self.complete and self.checked
                    else "NOT complete" if not self.complete else "NOT checked"))
 
@@ -1228,7 +1230,7 @@ class CensusRun(_Result):
     """census's outcome: complete (every k's census complete, no unresolved
     box, and its certificate re-checked), the totals (ks, complete_ks,
     checked, resumed, boxes, points, minima, saddles, critical, unresolved,
-    seconds), rows (CensusRow, one per k), out_dir; certificate(k) reads a
+    unresolved_volume_max, seconds), rows (CensusRow, one per k), out_dir; certificate(k) reads a
     k's certificate back (a Certificate; check() re-verifies it)."""
 
     def __init__(self, data, out_dir):

@@ -1229,6 +1229,7 @@ rc_api_census(const char * request)
     json_object_set_new(a, "saddles", json_integer(S->saddles));
     json_object_set_new(a, "critical", json_integer(S->critical));
     json_object_set_new(a, "unresolved", json_integer(S->unresolved));
+    json_object_set_new(a, "unresolved_volume_max", json_real(S->unresolved_volume_max));
     json_object_set_new(a, "seconds", json_real(S->seconds));
     json_object_set(a, "rows", S->rows != NULL ? S->rows : json_array());
     s = answer(a);

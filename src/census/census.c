@@ -1,6 +1,7 @@
 /* The census object: the tree of cuts and leaves over the one-block plane
    or the two-block fixed-point subspace, its points, and the default
    regions (proofs/lemmas.md L16). */
+#include <stdio.h>
 #include <string.h>
 #include "relucert/census.h"
 
@@ -254,6 +255,62 @@ rc_census_default_region_sym(fmpq * region, const rc_sym_t s, slong prec)
         fmpq_add(region + 2 * o + 1, x, h);
     }
     arb_clear(R2); arb_clear(t); arb_clear(pi); fmpq_clear(x); fmpq_clear(h);
+}
+
+static void
+box_volume(fmpq_t v, const fmpq * box, slong q)
+{
+    fmpq_t w;
+    slong o;
+    fmpq_init(w);
+    fmpq_one(v);
+    for (o = 0; o < q; o++)
+    {
+        fmpq_sub(w, box + 2 * o + 1, box + 2 * o);
+        fmpq_mul(v, v, w);
+    }
+    fmpq_clear(w);
+}
+
+void
+rc_census_unresolved_volume(fmpq_t f, fmpz_t up, const rc_census_t c)
+{
+    fmpq_t v;
+    slong j;
+
+    fmpq_init(v);
+    fmpq_zero(f);
+    for (j = 0; j < c->nnodes; j++)
+        if (c->nodes[j].axis < 0 && c->nodes[j].kind == RC_CENSUS_UNRESOLVED)
+        {
+            box_volume(v, c->nodes[j].box, c->q);
+            fmpq_add(f, f, v);
+        }
+    box_volume(v, c->region, c->q);
+    if (fmpq_sgn(v) > 0)
+        fmpq_div(f, f, v);
+    /* up = ceil(10^6 f) */
+    fmpq_mul_ui(v, f, 1000000);
+    fmpz_cdiv_q(up, fmpq_numref(v), fmpq_denref(v));
+    fmpq_clear(v);
+}
+
+void
+rc_census_volume_string(char * buf, size_t n, const fmpz_t up)
+{
+    ulong u = fmpz_sgn(up) <= 0 ? 0 : fmpz_cmp_ui(up, 1000000) >= 0 ? 1000000 : fmpz_get_ui(up);
+    if (u == 0)
+        snprintf(buf, n, "0");
+    else if (u == 1000000)
+        snprintf(buf, n, "1");
+    else
+    {
+        slong e = 7;
+        snprintf(buf, n, "0.%06lu", u);
+        /* no trailing zeros: the shortest decimal of the same value */
+        while (e > 2 && buf[e] == '0')
+            buf[e--] = '\0';
+    }
 }
 
 int

@@ -26,13 +26,16 @@ static const char usage[] =
 "index (or undecided) and F. Boxes still undecided at the maximal depth,\n"
 "near a zero neuron (two blocks) or past the node budget are listed as\n"
 "unresolved, never dropped: the census is complete only when there is none.\n"
+"Each certificate states the unresolved boxes' share of the region's volume\n"
+"(claims.unresolved_volume), and the summary prints the largest share.\n"
 "\n"
 "Output in DIR (default relucert-census/):\n"
 "  census-kKKKK.json     one certificate per k (one block; kind census;\n"
 "                        'relucert check' re-verifies every leaf and point)\n"
 "  census-kKKKK-aAAAA.json   one certificate per (k, a) (two blocks)\n"
 "  census-summary.json   per item: boxes, points by status, unresolved\n"
-"                        boxes, seconds\n"
+"                        boxes and their share of the region's volume,\n"
+"                        seconds\n"
 "A summary goes to stdout, progress to stderr on a terminal.\n"
 "\n"
 "Options:\n"
@@ -174,6 +177,10 @@ cmd_census(int argc, char ** argv)
         printf("  points %ld: minima %ld, saddles %ld, inertia undecided %ld; unresolved boxes "
                "%ld; boxes %ld\n", (long) S->points, (long) S->minima, (long) S->saddles,
                (long) S->critical, (long) S->unresolved, (long) S->boxes);
+        if (S->unresolved > 0)
+            printf("  the unresolved boxes cover up to %.4g%% of %s region's volume: no "
+                   "claim there\n", 100 * S->unresolved_volume_max,
+                   S->ks > 1 ? "an item's" : "the");
         if (par->shard_n > 1)
             printf("  search %.1f s, check %.1f s (summed over items); "
                    "%s/census-summary-shard%ld-of-%ld.json\n", S->search_seconds,

@@ -132,6 +132,8 @@ try_resume(json_t * line, const char * path, const rc_census_params_struct * par
         count_statuses(line, json_object_get(root, "points"));
         json_object_set_new(line, "unresolved",
                             json_integer(json_array_size(json_object_get(root, "unresolved"))));
+        json_object_set(line, "unresolved_volume",
+                        json_object_get(json_object_get(root, "claims"), "unresolved_volume"));
         json_object_set_new(line, "complete", json_boolean(complete));
         json_object_set_new(line, "checked", json_true());
         json_object_set_new(line, "resumed", json_true());
@@ -199,6 +201,16 @@ work(FILE * out, slong i, void * vctx)
         json_object_set_new(line, "saddles", json_integer(saddles));
         json_object_set_new(line, "critical", json_integer(critical));
         json_object_set_new(line, "unresolved", json_integer(c->nunresolved));
+        {
+            fmpq_t f;
+            fmpz_t up;
+            char vb[32];
+            fmpq_init(f); fmpz_init(up);
+            rc_census_unresolved_volume(f, up, c);
+            rc_census_volume_string(vb, sizeof vb, up);
+            json_object_set_new(line, "unresolved_volume", json_string(vb));
+            fmpq_clear(f); fmpz_clear(up);
+        }
         json_object_set_new(line, "complete", json_boolean(rc_census_complete(c)));
         json_object_set_new(line, "checked", json_boolean(st == RC_CHECK_OK));
         json_object_set_new(line, "search_seconds", json_real(t1 - t0));
@@ -241,6 +253,9 @@ line_in(char * text, void * vctx)
     S->saddles += get_int(o, "saddles");
     S->critical += get_int(o, "critical");
     S->unresolved += get_int(o, "unresolved");
+    e = json_object_get(o, "unresolved_volume");
+    if (json_is_string(e) && atof(json_string_value(e)) > S->unresolved_volume_max)
+        S->unresolved_volume_max = atof(json_string_value(e));
     if (json_is_true(json_object_get(o, "complete")))
         S->complete++;
     if (json_is_true(json_object_get(o, "checked")))
@@ -381,6 +396,7 @@ rc_census_run(rc_census_summary_t S, const rc_census_params_t par,
     json_object_set_new(sum, "saddles", json_integer(S->saddles));
     json_object_set_new(sum, "critical", json_integer(S->critical));
     json_object_set_new(sum, "unresolved", json_integer(S->unresolved));
+    json_object_set_new(sum, "unresolved_volume_max", json_real(S->unresolved_volume_max));
     json_object_set_new(sum, "boxes", json_integer(S->boxes));
     json_object_set_new(sum, "seconds", json_real(S->seconds));
     json_object_set_new(sum, "jobs", json_integer(par->jobs));

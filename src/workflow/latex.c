@@ -241,9 +241,15 @@ classify(cert_t * c)
         if (strcmp(v, "proved") == 0)
             c->proves = PROVES_MAIN;
         else
-            snprintf(c->notes, sizeof c->notes, "complete %s: %ld unresolved boxes, %ld points",
-                     v, (long) json_array_size(json_object_get(r, "unresolved")),
+        {
+            const json_t * uv = json_object_get(json_object_get(r, "claims"),
+                                                "unresolved_volume");
+            snprintf(c->notes, sizeof c->notes, "complete %s: %ld unresolved boxes (their "
+                     "share of the region's volume: at most %s), %ld points", v,
+                     (long) json_array_size(json_object_get(r, "unresolved")),
+                     json_is_string(uv) ? json_string_value(uv) : "?",
                      (long) json_array_size(json_object_get(r, "points")));
+        }
     }
     else if (strcmp(c->kind, "opsc") == 0)
     {
