@@ -570,18 +570,23 @@ START_TEST(test_unresolved_volume)
     fmpz_sub_ui(up, up, 1);
     fmpq_set_fmpz_frac(w, up, million);
     ck_assert(fmpq_cmp(w, f) < 0);
-    fmpz_set_ui(up, 0);
-    rc_census_volume_string(buf, sizeof buf, up);
-    ck_assert_str_eq(buf, "0");
-    fmpz_set_ui(up, 1000000);
-    rc_census_volume_string(buf, sizeof buf, up);
-    ck_assert_str_eq(buf, "1");
-    fmpz_set_ui(up, 956500);
-    rc_census_volume_string(buf, sizeof buf, up);
-    ck_assert_str_eq(buf, "0.9565");
-    fmpz_set_ui(up, 7);
-    rc_census_volume_string(buf, sizeof buf, up);
-    ck_assert_str_eq(buf, "0.000007");
+    rc_census_unresolved_share(buf, sizeof buf, c);
+    {
+        json_t * root = rc_census_to_json(c);
+        ck_assert_str_eq(buf, json_string_value(json_object_get(json_object_get(root, "claims"),
+                                                                "unresolved_volume")));
+        json_decref(root);
+    }
+    {
+        static const struct { ulong up; const char * s; } str[] = {
+            { 0, "0" }, { 1000000, "1" }, { 956500, "0.9565" }, { 7, "0.000007" } };
+        for (j = 0; j < 4; j++)
+        {
+            fmpz_set_ui(up, str[j].up);
+            rc_census_volume_string(buf, sizeof buf, up);
+            ck_assert_str_eq(buf, str[j].s);
+        }
+    }
     fmpq_clear(f); fmpq_clear(v); fmpq_clear(w); fmpq_clear(rest); fmpq_clear(region);
     fmpz_clear(up); fmpz_clear(million);
 }

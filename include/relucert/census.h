@@ -253,6 +253,10 @@ void rc_census_unresolved_volume(fmpq_t f, fmpz_t up, const rc_census_t c);
    (at least 32 bytes). */
 void rc_census_volume_string(char * buf, size_t n, const fmpz_t up);
 
+/* Both: the string of claims.unresolved_volume for c in buf (at least 32
+   bytes). */
+void rc_census_unresolved_share(char * buf, size_t n, const rc_census_t c);
+
 /* 1 when the census is complete: the region covers the ellipse, every
    leaf's claim is proved and none is unresolved. */
 int rc_census_complete(const rc_census_t c);

@@ -313,6 +313,18 @@ rc_census_volume_string(char * buf, size_t n, const fmpz_t up)
     }
 }
 
+void
+rc_census_unresolved_share(char * buf, size_t n, const rc_census_t c)
+{
+    fmpq_t f;
+    fmpz_t up;
+
+    fmpq_init(f); fmpz_init(up);
+    rc_census_unresolved_volume(f, up, c);
+    rc_census_volume_string(buf, n, up);
+    fmpq_clear(f); fmpz_clear(up);
+}
+
 int
 rc_census_complete(const rc_census_t c)
 {

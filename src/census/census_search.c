@@ -238,14 +238,15 @@ candidate(double * cand, search_ctx * S, const fmpq * box)
     for (it = 0; it < 12 && !conv && !out; it++)
     {
         conv = rc_sym_refine_newton(t, S->c->sym, t0, 1, 64);
+        /* a failed step (a zero neuron, a singular Hessian) leaves theta
+           unchanged */
         if (!conv)
         {
             out = 1;
             for (o = 0; o < q; o++)
                 if (!arb_equal(t + o, t0 + o))
                     out = 0;
-        }       /* a failed step (a zero neuron, a singular
-                              Hessian) leaves theta unchanged */
+        }
         for (o = 0; o < q && !out; o++)
         {
             double x = arf_get_d(arb_midref(t + o), ARF_RND_NEAR);
