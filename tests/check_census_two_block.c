@@ -366,6 +366,22 @@ find_leaf(const json_t * tree, const char * kind, slong skip)
     return -1;
 }
 
+/* the skip-th leaf that a gradient or fine test excludes, or -1 */
+static slong
+find_excluded(const json_t * tree, slong skip)
+{
+    slong j;
+    for (j = 0; j < (slong) json_array_size(tree); j++)
+    {
+        const json_t * l = json_object_get(json_array_get(tree, j), "leaf");
+        if (json_is_string(l) && (strcmp(json_string_value(l), "gradient") == 0
+                                  || strcmp(json_string_value(l), "fine") == 0)
+            && skip-- == 0)
+            return j;
+    }
+    return -1;
+}
+
 /* shifts coordinate 0 of a box {name: [lo, hi], ...} by +1/3 */
 static void
 shift_box(json_t * box)
@@ -381,12 +397,13 @@ shift_box(json_t * box)
 }
 
 static const char * tampers[] = {
-    "remove a gradient leaf", "gradient leaf -> small", "gradient leaf -> outside",
-    "gradient leaf's coordinate", "exist leaf -> gradient", "drop a point",
+    "remove an excluding leaf", "excluding leaf -> small", "excluding leaf -> outside",
+    "excluding leaf -> gradient with another coordinate", "exist leaf -> gradient", "drop a point",
     "move a point's box", "move a point's box and its leaf's box", "remove an unresolved leaf",
     "unresolved leaf -> small", "a point's morse_index", "claims.complete",
     "exist leaf -> zero", "zero leaf's block out of range", "zero leaf -> gradient",
-    "claims.unresolved_volume lowered", "claims.unresolved_volume missing"
+    "claims.unresolved_volume lowered", "claims.unresolved_volume missing",
+    "exist leaf -> fine", "fine leaf's pieces lowered", "fine leaf's pieces 0"
 };
 
 START_TEST(test_tampered)
@@ -405,42 +422,55 @@ START_TEST(test_tampered)
     switch (_i)
     {
         case 0:
-            json_array_remove(tree, find_leaf(tree, "gradient", 0));
+            json_array_remove(tree, find_excluded(tree, 0));
             break;
         case 1:
         case 2:
-            /* some gradient leaf is neither small nor outside */
+            /* some excluding leaf (gradient or fine) is neither small nor
+               outside */
             failed = 0;
-            for (i = 0; !failed && (j = find_leaf(tree, "gradient", i)) >= 0; i++)
+            for (i = 0; !failed && (j = find_excluded(tree, i)) >= 0; i++)
             {
                 e = json_array_get(tree, j);
                 json_object_set_new(e, "leaf", json_string(_i == 1 ? "small" : "outside"));
                 json_object_del(e, "coordinate");
+                json_object_del(e, "pieces");
                 failed = rc_cert_check(why, root) != 0;
                 json_decref(root);
                 root = json_deep_copy(good);
                 tree = json_object_get(root, "tree");
             }
-            ck_assert_msg(failed, "every gradient leaf passed as '%s'", tampers[_i]);
+            ck_assert_msg(failed, "every excluding leaf passed as '%s'", tampers[_i]);
             e = json_array_get(tree, find_leaf(tree, "exist", 0));
             json_object_set_new(e, "leaf", json_string(_i == 1 ? "small" : "outside"));
             json_object_del(e, "point");
             break;
         case 3:
+            /* an excluding leaf stated as a gradient leaf with the wrong
+               coordinate: for some leaf and coordinate the Arb test fails */
             failed = 0;
-            for (i = 0; !failed && (j = find_leaf(tree, "gradient", i)) >= 0; i++)
+            for (i = 0; !failed && (j = find_excluded(tree, i)) >= 0 && i < 200; i++)
             {
-                const char * c0 = json_string_value(json_object_get(json_array_get(tree, j),
-                                                                    "coordinate"));
-                json_object_set_new(json_array_get(tree, j), "coordinate", json_string(
-                    strcmp(c0, "diag 1") == 0 ? "cross 0 1" : "diag 1"));
-                failed = rc_cert_check(why, root) != 0;
-                json_decref(root);
-                root = json_deep_copy(good);
-                tree = json_object_get(root, "tree");
+                slong o2;
+                for (o2 = 0; !failed && o2 < c->q; o2++)
+                {
+                    char nm[32];
+                    rc_sym_orbit_name(nm, sizeof nm, c->sym, o2);
+                    e = json_array_get(tree, j);
+                    if (json_is_string(json_object_get(e, "coordinate"))
+                        && strcmp(json_string_value(json_object_get(e, "coordinate")), nm) == 0)
+                        continue;
+                    json_object_set_new(e, "leaf", json_string("gradient"));
+                    json_object_set_new(e, "coordinate", json_string(nm));
+                    json_object_del(e, "pieces");
+                    failed = rc_cert_check(why, root) != 0;
+                    json_decref(root);
+                    root = json_deep_copy(good);
+                    tree = json_object_get(root, "tree");
+                }
             }
             ck_assert(failed);
-            json_array_remove(tree, find_leaf(tree, "gradient", 0));
+            json_array_remove(tree, find_excluded(tree, 0));
             break;
         case 4:
             e = json_array_get(tree, find_leaf(tree, "exist", 0));
@@ -518,6 +548,34 @@ START_TEST(test_tampered)
             break;
         case 16:
             json_object_del(json_object_get(root, "claims"), "unresolved_volume");
+            break;
+        case 17:
+            /* L16(h) must not exclude a box that holds a critical point */
+            e = json_array_get(tree, find_leaf(tree, "exist", 0));
+            json_object_set_new(e, "leaf", json_string("fine"));
+            json_object_set_new(e, "pieces", json_integer(100000));
+            json_object_del(e, "point");
+            break;
+        case 18:
+            /* a fine leaf that needs more than one piece, said to need one */
+            failed = 0;
+            for (i = 0; (j = find_leaf(tree, "fine", i)) >= 0; i++)
+                if (json_integer_value(json_object_get(json_array_get(tree, j), "pieces")) > 1)
+                {
+                    e = json_array_get(tree, j);
+                    json_object_set_new(e, "pieces", json_integer(
+                        json_integer_value(json_object_get(e, "pieces")) - 1));
+                    ck_assert_msg(rc_cert_check(why, root) != 0, "pieces lowered by 1 passed");
+                    json_object_set_new(e, "pieces", json_integer(
+                        json_integer_value(json_object_get(e, "pieces")) + 2));
+                    failed = 1;
+                    break;
+                }
+            ck_assert_msg(failed, "no fine leaf with more than one piece");
+            break;
+        case 19:
+            e = json_array_get(tree, find_leaf(tree, "fine", 0));
+            json_object_set_new(e, "pieces", json_integer(0));
             break;
     }
     ck_assert_msg(rc_cert_check(why, root) != 0, "tamper '%s' passed the check", tampers[_i]);
@@ -725,6 +783,145 @@ START_TEST(test_zero_not_on_points)
 }
 END_TEST
 
+
+/* 1 when the ball x and the interval [d.lo, d.hi] share a point */
+static int
+overlaps_di(const arb_t x, rc_di_t d)
+{
+    arb_t y;
+    int r;
+    arb_init(y);
+    arb_set_d(y, d.lo);
+    { arb_t z; arb_init(z); arb_set_d(z, d.hi); arb_union(y, y, z, 128); arb_clear(z); }
+    r = arb_overlaps(x, y);
+    arb_clear(y);
+    return r;
+}
+
+/* L16(h): the closed form in binary64 intervals against the Arb gradient
+   of L13, at points (radius-0 intervals) and on small boxes around them,
+   as is and blown up at either block (t, and t down to 0): the Arb ball
+   of grad phi at the point overlaps every enclosure */
+START_TEST(test_fast_gradient)
+{
+    slong ks[3] = {4, 6, 7}, k = ks[_i], a, b, o, trial, q, n = 0;
+    flint_rand_t st;
+    rc_di_consts_t Kc;
+
+    ck_assert(rc_di_usable());
+    rc_di_consts_init(Kc);
+    flint_randinit(st);
+    flint_randseed(st, 4100 + k, 3);
+    for (a = 1; a < k; a++)
+    {
+        rc_census_t c;
+        rc_error_t err;
+        rc_census_init(c);
+        ck_assert(rc_census_set_two_block(c, k, a, 128, err) == 0);
+        q = c->q;
+        for (trial = 0; trial < 40; trial++)
+        {
+            double x[MAXQ], h = ldexp(1, -(slong) n_randint(st, 12));
+            rc_di_t P[MAXQ], B[MAXQ], U[MAXQ], g[MAXQ];
+            arb_ptr T = _arb_vec_init(q), g0 = _arb_vec_init(q);
+            for (o = 0; o < q; o++)
+            {
+                x[o] = ldexp((double) ((slong) n_randint(st, 4001) - 2000), -10);
+                arb_set_d(T + o, x[o]);
+                P[o] = rc_di_pt(x[o]);
+                B[o] = rc_di_make(x[o] - h * (double) n_randint(st, 3), x[o] + h);
+            }
+            if (!rc_sym_gradient(g0, c->sym, T, 128))
+                goto next;
+            n++;
+            ck_assert_msg(rc_census_fast_gradient(g, c->sym, P, Kc), "k %ld a %ld: no enclosure "
+                          "at a point with nonzero neurons", (long) k, (long) a);
+            for (o = 0; o < q; o++)
+                ck_assert_msg(overlaps_di(g0 + o, g[o]),
+                              "k %ld a %ld o %ld: the closed form misses grad phi at a point",
+                              (long) k, (long) a, (long) o);
+            if (rc_census_fast_gradient(g, c->sym, B, Kc))
+                for (o = 0; o < q; o++)
+                    ck_assert_msg(overlaps_di(g0 + o, g[o]),
+                                  "k %ld a %ld o %ld: the closed form misses grad phi on a box",
+                                  (long) k, (long) a, (long) o);
+            for (b = 0; b < 2; b++)
+            {
+                /* theta_b = t u with t = max |theta_o|, u exact (t a power
+                   of two) */
+                double t = 0;
+                for (o = 0; o < q; o++)
+                    if (c->sym->ob[o] == b && fabs(x[o]) > t)
+                        t = fabs(x[o]);
+                if (t == 0)
+                    continue;
+                t = ldexp(1, (int) ceil(log2(t)));
+                for (o = 0; o < q; o++)
+                    U[o] = c->sym->ob[o] == b ? rc_di_pt(x[o] / t) : P[o];
+                ck_assert(rc_census_fast_gradient_blowup(g, c->sym, U, b, rc_di_pt(t), Kc));
+                for (o = 0; o < q; o++)
+                    ck_assert_msg(overlaps_di(g0 + o, g[o]),
+                                  "k %ld a %ld b %ld o %ld: the blown-up closed form misses "
+                                  "grad phi", (long) k, (long) a, (long) b, (long) o);
+                if (rc_census_fast_gradient_blowup(g, c->sym, U, b, rc_di_make(0, t), Kc))
+                    for (o = 0; o < q; o++)
+                        ck_assert(overlaps_di(g0 + o, g[o]));
+                /* a negative t is refused */
+                ck_assert(!rc_census_fast_gradient_blowup(g, c->sym, U, b, rc_di_make(-1, t), Kc));
+            }
+            /* a zero block: no enclosure */
+            for (b = 0; b < 2; b++)
+            {
+                for (o = 0; o < q; o++)
+                    U[o] = c->sym->ob[o] == b ? rc_di_make(-h, h) : P[o];
+                ck_assert(!rc_census_fast_gradient(g, c->sym, U, Kc));
+            }
+        next:
+            _arb_vec_clear(T, q); _arb_vec_clear(g0, q);
+        }
+        rc_census_clear(c);
+    }
+    ck_assert(n > 100);
+    flint_randclear(st);
+}
+END_TEST
+
+/* L16(h) must not prove: the bisection never excludes a box that holds a
+   point of the census (its exist leaf, and that box widened until one
+   block's coordinates reach 0, so that the run blows the block up), nor
+   a box that meets both blocks' zero sets, whatever the budget */
+START_TEST(test_fine_not_on_points)
+{
+    rc_census_struct * c = get_census(1 + _i);
+    slong j, o, npts = 0, q = c->q, pieces;
+    int mode;
+    fmpq * box = _fmpq_vec_init(2 * q);
+    for (j = 0; j < c->nnodes; j++)
+        if (c->nodes[j].axis < 0 && c->nodes[j].kind == RC_CENSUS_EXIST)
+        {
+            npts++;
+            for (mode = 0; mode < 4; mode++)
+            {
+                for (o = 0; o < 2 * q; o++)
+                    fmpq_set(box + o, c->nodes[j].box + o);
+                for (o = 0; o < q; o++)
+                    if (((mode & 1) && c->sym->ob[o] == 0) || ((mode & 2) && c->sym->ob[o] == 1))
+                    {
+                        if (fmpq_sgn(box + 2 * o) > 0)
+                            fmpq_zero(box + 2 * o);
+                        if (fmpq_sgn(box + 2 * o + 1) < 0)
+                            fmpq_zero(box + 2 * o + 1);
+                    }
+                ck_assert_msg(rc_census_box_fine(&pieces, c->sym, box, 20000) != RC_PROVED,
+                              "a = %ld, mode %d: the bisection excluded a box holding a point "
+                              "(%ld pieces)", (long) (1 + _i), mode, (long) pieces);
+            }
+        }
+    _fmpq_vec_clear(box, 2 * q);
+    ck_assert(npts > 0);
+}
+END_TEST
+
 Suite *
 census_two_block_suite(void)
 {
@@ -737,6 +934,8 @@ census_two_block_suite(void)
     tcase_add_test(tc, test_unresolved_volume);
     tcase_add_loop_test(tc, test_blowup_gradient, 0, 3);
     tcase_add_loop_test(tc, test_zero_not_on_points, 0, 2);
+    tcase_add_loop_test(tc, test_fast_gradient, 0, 3);
+    tcase_add_loop_test(tc, test_fine_not_on_points, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }

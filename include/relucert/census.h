@@ -19,6 +19,9 @@
      the ellipse of M7.1), "small" (the box lies inside the ellipse of
      L16(b), where <grad F, W> < 0), "gradient" (an Arb enclosure of
      d phi / d theta_o over the box excludes 0);
+   - two blocks also: "zero" (the blow-up of a block near its zero set,
+     L16(g)) and "fine" (a bisection of the box in binary64 intervals with
+     the closed-form gradient, L16(h));
    - existence boxes: Krawczyk proves exactly one critical point in the box;
      each is a point of the census, with its Morse index (or undecided) and
      F enclosed over the box;
@@ -38,6 +41,7 @@
 #include "relucert/error.h"
 #include "relucert/critical.h"
 #include "relucert/sym.h"
+#include "relucert/di.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,8 +55,12 @@ typedef enum
     RC_CENSUS_GRADIENT = 2,    /* d phi / d theta_coord excludes 0 */
     RC_CENSUS_EXIST = 3,       /* exactly one critical point (Krawczyk) */
     RC_CENSUS_UNRESOLVED = 4,  /* nothing claimed */
-    RC_CENSUS_ZERO = 5         /* two blocks: near block coord's zero set,
+    RC_CENSUS_ZERO = 5,        /* two blocks: near block coord's zero set,
                                   excluded after the blow-up (L16(g)) */
+    RC_CENSUS_FINE = 6         /* two blocks: a bisection of the box into
+                                  coord pieces, each outside the region or
+                                  excluded by the closed-form gradient in
+                                  binary64 intervals (L16(h)) */
 }
 rc_census_leaf_kind;
 
@@ -214,6 +222,43 @@ int rc_census_zero_gradient(arb_ptr g, const rc_sym_t s, slong b, const arb_t t,
    form of rc_census_zero_gradient, which is its dense reference) excludes 0 on
    each, in at most RC_CENSUS_ZERO_PIECES pieces in all. Deterministic:
    the producer and the checker decide the same. UNDECIDED otherwise. */
+/* L16(h), two blocks: g = the reduced gradient over the binary64 box th
+   (q intervals in the orbit order), from its closed form in binary64
+   interval arithmetic (di.h); 1 with every g[o] an enclosure, 0 when a
+   neuron may be zero on the box or an operation failed. */
+int rc_census_fast_gradient(rc_di_t * g, const rc_sym_t s, const rc_di_t * th,
+                            const rc_di_consts_t K);
+
+/* The same with block b's rows blown up (L16(g)): every theta whose block b
+   coordinates are t u, t in the interval t (t >= 0), u in u's intervals
+   for block b (u nonzero: some |u_o| = 1) and theta_o = u[o] for the other
+   block; at t = 0 the limit. 1 with g enclosing the gradient at every such
+   theta with t > 0, 0 when the other block's neurons may be zero or an
+   operation failed. */
+int rc_census_fast_gradient_blowup(rc_di_t * g, const rc_sym_t s, const rc_di_t * u, slong b,
+                                   rc_di_t t, const rc_di_consts_t K);
+
+/* At most this many pieces in a FINE leaf (bounds the checker's work). */
+#define RC_CENSUS_FINE_MAX (WORD(1) << 22)
+
+/* L16(h): bisects the box (its ends rounded outward to binary64), depth
+   first, the lower half first, always the side widest in |W|_F, until
+   each piece lies outside the region (M7.1) or has a coordinate of
+   rc_census_fast_gradient that excludes 0; PROVED (no critical point of F
+   with nonzero neurons in the box) when that takes at most max_boxes
+   pieces, UNDECIDED when a piece may meet a zero neuron, cannot be split
+   or the budget runs out, or when binary64 intervals are not usable here
+   (rc_di_usable). *boxes = the pieces evaluated. Deterministic: the same
+   box and budget give the same answer on every machine. */
+rc_verdict_t rc_census_box_fine(slong * boxes, const rc_sym_t s, const fmpq * box,
+                                slong max_boxes);
+
+/* The same, giving up also at a piece max_depth bisections deep (the
+   producer's screening: a success never reaches the cap, so it is proved
+   by rc_census_box_fine with the same *boxes as well). */
+rc_verdict_t _rc_census_box_fine_depth(slong * boxes, const rc_sym_t s, const fmpq * box,
+                                       slong max_boxes, slong max_depth);
+
 rc_verdict_t rc_census_box_zero(const rc_sym_t s, const fmpq * box, slong b, slong prec);
 
 /* The same with another budget of pieces (for studies; the leaf "zero"

@@ -5,19 +5,19 @@
 #include <string.h>
 #include "relucert/census.h"
 
-static const char * leaf_names[] = { "outside", "small", "gradient", "exist", "unresolved", "zero" };
+static const char * leaf_names[] = { "outside", "small", "gradient", "exist", "unresolved", "zero", "fine" };
 
 const char *
 rc_census_leaf_name(rc_census_leaf_kind kind)
 {
-    return (kind >= RC_CENSUS_OUTSIDE && kind <= RC_CENSUS_ZERO) ? leaf_names[kind] : "?";
+    return (kind >= RC_CENSUS_OUTSIDE && kind <= RC_CENSUS_FINE) ? leaf_names[kind] : "?";
 }
 
 int
 rc_census_leaf_parse(rc_census_leaf_kind * kind, const char * s)
 {
     int j;
-    for (j = 0; j <= RC_CENSUS_ZERO; j++)
+    for (j = 0; j <= RC_CENSUS_FINE; j++)
         if (strcmp(s, leaf_names[j]) == 0)
         {
             *kind = (rc_census_leaf_kind) j;
@@ -171,7 +171,8 @@ rc_census_push_leaf(rc_census_t c, rc_census_leaf_kind kind, slong coord)
 {
     slong j = push(c);
     c->nodes[j].kind = kind;
-    c->nodes[j].coord = (kind == RC_CENSUS_GRADIENT || kind == RC_CENSUS_ZERO) ? coord : -1;
+    c->nodes[j].coord = (kind == RC_CENSUS_GRADIENT || kind == RC_CENSUS_ZERO
+                         || kind == RC_CENSUS_FINE) ? coord : -1;
     return j;
 }
 

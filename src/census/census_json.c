@@ -143,6 +143,8 @@ rc_census_to_json(const rc_census_t c)
                                                                            n->coord)));
             if (n->kind == RC_CENSUS_ZERO)
                 json_object_set_new(o, "block", json_integer(n->coord));
+            if (n->kind == RC_CENSUS_FINE)
+                json_object_set_new(o, "pieces", json_integer(n->coord));
             if (n->kind == RC_CENSUS_EXIST)
                 json_object_set_new(o, "point", json_integer(n->point));
             json_object_set_new(o, "box", box_json(c, n->box));
@@ -263,7 +265,7 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
             slong coord = -1;
             if (rc_census_leaf_parse(&kind, json_string_value(leaf)))
                 return rc_error_set(err, "tree[%ld].leaf: expected one of \"outside\", \"small\", "
-                                    "\"gradient\", \"exist\", \"unresolved\", \"zero\"", (long) j);
+                                    "\"gradient\", \"exist\", \"unresolved\", \"zero\", \"fine\"", (long) j);
             if (kind == RC_CENSUS_GRADIENT)
             {
                 v = json_object_get(e, "coordinate");
@@ -282,6 +284,16 @@ rc_census_from_json(rc_census_t c, const json_t * root, rc_error_t err)
                     return rc_error_set(err, "tree[%ld].block: expected a block of the "
                                         "pattern (an integer 0..%ld)", (long) j,
                                         (long) (c->m - 1));
+                coord = (slong) json_integer_value(v);
+            }
+            if (kind == RC_CENSUS_FINE)
+            {
+                v = json_object_get(e, "pieces");
+                if (c->m < 2 || !json_is_integer(v) || json_integer_value(v) < 1
+                    || json_integer_value(v) > RC_CENSUS_FINE_MAX)
+                    return rc_error_set(err, "tree[%ld].pieces: expected an integer 1..%ld "
+                                        "(a two-block census)", (long) j,
+                                        (long) RC_CENSUS_FINE_MAX);
                 coord = (slong) json_integer_value(v);
             }
             rc_census_push_leaf(c, kind, coord);
@@ -357,6 +369,13 @@ rc_census_check(rc_error_t why, const json_t * root)
         snprintf(buf, sizeof buf, "tree[%ld].box", (long) j);
         if (check_box(c, json_object_get(e, "box"), n->box, buf, why))
             goto out;
+        if (n->kind == RC_CENSUS_FINE && n->verdict != RC_PROVED && !rc_di_usable())
+        {
+            rc_error_set(why, "tree[%ld]: the leaf \"fine\" cannot be recomputed here: binary64 "
+                         "interval arithmetic is not usable in this process (%s)", (long) j,
+                         rc_di_env_problem());
+            goto out;
+        }
         if (n->kind != RC_CENSUS_UNRESOLVED && n->verdict != RC_PROVED)
         {
             rc_error_set(why, "tree[%ld]: the leaf \"%s\" is not proved on recomputation",

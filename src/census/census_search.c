@@ -1,9 +1,14 @@
 /* The producer of a census: branch and bound over the one-block plane or
    the two-block fixed-point subspace (q coordinates).
    Floating point only proposes (where to cut, Newton's candidates, the size
-   of an existence box); every leaf's claim is decided by the tests of
-   census_box.c and Krawczyk, and rc_census_verify re-decides them all. */
+   of an existence box; two blocks: Newton on the midpoints of the closed
+   form of census_fast.c); every leaf's claim is decided by the tests of
+   census_box.c, census_zero.c, census_fast.c and Krawczyk, and
+   rc_census_verify re-decides them all. Two blocks: a box is first offered
+   to the binary64 bisection of L16(h) (leaf fine) under a small budget,
+   then to the Arb tests. */
 #include <math.h>
+#include <string.h>
 #include "relucert/census.h"
 
 #define NODE_BUDGET 2000000
@@ -19,10 +24,21 @@ typedef struct
     double * seeds;            /* two blocks: nseeds candidates (q doubles
                                   each) of a multi-start Newton search */
     slong nseeds;
+    int fast;                  /* two blocks: binary64 intervals usable */
+    rc_di_consts_t K;
 }
 search_ctx;
 
 static void process(search_ctx * S, const fmpq * box, slong depth);
+
+/* the producer's budget for a FINE leaf: pieces, and bisections below the
+   box (a box that needs more is split in the tree instead) */
+#ifndef RC_CENSUS_FINE_SCREEN
+#define RC_CENSUS_FINE_SCREEN 4096
+#endif
+#ifndef RC_CENSUS_FINE_SCREEN_DEPTH
+#define RC_CENSUS_FINE_SCREEN_DEPTH 16
+#endif
 
 static void
 box_copy(fmpq * dst, const fmpq * src, slong q)
@@ -47,6 +63,9 @@ try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
     else if ((c->m == 1 ? rc_census_box_small(box, c->k, S->prec)
                         : rc_census_box_small_sym(c->sym, box, S->prec)) == RC_PROVED)
         kind = RC_CENSUS_SMALL;
+    else if (c->m == 2 && _rc_census_box_fine_depth(coord, c->sym, box, RC_CENSUS_FINE_SCREEN,
+                                                    RC_CENSUS_FINE_SCREEN_DEPTH) == RC_PROVED)
+        kind = RC_CENSUS_FINE;
     else
     {
         rc_census_box_theta(theta, box, S->q, S->prec);
@@ -204,6 +223,77 @@ d_newton(double * x, double k)
     return 0;
 }
 
+/* grad phi at x in plain double: the midpoints of the closed form of
+   L16(h) (floating point, no claim); 0 where it is not defined */
+static int
+fast_grad(double * g, search_ctx * S, const double * x)
+{
+    rc_di_t th[RC_CENSUS_MAX_Q], gi[RC_CENSUS_MAX_Q];
+    slong o;
+    for (o = 0; o < S->q; o++)
+        th[o] = rc_di_pt(x[o]);
+    if (!rc_census_fast_gradient(gi, S->c->sym, th, S->K))
+        return 0;
+    for (o = 0; o < S->q; o++)
+        g[o] = gi[o].lo / 2 + gi[o].hi / 2;
+    return 1;
+}
+
+/* the Newton step dx = J^-1 g at x (central differences for J, Gaussian
+   elimination with partial pivoting), and g; 0 when it fails */
+static int
+fast_newton_step(double * dx, double * g, search_ctx * S, const double * x)
+{
+    slong q = S->q, o, r, c, p;
+    double J[RC_CENSUS_MAX_Q][RC_CENSUS_MAX_Q + 1], y[RC_CENSUS_MAX_Q];
+    double gp[RC_CENSUS_MAX_Q], gm[RC_CENSUS_MAX_Q], h, t;
+
+    if (!fast_grad(g, S, x))
+        return 0;
+    for (o = 0; o < q; o++)
+    {
+        memcpy(y, x, sizeof(double) * q);
+        h = 1e-7 * (1 + fabs(x[o]));
+        y[o] = x[o] + h;
+        if (!fast_grad(gp, S, y))
+            return 0;
+        y[o] = x[o] - h;
+        if (!fast_grad(gm, S, y))
+            return 0;
+        for (r = 0; r < q; r++)
+            J[r][o] = (gp[r] - gm[r]) / (2 * h);
+    }
+    for (r = 0; r < q; r++)
+        J[r][q] = g[r];
+    for (c = 0; c < q; c++)
+    {
+        p = c;
+        for (r = c + 1; r < q; r++)
+            if (fabs(J[r][c]) > fabs(J[p][c]))
+                p = r;
+        if (!(fabs(J[p][c]) > 0) || !isfinite(J[p][c]))
+            return 0;
+        for (o = 0; o <= q; o++)
+            t = J[c][o], J[c][o] = J[p][o], J[p][o] = t;
+        for (r = c + 1; r < q; r++)
+        {
+            t = J[r][c] / J[c][c];
+            for (o = c; o <= q; o++)
+                J[r][o] -= t * J[c][o];
+        }
+    }
+    for (r = q - 1; r >= 0; r--)
+    {
+        t = J[r][q];
+        for (o = r + 1; o < q; o++)
+            t -= J[r][o] * dx[o];
+        dx[r] = t / J[r][r];
+        if (!isfinite(dx[r]))
+            return 0;
+    }
+    return 1;
+}
+
 /* Newton from the box's centre: 1 with cand (q doubles) when it converged
    (one block: the double formula above; two blocks: steps of
    rc_sym_refine_newton in midpoint arithmetic at 64 bits, also no claim).
@@ -225,6 +315,32 @@ candidate(double * cand, search_ctx * S, const fmpq * box)
         cand[o] = (fmpq_get_d(box + 2 * o) + fmpq_get_d(box + 2 * o + 1)) / 2;
     if (S->c->m == 1)
         return d_newton(cand, (double) S->c->k);
+    if (S->fast)
+    {
+        /* the closed form in double: the same abandonment rule */
+        double dx[RC_CENSUS_MAX_Q], g[RC_CENSUS_MAX_Q], st;
+        for (o = 0; o < q; o++)
+        {
+            double w = fmpq_get_d(box + 2 * o + 1) - fmpq_get_d(box + 2 * o);
+            lo[o] = fmpq_get_d(box + 2 * o) - w;
+            hi[o] = fmpq_get_d(box + 2 * o + 1) + w;
+        }
+        for (it = 0; it < 30 && !conv && !out; it++)
+        {
+            if (!fast_newton_step(dx, g, S, cand))
+                return 0;
+            st = 0;
+            for (o = 0; o < q; o++)
+            {
+                cand[o] -= dx[o];
+                st += fabs(dx[o]);
+                if (!isfinite(cand[o]) || cand[o] < lo[o] || cand[o] > hi[o])
+                    out = 1;
+            }
+            conv = st < 1e-13 * (1 + fabs(cand[0]));
+        }
+        return conv && !out;
+    }
     t0 = _arb_vec_init(q);
     t = _arb_vec_init(q);
     for (o = 0; o < q; o++)
@@ -428,11 +544,37 @@ carve(search_ctx * S, const fmpq * box, const fmpq * E, const double * cand, slo
 #define NSTARTS 800
 
 static int
-damped_newton(double * c, const rc_sym_t s, slong q)
+damped_newton(double * c, search_ctx * S)
 {
-    arb_ptr t0 = _arb_vec_init(q), t = _arb_vec_init(q);
-    slong it, o;
+    const rc_sym_struct * s = S->c->sym;
+    slong q = S->q, it, o;
+    arb_ptr t0, t;
     int conv = 0;
+
+    if (S->fast)
+    {
+        /* the closed form in double, steps damped to length 1/4 */
+        double dx[RC_CENSUS_MAX_Q], g[RC_CENSUS_MAX_Q], st, f, gn = 0;
+        for (it = 0; it < 100 && !conv; it++)
+        {
+            if (!fast_newton_step(dx, g, S, c))
+                return 0;
+            st = 0;
+            for (o = 0; o < q; o++)
+                st += fabs(dx[o]);
+            f = st > 0.25 ? 0.25 / st : 1;
+            for (o = 0; o < q; o++)
+                c[o] -= f * dx[o];
+            conv = f == 1 && st < 1e-12 * (1 + fabs(c[0]));
+        }
+        if (!conv || !fast_grad(g, S, c))
+            return 0;
+        for (o = 0; o < q; o++)
+            gn += fabs(g[o]);
+        return gn < 1e-9;
+    }
+    t0 = _arb_vec_init(q);
+    t = _arb_vec_init(q);
 
     for (o = 0; o < q; o++)
         arb_set_d(t0 + o, c[o]);
@@ -489,7 +631,7 @@ make_seeds(search_ctx * S)
             x ^= x << 13; x ^= x >> 7; x ^= x << 17;    /* xorshift64 */
             c[o] = hi / (st % 2 ? 4 : 2) * (2.0 * (x >> 11) / 9007199254740992.0 - 1);
         }
-        ok = damped_newton(c, S->c->sym, q);
+        ok = damped_newton(c, S);
         for (j = 0; j < S->nseeds && ok && !dup; j++)
         {
             double d = 0;
@@ -655,6 +797,7 @@ rc_census_search(rc_census_t c, slong k, slong prec, slong max_depth,
     S.ctx = ctx;
     S.seeds = NULL;
     S.nseeds = 0;
+    S.fast = 0;
     process(&S, c->region, 0);
     return _rc_census_replay(c, 0, err);
 }
@@ -682,6 +825,8 @@ rc_census_search_two_block(rc_census_t c, slong k, slong a, slong prec, slong ma
         S.weight[o] = sqrt((double) rc_sym_orbit_size(c->sym, o));
     S.fn = fn;
     S.ctx = ctx;
+    S.fast = rc_di_usable();
+    rc_di_consts_init(S.K);
     make_seeds(&S);
     process(&S, c->region, 0);
     flint_free(S.seeds);

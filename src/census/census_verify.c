@@ -129,6 +129,14 @@ leaf_verdict(const rc_census_t c, const rc_census_node_struct * n, slong prec)
         case RC_CENSUS_ZERO:
             return c->m >= 2 ? rc_census_box_zero(c->sym, n->box, n->coord, prec)
                              : RC_UNDECIDED;
+        case RC_CENSUS_FINE:
+        {
+            /* the same bisection, in exactly the pieces the leaf states */
+            slong pieces;
+            return (c->m >= 2
+                    && rc_census_box_fine(&pieces, c->sym, n->box, n->coord) == RC_PROVED
+                    && pieces == n->coord) ? RC_PROVED : RC_UNDECIDED;
+        }
         case RC_CENSUS_EXIST:
             theta = _arb_vec_init(c->q);
             /* Krawczyk on exactly the box (a larger ball box would prove the
