@@ -242,11 +242,13 @@ int rc_census_fast_gradient_blowup(rc_di_t * g, const rc_sym_t s, const rc_di_t 
 #define RC_CENSUS_FINE_MAX (WORD(1) << 22)
 
 /* L16(h): bisects the box (its ends rounded outward to binary64), depth
-   first, the lower half first, always the side widest in |W|_F, until
+   first, the upper half first, always the side widest in |W|_F, until
    each piece lies outside the region (M7.1) or has a coordinate of
    rc_census_fast_gradient that excludes 0; PROVED (no critical point of F
    with nonzero neurons in the box) when that takes at most max_boxes
-   pieces, UNDECIDED when a piece may meet a zero neuron, cannot be split
+   pieces (a piece where a block may be zero is replaced by that block's
+   blow-up faces, L16(g)), UNDECIDED when a piece may meet both blocks'
+   zero sets, cannot be split
    or the budget runs out, or when binary64 intervals are not usable here
    (rc_di_usable). *boxes = the pieces evaluated. Deterministic: the same
    box and budget give the same answer on every machine. */

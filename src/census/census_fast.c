@@ -286,7 +286,8 @@ di_outside(const rc_sym_t s, const piece_struct * P, const rc_di_consts_t K)
 }
 
 /* 1 when block b's rows may be zero on the box v (every coordinate of the
-   block's interval holds 0: the squares' lower ends are exact) */
+   block's interval holds 0, or a square underflows: a conservative
+   answer, the blow-up being valid wherever the block is nonzero) */
 static int
 di_meets_zero(const rc_sym_t s, const rc_di_t * v, slong b)
 {
@@ -467,7 +468,7 @@ _rc_census_box_fine_depth(slong * boxes, const rc_sym_t s, const fmpq * box, slo
             st = flint_realloc(st, sizeof(piece_struct) * alloc);
             P = st + top - 1;
         }
-        /* P keeps the lower half, the new top the upper half */
+        /* P keeps the lower half, the new top (taken next) the upper half */
         P->depth++;
         st[top] = *P;
         P->v[ax].hi = mid;
