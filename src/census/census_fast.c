@@ -81,6 +81,43 @@ di_teacher(rc_di_t * al, rc_di_t * ga, rc_di_t c, rc_di_t inw, const rc_di_const
     *ga = MUL(SUB(K->pi, t), K->inv_2pi);
 }
 
+/* two rows of one block of size p (entries d on the own index, o on the
+   other p - 1, x on the other block's q indices; squared norm N): their
+   <r, r'> = 2 d o + (p - 2) o^2 + q x^2, alpha = sin t / (2 pi) (equal
+   norms) and gamma = (pi - t) / (2 pi) */
+static void
+di_within(rc_di_t * al, rc_di_t * ga, rc_di_t d, rc_di_t o, slong p, rc_di_t x, slong q,
+          rc_di_t N, const rc_di_consts_t K)
+{
+    rc_di_t c, sn, t;
+    c = ADD(ADD(MUL(rc_di_mul_2exp(d, 1), o), MUL(di_si(p - 2), rc_di_sqr(o))),
+            MUL(di_si(q), rc_di_sqr(x)));
+    c = clamp_unit(rc_di_div(c, N));
+    di_angle(&sn, &t, c, K);
+    *al = MUL(sn, K->inv_2pi);
+    *ga = MUL(SUB(K->pi, t), K->inv_2pi);
+}
+
+/* the entries of dF/dw_i for a row i of a block of size p (entries d, o,
+   x: own index, other indices of the block, the other block's q
+   indices), on its own index (D), another index of its block (O) and the
+   other block (X): the row times S'_i, plus gamma times the partners'
+   entries there (ga_same for the p - 1 rows of the block, scale included;
+   gx for the q rows of the other block, whose entries are d', o' on its
+   block and x' on this one), minus the teachers' gamma (L16(h)) */
+static void
+block_entries(rc_di_t * D, rc_di_t * O, rc_di_t * X, rc_di_t d, rc_di_t o, rc_di_t x, slong p,
+              rc_di_t S, rc_di_t ga_same, rc_di_t gx, slong q, rc_di_t d2, rc_di_t o2, rc_di_t x2,
+              rc_di_t ga_d, rc_di_t ga_o, rc_di_t ga_x)
+{
+    *D = ADD(MUL(d, S), ADD(MUL(ga_same, MUL(di_si(p - 1), o)), MUL(gx, MUL(di_si(q), x2))));
+    *D = SUB(*D, ga_d);
+    *O = ADD(MUL(o, S), ADD(MUL(ga_same, ADD(d, MUL(di_si(p - 2), o))), MUL(gx, MUL(di_si(q), x2))));
+    *O = SUB(*O, ga_o);
+    *X = ADD(MUL(x, S), ADD(MUL(ga_same, MUL(di_si(p - 1), x)), MUL(gx, ADD(d2, MUL(di_si(q - 1), o2)))));
+    *X = SUB(*X, ga_x);
+}
+
 /* the closed form of L16(h) with the rows of block 0 scaled by s0 and
    those of block 1 by s1: th gives the unscaled rows r (nonzero), the
    student's rows are w = s_b r (s_b >= 0; s_b = 0 is the limit, where the
@@ -143,23 +180,9 @@ closed_form(rc_di_t * g, const rc_sym_t s, const rc_di_t * th, rc_di_t s0, rc_di
     /* pairs of neurons: within block 0 (|v| = |w|), within block 1, across */
     al11 = ga11 = al22 = ga22 = zero;
     if (a >= 2)
-    {
-        c = ADD(ADD(MUL(rc_di_mul_2exp(d1, 1), o1), MUL(di_si(a - 2), rc_di_sqr(o1))),
-                MUL(di_si(b), rc_di_sqr(c12)));
-        c = clamp_unit(rc_di_div(c, N1));
-        di_angle(&sn, &t, c, K);
-        al11 = MUL(sn, K->inv_2pi);
-        ga11 = MUL(SUB(K->pi, t), K->inv_2pi);
-    }
+        di_within(&al11, &ga11, d1, o1, a, c12, b, N1, K);
     if (b >= 2)
-    {
-        c = ADD(ADD(MUL(rc_di_mul_2exp(d2, 1), o2), MUL(di_si(b - 2), rc_di_sqr(o2))),
-                MUL(di_si(a), rc_di_sqr(c21)));
-        c = clamp_unit(rc_di_div(c, N2));
-        di_angle(&sn, &t, c, K);
-        al22 = MUL(sn, K->inv_2pi);
-        ga22 = MUL(SUB(K->pi, t), K->inv_2pi);
-    }
+        di_within(&al22, &ga22, d2, o2, b, c21, a, N2, K);
     c = ADD(ADD(MUL(d1, c21), MUL(MUL(di_si(a - 1), o1), c21)),
             ADD(MUL(c12, d2), MUL(MUL(di_si(b - 1), c12), o2)));
     c = clamp_unit(MUL(MUL(c, in1), in2));
@@ -182,18 +205,10 @@ closed_form(rc_di_t * g, const rc_sym_t s, const rc_di_t * th, rc_di_t s0, rc_di
     g12s1 = MUL(ga12, s1);      /* a partner in block 1 */
     g12s0 = MUL(ga12, s0);      /* a partner in block 0 */
 
-    D1 = ADD(MUL(d1, S1), ADD(MUL(ga11, MUL(di_si(a - 1), o1)), MUL(g12s1, MUL(di_si(b), c21))));
-    D1 = SUB(D1, ga1d);
-    O1 = ADD(MUL(o1, S1), ADD(MUL(ga11, ADD(d1, MUL(di_si(a - 2), o1))), MUL(g12s1, MUL(di_si(b), c21))));
-    O1 = SUB(O1, ga1o);
-    X1 = ADD(MUL(c12, S1), ADD(MUL(ga11, MUL(di_si(a - 1), c12)), MUL(g12s1, ADD(d2, MUL(di_si(b - 1), o2)))));
-    X1 = SUB(X1, ga1c);
-    D2 = ADD(MUL(d2, S2), ADD(MUL(ga22, MUL(di_si(b - 1), o2)), MUL(g12s0, MUL(di_si(a), c12))));
-    D2 = SUB(D2, ga2d);
-    O2 = ADD(MUL(o2, S2), ADD(MUL(ga22, ADD(d2, MUL(di_si(b - 2), o2))), MUL(g12s0, MUL(di_si(a), c12))));
-    O2 = SUB(O2, ga2o);
-    X2 = ADD(MUL(c21, S2), ADD(MUL(ga22, MUL(di_si(b - 1), c21)), MUL(g12s0, ADD(d1, MUL(di_si(a - 1), o1)))));
-    X2 = SUB(X2, ga2c);
+    block_entries(&D1, &O1, &X1, d1, o1, c12, a, S1, ga11, g12s1, b, d2, o2, c21, ga1d, ga1o,
+                  ga1c);
+    block_entries(&D2, &O2, &X2, d2, o2, c21, b, S2, ga22, g12s0, a, d1, o1, c12, ga2d, ga2o,
+                  ga2c);
 
     /* g_o = p_c sum over the row's entries in orbit o */
     for (o = 0; o < s->q; o++)
