@@ -257,9 +257,10 @@ rc_verdict_t rc_census_box_fine(slong * boxes, const rc_sym_t s, const fmpq * bo
 
 /* The same, giving up also at a piece max_depth bisections deep (the
    producer's screening: a success never reaches the cap, so it is proved
-   by rc_census_box_fine with the same *boxes as well). */
+   by rc_census_box_fine with the same *boxes as well), with the constants
+   K of rc_di_consts_init computed once by the caller. */
 rc_verdict_t _rc_census_box_fine_depth(slong * boxes, const rc_sym_t s, const fmpq * box,
-                                       slong max_boxes, slong max_depth);
+                                       slong max_boxes, slong max_depth, const rc_di_consts_t K);
 
 rc_verdict_t rc_census_box_zero(const rc_sym_t s, const fmpq * box, slong b, slong prec);
 

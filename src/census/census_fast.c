@@ -391,12 +391,11 @@ widest(const rc_sym_t s, const piece_struct * P)
 
 rc_verdict_t
 _rc_census_box_fine_depth(slong * boxes, const rc_sym_t s, const fmpq * box, slong max_boxes,
-                          slong max_depth)
+                          slong max_depth, const rc_di_consts_t K)
 {
     slong q = s->q, top, alloc, o, ax, b, l, evals = 0;
     piece_struct * st;
     rc_di_t g[RC_CENSUS_MAX_Q];
-    rc_di_consts_t K;
     double mid;
     int ok = 1, sigma;
 
@@ -404,7 +403,6 @@ _rc_census_box_fine_depth(slong * boxes, const rc_sym_t s, const fmpq * box, slo
     if (s->m != 2 || s->nx != 0 || q > RC_CENSUS_MAX_Q || max_boxes < 1
         || max_boxes > RC_CENSUS_FINE_MAX || !rc_di_usable())
         return RC_UNDECIDED;
-    rc_di_consts_init(K);
     alloc = 64;
     st = flint_malloc(sizeof(piece_struct) * alloc);
     box_to_di(st[0].v, box, q);
@@ -498,5 +496,7 @@ _rc_census_box_fine_depth(slong * boxes, const rc_sym_t s, const fmpq * box, slo
 rc_verdict_t
 rc_census_box_fine(slong * boxes, const rc_sym_t s, const fmpq * box, slong max_boxes)
 {
-    return _rc_census_box_fine_depth(boxes, s, box, max_boxes, WORD_MAX);
+    rc_di_consts_t K;
+    rc_di_consts_init(K);
+    return _rc_census_box_fine_depth(boxes, s, box, max_boxes, WORD_MAX, K);
 }

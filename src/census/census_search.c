@@ -63,7 +63,7 @@ try_exclude(slong * coord, search_ctx * S, const fmpq * box, int * nonzero)
                         : rc_census_box_small_sym(c->sym, box, S->prec)) == RC_PROVED)
         kind = RC_CENSUS_SMALL;
     else if (c->m == 2 && _rc_census_box_fine_depth(coord, c->sym, box, RC_CENSUS_FINE_SCREEN,
-                                                    RC_CENSUS_FINE_SCREEN_DEPTH) == RC_PROVED)
+                                                    RC_CENSUS_FINE_SCREEN_DEPTH, S->K) == RC_PROVED)
         kind = RC_CENSUS_FINE;
     else
     {
@@ -318,16 +318,18 @@ candidate(double * cand, search_ctx * S, const fmpq * box)
         cand[o] = (fmpq_get_d(box + 2 * o) + fmpq_get_d(box + 2 * o + 1)) / 2;
     if (S->c->m == 1)
         return d_newton(cand, (double) S->c->k);
+    /* the box widened by its width on each side: an iterate outside is
+       abandoned */
+    for (o = 0; o < q; o++)
+    {
+        double w = fmpq_get_d(box + 2 * o + 1) - fmpq_get_d(box + 2 * o);
+        lo[o] = fmpq_get_d(box + 2 * o) - w;
+        hi[o] = fmpq_get_d(box + 2 * o + 1) + w;
+    }
     if (S->fast)
     {
         /* the closed form in double: the same abandonment rule */
         double dx[RC_CENSUS_MAX_Q], g[RC_CENSUS_MAX_Q], st;
-        for (o = 0; o < q; o++)
-        {
-            double w = fmpq_get_d(box + 2 * o + 1) - fmpq_get_d(box + 2 * o);
-            lo[o] = fmpq_get_d(box + 2 * o) - w;
-            hi[o] = fmpq_get_d(box + 2 * o + 1) + w;
-        }
         for (it = 0; it < 30 && !conv && !out; it++)
         {
             if (!fast_newton_step(dx, g, S, cand))
@@ -347,12 +349,7 @@ candidate(double * cand, search_ctx * S, const fmpq * box)
     t0 = _arb_vec_init(q);
     t = _arb_vec_init(q);
     for (o = 0; o < q; o++)
-    {
-        double w = fmpq_get_d(box + 2 * o + 1) - fmpq_get_d(box + 2 * o);
-        lo[o] = fmpq_get_d(box + 2 * o) - w;
-        hi[o] = fmpq_get_d(box + 2 * o + 1) + w;
         arb_set_d(t0 + o, cand[o]);
-    }
     /* one step at a time: the same iterates as 30 steps in one call */
     for (it = 0; it < 12 && !conv && !out; it++)
     {
